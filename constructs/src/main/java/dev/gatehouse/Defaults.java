@@ -1,0 +1,77 @@
+package dev.gatehouse;
+
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * Every default Gatehouse applies, in one place, so a reader sees them all at once.
+ *
+ * <p>Precedence everywhere: what a construct requires, then what the user set, then these.
+ * Property Javadoc refers here ({@code @default}) instead of repeating values that could drift.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    // ---- API -----------------------------------------------------------------------------------
+
+    /** Regional endpoint: no CloudFront distribution in front unless asked for. */
+    public static final EndpointType ENDPOINT_TYPE = EndpointType.REGIONAL;
+
+    /** {@code info.version} of the OpenAPI document. */
+    public static final String API_VERSION = "1.0";
+
+    /**
+     * API Gateway's import fails instead of silently dropping a part of the document it does not
+     * understand ({@code FailOnWarnings}).
+     */
+    public static final boolean FAIL_ON_WARNINGS = true;
+
+    /**
+     * The account-wide API Gateway CloudWatch role is left alone: setting it would overwrite a role
+     * another stack or team configured (aws-cdk #7140, #10878).
+     */
+    public static final boolean CLOUDWATCH_ROLE = false;
+
+    // ---- Stage ---------------------------------------------------------------------------------
+
+    public static final String STAGE_NAME = "prod";
+
+    /** X-Ray tracing of every request. */
+    public static final boolean TRACING_ENABLED = true;
+
+    /** Execution logging of errors only; INFO logs every request and costs accordingly. */
+    public static final MethodLoggingLevel EXECUTION_LOGGING_LEVEL = MethodLoggingLevel.ERROR;
+
+    /** Full request/response logging stays off: bodies and headers may carry credentials. */
+    public static final boolean DATA_TRACE_ENABLED = false;
+
+    /** Per-method CloudWatch metrics cost extra; API-level metrics are always on. */
+    public static final boolean DETAILED_METRICS_ENABLED = false;
+
+    /** JSON access logs, one line per request. */
+    public static final boolean ACCESS_LOGGING_ENABLED = true;
+
+    public static final RetentionDays ACCESS_LOG_RETENTION = RetentionDays.ONE_YEAR;
+
+    // ---- Integrations --------------------------------------------------------------------------
+
+    /** Smallest integration timeout API Gateway accepts, in milliseconds. */
+    public static final int INTEGRATION_TIMEOUT_MIN_MILLIS = 50;
+
+    /** Largest (and default) integration timeout for REST APIs, in milliseconds. */
+    public static final int INTEGRATION_TIMEOUT_MAX_MILLIS = 29_000;
+
+    // ---- Bundled handlers ----------------------------------------------------------------------
+
+    /** Graviton: cheaper per GB-second, and SnapStart supports it. */
+    public static final Architecture HANDLER_ARCHITECTURE = Architecture.ARM_64;
+
+    public static final int HANDLER_MEMORY_MB = 512;
+
+    public static final int HANDLER_TIMEOUT_SECONDS = 10;
+
+    public static final RetentionDays HANDLER_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+}

@@ -1,0 +1,648 @@
+package dev.gatehouse.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
+import dev.gatehouse.api.internal.AccessLogJson;
+import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.OpenApiDocument;
+import dev.gatehouse.api.internal.RoutePath;
+import dev.gatehouse.api.internal.RouteTableCheck;
+import dev.gatehouse.api.internal.StageMethodSettings;
+import dev.gatehouse.api.internal.TemplateValues;
+import dev.gatehouse.rules.Finding;
+import dev.gatehouse.rules.Findings;
+import dev.gatehouse.rules.Rule;
+import dev.gatehouse.rules.Rules;
+import dev.gatehouse.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.IResolveContext;
+import software.amazon.awscdk.IStableAnyProducer;
+import software.amazon.awscdk.IStringProducer;
+import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.CfnAccount;
+import software.amazon.awscdk.services.apigateway.CfnDeployment;
+import software.amazon.awscdk.services.apigateway.CfnRestApi;
+import software.amazon.awscdk.services.apigateway.CfnStage;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.CfnFunction;
+import software.amazon.awscdk.services.lambda.CfnPermission;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * An API Gateway REST API defined as one OpenAPI 3.0 document.
+ *
+ * <p>Routes are declared one line each ({@code api.route("GET /orders/{id}", Integration.lambda(fn),
+ * RouteOptions.of(Authorization.iam()))}) and rendered into the {@code Body} of a single
+ * {@code AWS::ApiGateway::RestApi}, with a Deployment whose logical id carries a hash of the
+ * document (so any change redeploys) and a Stage with logs and tracing on. The number of
+ * CloudFormation resources does not grow with the number of routes: one Lambda permission per
+ * function, whatever the number of routes it serves.
+ *
+ * <p>Problems are collected and reported together when the app is synthesized, each naming the
+ * route and the fix (see {@link Rules}).
+ */
+public class GatewayApi extends Construct {
+    private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_GATEWAY_PRINCIPAL = "apigateway.amazonaws.com";
+
+    private final String apiName;
+    private final String description;
+    private final String apiVersion;
+    private final String stageName;
+    private final StageMethodSettings.StageWide stageSettings;
+    private final CfnRestApi restApi;
+    private final CfnDeployment deployment;
+    private final CfnStage stage;
+    private final ILogGroup accessLogGroup;
+    private final String originalDeploymentId;
+
+    private final Findings findings = new Findings();
+    private final List<DeclaredRoute> routes = new ArrayList<>();
+    private final Map<String, ObjectNode> securitySchemes = new TreeMap<>();
+    private final Map<IFunction, LambdaTarget> lambdaTargets = new IdentityHashMap<>();
+    private final Set<String> invokeGrants = new HashSet<>();
+
+    /** Set when synthesis first reads the document; routes can no longer change after that. */
+    private Rendered rendered;
+    private boolean warningsAnnotated;
+
+    public GatewayApi(Construct scope, String id) {
+        this(scope, id, null);
+    }
+
+    public GatewayApi(Construct scope, String id, GatewayApiProps props) {
+        super(scope, id);
+        GatewayApiProps p = props != null ? props : GatewayApiProps.builder().build();
+        StageOptions s = p.getStage() != null ? p.getStage() : StageOptions.builder().build();
+
+        this.apiName = orDefault(p.getApiName(), id);
+        this.description = p.getDescription();
+        this.apiVersion = orDefault(p.getApiVersion(), Defaults.API_VERSION);
+        this.stageName = orDefault(s.getStageName(), Defaults.STAGE_NAME);
+
+        EndpointType endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
+        if (endpointType == EndpointType.PRIVATE) {
+            findings.report(Rules.ENDPOINT_TYPE, "GatewayApi '" + apiName + "'",
+                    "endpoint type PRIVATE needs a resource policy for its VPC endpoints, which Gatehouse does not "
+                            + "generate yet.",
+                    "use EndpointType.REGIONAL (the default) or EndpointType.EDGE.");
+        }
+        if (!STAGE_NAME.matcher(stageName).matches()) {
+            findings.report(Rules.STAGE_NAME, "stage '" + stageName + "'",
+                    "the name has characters other than letters, digits, '-' and '_', or is longer than 128.",
+                    "rename the stage, e.g. 'prod' or 'v1_beta'.");
+        }
+        checkThrottle(s.getThrottle(), "stage '" + stageName + "'");
+
+        ThrottleSettings stageThrottle = s.getThrottle();
+        MethodLoggingLevel loggingLevel = orDefault(s.getLoggingLevel(), Defaults.EXECUTION_LOGGING_LEVEL);
+        this.stageSettings = new StageMethodSettings.StageWide(loggingLevel.name(),
+                orDefault(s.getDataTraceEnabled(), Defaults.DATA_TRACE_ENABLED),
+                orDefault(s.getMetricsEnabled(), Defaults.DETAILED_METRICS_ENABLED),
+                stageThrottle == null ? null : stageThrottle.getRateLimit(),
+                stageThrottle == null ? null : stageThrottle.getBurstLimit());
+
+        this.restApi = CfnRestApi.Builder.create(this, "Resource")
+                .name(apiName)
+                .description(description)
+                .endpointConfiguration(CfnRestApi.EndpointConfigurationProperty.builder()
+                        .types(List.of(endpointType.name()))
+                        .build())
+                .failOnWarnings(orDefault(p.getFailOnWarnings(), Defaults.FAIL_ON_WARNINGS))
+                .body(Lazy.any(new IStableAnyProducer() {
+                    @Override
+                    public Object produce() {
+                        return rendered().templateBody();
+                    }
+                }))
+                .build();
+
+        this.deployment = CfnDeployment.Builder.create(this, "Deployment")
+                .restApiId(restApi.getRef())
+                .description("Deployment of " + apiName + " by Gatehouse")
+                .build();
+        this.originalDeploymentId = Stack.of(this).getLogicalId(deployment);
+        deployment.overrideLogicalId(Lazy.uncachedString(new IStringProducer() {
+            @Override
+            public String produce(IResolveContext context) {
+                return originalDeploymentId + rendered().hash().substring(0, 16);
+            }
+        }));
+
+        this.accessLogGroup = accessLogGroup(s);
+        CfnStage.Builder stageBuilder = CfnStage.Builder.create(this, "Stage")
+                .restApiId(restApi.getRef())
+                .deploymentId(deployment.getRef())
+                .stageName(stageName)
+                .description(s.getDescription())
+                .tracingEnabled(orDefault(s.getTracingEnabled(), Defaults.TRACING_ENABLED))
+                .methodSettings(Lazy.any(new IStableAnyProducer() {
+                    @Override
+                    public Object produce() {
+                        return rendered().methodSettings();
+                    }
+                }));
+        if (accessLogGroup != null) {
+            AccessLogFormat format = s.getAccessLogFormat() != null
+                    ? s.getAccessLogFormat() : AccessLogFormat.custom(AccessLogJson.FORMAT);
+            String formatText = format.toString();
+            if (!formatText.contains("$context.requestId") && !formatText.contains("$context.extendedRequestId")) {
+                findings.report(Rules.ACCESS_LOG_FORMAT, "stage '" + stageName + "'",
+                        "the access log format has neither $context.requestId nor $context.extendedRequestId.",
+                        "add \"requestId\":\"$context.requestId\" to the format, or leave accessLogFormat unset.");
+            }
+            stageBuilder.accessLogSetting(CfnStage.AccessLogSettingProperty.builder()
+                    .destinationArn(accessLogGroup.getLogGroupArn())
+                    .format(formatText)
+                    .build());
+        }
+        this.stage = stageBuilder.build();
+
+        if (orDefault(p.getCloudWatchRole(), Defaults.CLOUDWATCH_ROLE)) {
+            stage.addDependency(cloudWatchAccount());
+        }
+
+        CfnOutput.Builder.create(this, "Url")
+                .description("Base URL of " + apiName + " (stage " + stageName + ")")
+                .value(getUrl())
+                .build();
+
+        getNode().addValidation(this::validate);
+    }
+
+    // ---- Routes ----------------------------------------------------------------------------------
+
+    /**
+     * Declares a route, e.g. {@code route("GET /orders/{id}", Integration.lambda(fn), options)}.
+     * Problems with the route are reported at synth, together with all others.
+     *
+     * @param spec method and path separated by a space; the method is one of {@link HttpMethod}
+     */
+    public Route route(String spec, Integration integration, RouteOptions options) {
+        Objects.requireNonNull(integration, "integration");
+        if (rendered != null) {
+            throw new IllegalStateException("GatewayApi '" + getNode().getPath() + "': route '" + spec
+                    + "' was added after the API was synthesized; declare every route before synthesis.");
+        }
+        RouteOptions routeOptions = options != null ? options : RouteOptions.builder().build();
+        Route route = parse(spec, routeOptions);
+        String subject = "route '" + route + "'";
+
+        Authorization authorization = routeOptions.getAuthorization();
+        if (authorization == null) {
+            findings.report(Rules.AUTHORIZATION_REQUIRED, subject,
+                    "it has no authorization, and Gatehouse does not make routes public implicitly.",
+                    "pass RouteOptions.of(Authorization.iam()) (or another authorization), or "
+                            + "RouteOptions.of(Authorization.none()) to make it public on purpose.");
+        }
+        checkThrottle(routeOptions.getThrottle(), subject);
+
+        ObjectNode operation = null;
+        if (route.isValid()) {
+            IntegrationConfig config = integration.bind(new RouteContext(route, subject));
+            boolean secured = authorization != null && !authorization.isPublic();
+            if (secured) {
+                securitySchemes.putIfAbsent(authorization.getSchemeName(), authorization.securityScheme());
+            }
+            operation = OpenApiDocument.operation(route.routePath(), routeOptions.getOperationId(),
+                    routeOptions.getSummary(), secured ? authorization.getSchemeName() : null,
+                    secured ? authorization.getScopes() : List.of(),
+                    config.responsesNode(), config.integrationNode());
+        }
+        routes.add(new DeclaredRoute(route, operation));
+        return route;
+    }
+
+    /** Declares a route without options; it needs an authorization to pass synthesis (GH110). */
+    public Route route(String spec, Integration integration) {
+        return route(spec, integration, null);
+    }
+
+    public Route get(String path, Integration integration, RouteOptions options) {
+        return route("GET " + path, integration, options);
+    }
+
+    public Route post(String path, Integration integration, RouteOptions options) {
+        return route("POST " + path, integration, options);
+    }
+
+    public Route put(String path, Integration integration, RouteOptions options) {
+        return route("PUT " + path, integration, options);
+    }
+
+    public Route patch(String path, Integration integration, RouteOptions options) {
+        return route("PATCH " + path, integration, options);
+    }
+
+    public Route delete(String path, Integration integration, RouteOptions options) {
+        return route("DELETE " + path, integration, options);
+    }
+
+    public Route any(String path, Integration integration, RouteOptions options) {
+        return route("ANY " + path, integration, options);
+    }
+
+    /** The declared routes, in declaration order. */
+    public List<Route> getRoutes() {
+        return routes.stream().map(DeclaredRoute::route).toList();
+    }
+
+    // ---- The document ----------------------------------------------------------------------------
+
+    /**
+     * The OpenAPI document as declared so far. Values that are only known at deploy time (a
+     * function's ARN) appear as CDK token strings; see {@link #getResolvedOpenApiDocument()}.
+     */
+    public ObjectNode getOpenApiDocument() {
+        return renderDocument();
+    }
+
+    /**
+     * The OpenAPI document as it appears in the template: deploy-time values are CloudFormation
+     * intrinsics ({@code Fn::GetAtt}, {@code Ref}, {@code Fn::Join}).
+     */
+    public JsonNode getResolvedOpenApiDocument() {
+        ObjectNode document = rendered != null ? rendered.document() : renderDocument();
+        return JSON.valueToTree(new TemplateValues(Stack.of(this)).fullyResolved(document));
+    }
+
+    // ---- Lambda targets --------------------------------------------------------------------------
+
+    /**
+     * Lets this API invoke {@code function}: one {@code AWS::Lambda::Permission} per function and
+     * API, for all its routes, limited to this API's execute-api ARN. Calling it again for the
+     * same function does nothing.
+     */
+    public void allowInvoke(IFunction function) {
+        String functionPath = function.getNode().getPath();
+        if (!invokeGrants.add(functionPath)) {
+            return;
+        }
+        String sourceArn = arnForExecuteApi("*", "/*", "*");
+        if (Stack.of(function) == Stack.of(this)) {
+            function.addPermission("InvokeBy" + getNode().getAddr().substring(0, 10), Permission.builder()
+                    .principal(new ServicePrincipal(API_GATEWAY_PRINCIPAL))
+                    .action("lambda:InvokeFunction")
+                    .sourceArn(sourceArn)
+                    .build());
+        } else {
+            // In the API's stack: the function's stack already has to exist, and granting from
+            // there would make it depend on this stack too (a cycle).
+            CfnPermission.Builder.create(this, "Invoke" + Hashing.sha256Hex(functionPath).substring(0, 10))
+                    .action("lambda:InvokeFunction")
+                    .functionName(function.getFunctionArn())
+                    .principal(API_GATEWAY_PRINCIPAL)
+                    .sourceArn(sourceArn)
+                    .build();
+        }
+    }
+
+    /** A Lambda function as routes see it: its ARN and whether SnapStart is bypassed. */
+    record LambdaTarget(String arn, String path, boolean snapStartUnqualified) {
+    }
+
+    /** Grants invoke once per function and remembers what routes need, saving jsii calls. */
+    LambdaTarget lambdaTarget(IFunction function) {
+        return lambdaTargets.computeIfAbsent(function, f -> {
+            allowInvoke(f);
+            return new LambdaTarget(f.getFunctionArn(), f.getNode().getPath(), snapStartOnUnqualified(f));
+        });
+    }
+
+    private static boolean snapStartOnUnqualified(IFunction function) {
+        if (!(function instanceof Function fn) || !(fn.getNode().getDefaultChild() instanceof CfnFunction cfn)) {
+            return false; // a Version or Alias, or an imported function
+        }
+        return cfn.getSnapStart() instanceof CfnFunction.SnapStartProperty snapStart
+                && "PublishedVersions".equals(snapStart.getApplyOn());
+    }
+
+    // ---- Attributes ------------------------------------------------------------------------------
+
+    public String getRestApiId() {
+        return restApi.getRef();
+    }
+
+    public String getRestApiRootResourceId() {
+        return restApi.getAttrRootResourceId();
+    }
+
+    public String getApiName() {
+        return apiName;
+    }
+
+    public String getStageName() {
+        return stageName;
+    }
+
+    /** Base URL of the stage, ending in '/'. */
+    public String getUrl() {
+        Stack stack = Stack.of(this);
+        return "https://" + restApi.getRef() + ".execute-api." + stack.getRegion() + "." + stack.getUrlSuffix()
+                + "/" + stageName + "/";
+    }
+
+    /** URL of a path in the stage, e.g. {@code urlForPath("/orders")}. */
+    public String urlForPath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("GatewayApi '" + getNode().getPath() + "': path '" + path
+                    + "' must start with '/'.");
+        }
+        return getUrl() + path.substring(1);
+    }
+
+    /**
+     * ARN for {@code execute-api:Invoke} and resource policies, e.g.
+     * {@code arnForExecuteApi("GET", "/orders/*", "prod")}; '*' matches anything.
+     */
+    public String arnForExecuteApi(String method, String path, String stage) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("GatewayApi '" + getNode().getPath() + "': path '" + path
+                    + "' must start with '/'.");
+        }
+        return Stack.of(this).formatArn(ArnComponents.builder()
+                .service("execute-api")
+                .resource(restApi.getRef())
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .resourceName(stage + "/" + method + path)
+                .build());
+    }
+
+    public CfnRestApi getCfnRestApi() {
+        return restApi;
+    }
+
+    public CfnDeployment getCfnDeployment() {
+        return deployment;
+    }
+
+    public CfnStage getCfnStage() {
+        return stage;
+    }
+
+    /** The access log group, or {@code null} when access logging is off. */
+    public ILogGroup getAccessLogGroup() {
+        return accessLogGroup;
+    }
+
+    // ---- Internals -------------------------------------------------------------------------------
+
+    private Route parse(String spec, RouteOptions options) {
+        String subject = "route '" + spec + "'";
+        String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
+        if (parts.length != 2) {
+            findings.report(Rules.ROUTE_SPEC, subject, "it is not of the form 'METHOD /path'.",
+                    "write the method and the path separated by one space, e.g. \"GET /orders/{id}\".");
+            return new Route(String.valueOf(spec), null, null, options);
+        }
+        HttpMethod method = HttpMethod.parse(parts[0]).orElse(null);
+        if (method == null) {
+            findings.report(Rules.ROUTE_SPEC, subject, "'" + parts[0] + "' is not an HTTP method API Gateway routes.",
+                    "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
+        }
+        RoutePath path = RoutePath.parse(parts[1], subject, findings);
+        return new Route(spec, method, path, options);
+    }
+
+    private void checkThrottle(ThrottleSettings throttle, String subject) {
+        if (throttle == null) {
+            return;
+        }
+        Double rate = throttle.getRateLimit();
+        Integer burst = throttle.getBurstLimit();
+        if (rate != null && (rate < 0 || rate.isNaN() || rate.isInfinite())) {
+            findings.report(Rules.THROTTLE_VALUES, subject, "the throttle rate " + rate + " is not a non-negative number.",
+                    "give the steady-state rate in requests per second, e.g. ThrottleSettings.of(100, 200).");
+        }
+        if (burst != null && burst < 0) {
+            findings.report(Rules.THROTTLE_VALUES, subject, "the throttle burst " + burst + " is negative.",
+                    "give the bucket size as a whole number of requests, 0 or more.");
+        }
+    }
+
+    private ILogGroup accessLogGroup(StageOptions s) {
+        boolean enabled = orDefault(s.getAccessLogging(), Defaults.ACCESS_LOGGING_ENABLED);
+        String where = "GatewayApi '" + getNode().getPath() + "': ";
+        if (!enabled) {
+            if (s.getAccessLogGroup() != null || s.getAccessLogRetention() != null || s.getAccessLogFormat() != null) {
+                throw new IllegalArgumentException(where + "stage.accessLogging is false but an access log group, "
+                        + "retention or format is set. Remove them, or leave accessLogging on.");
+            }
+            return null;
+        }
+        if (s.getAccessLogGroup() != null) {
+            if (s.getAccessLogRetention() != null) {
+                throw new IllegalArgumentException(where + "stage.accessLogRetention applies only to the log group "
+                        + "Gatehouse creates; set the retention on the log group you pass as accessLogGroup.");
+            }
+            return s.getAccessLogGroup();
+        }
+        RetentionDays retention = orDefault(s.getAccessLogRetention(), Defaults.ACCESS_LOG_RETENTION);
+        return LogGroup.Builder.create(this, "AccessLogs").retention(retention).build();
+    }
+
+    private CfnAccount cloudWatchAccount() {
+        Role role = Role.Builder.create(this, "CloudWatchRole")
+                .description("Lets API Gateway write execution and access logs to CloudWatch Logs")
+                .assumedBy(new ServicePrincipal(API_GATEWAY_PRINCIPAL))
+                .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(
+                        "service-role/AmazonAPIGatewayPushToCloudWatchLogs")))
+                .build();
+        role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        CfnAccount account = CfnAccount.Builder.create(this, "Account")
+                .cloudWatchRoleArn(role.getRoleArn())
+                .build();
+        account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        return account;
+    }
+
+    private ObjectNode renderDocument() {
+        List<OpenApiDocument.PathOperation> operations = new ArrayList<>(routes.size());
+        for (DeclaredRoute declared : routes) {
+            if (declared.operation() != null) {
+                HttpMethod method = declared.route().getMethod();
+                operations.add(new OpenApiDocument.PathOperation(declared.route().getPath(), method.openApiKey(),
+                        method.ordinal(), declared.operation().deepCopy()));
+            }
+        }
+        Map<String, ObjectNode> schemes = new TreeMap<>();
+        securitySchemes.forEach((name, scheme) -> schemes.put(name, scheme.deepCopy()));
+        return OpenApiDocument.render(new OpenApiDocument.Info(apiName, apiVersion, description), operations, schemes);
+    }
+
+    /** Renders everything synthesis needs, once. */
+    private Rendered rendered() {
+        if (rendered == null) {
+            ObjectNode document = renderDocument();
+            TemplateValues values = new TemplateValues(Stack.of(this));
+            Object templateBody = values.forTemplate(document);
+            String hash;
+            try {
+                hash = Hashing.sha256Hex(JSON.writeValueAsBytes(values.fullyResolved(document)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("GatewayApi '" + getNode().getPath()
+                        + "': the resolved OpenAPI document could not be serialized for hashing", e);
+            }
+            List<StageMethodSettings.RouteOverride> overrides = new ArrayList<>();
+            for (DeclaredRoute declared : routes) {
+                ThrottleSettings throttle = declared.route().getOptions().getThrottle();
+                if (declared.operation() != null && throttle != null) {
+                    overrides.add(new StageMethodSettings.RouteOverride(declared.route().routePath(),
+                            declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
+                }
+            }
+            rendered = new Rendered(document, templateBody, hash, StageMethodSettings.render(stageSettings, overrides));
+        }
+        return rendered;
+    }
+
+    private List<String> validate() {
+        Findings all = new Findings();
+        all.addAll(findings);
+        List<RouteTableCheck.Entry> entries = new ArrayList<>(routes.size());
+        for (DeclaredRoute declared : routes) {
+            Route route = declared.route();
+            if (route.getMethod() != null && route.routePath() != null) {
+                entries.add(new RouteTableCheck.Entry(route.toString(), route.getMethod().name(), route.routePath(),
+                        route.getOptions().getOperationId()));
+            }
+        }
+        if (routes.isEmpty() || !entries.isEmpty()) {
+            RouteTableCheck.check("GatewayApi '" + apiName + "'", entries, all);
+        }
+        if (!warningsAnnotated) {
+            warningsAnnotated = true;
+            for (Finding warning : all.withSeverity(Severity.WARNING)) {
+                Annotations.of(this).addWarningV2("@gatehouse/" + warning.getRule().getId(), warning.getMessage());
+            }
+        }
+        return all.withSeverity(Severity.ERROR).stream().map(Finding::getMessage).toList();
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private record DeclaredRoute(Route route, ObjectNode operation) {
+    }
+
+    private record Rendered(ObjectNode document, Object templateBody, String hash,
+            List<Map<String, Object>> methodSettings) {
+    }
+
+    private final class RouteContext implements IntegrationContext {
+        private final Route route;
+        private final String subject;
+
+        RouteContext(Route route, String subject) {
+            this.route = route;
+            this.subject = subject;
+        }
+
+        @Override
+        public GatewayApi getApi() {
+            return GatewayApi.this;
+        }
+
+        @Override
+        public Route getRoute() {
+            return route;
+        }
+
+        @Override
+        public void report(Rule rule, String problem, String fix) {
+            findings.report(rule, subject, problem, fix);
+        }
+    }
+
+    /** Fluent builder, mirroring the CDK's generated builders. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private final GatewayApiProps.Builder props = GatewayApiProps.builder();
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @see GatewayApiProps#getApiName() */
+        public Builder apiName(String apiName) {
+            props.apiName(apiName);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getDescription() */
+        public Builder description(String description) {
+            props.description(description);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getApiVersion() */
+        public Builder apiVersion(String apiVersion) {
+            props.apiVersion(apiVersion);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getEndpointType() */
+        public Builder endpointType(EndpointType endpointType) {
+            props.endpointType(endpointType);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getStage() */
+        public Builder stage(StageOptions stage) {
+            props.stage(stage);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getCloudWatchRole() */
+        public Builder cloudWatchRole(Boolean cloudWatchRole) {
+            props.cloudWatchRole(cloudWatchRole);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getFailOnWarnings() */
+        public Builder failOnWarnings(Boolean failOnWarnings) {
+            props.failOnWarnings(failOnWarnings);
+            return this;
+        }
+
+        public GatewayApi build() {
+            return new GatewayApi(scope, id, props.build());
+        }
+    }
+}

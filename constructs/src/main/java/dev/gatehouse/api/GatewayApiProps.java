@@ -1,0 +1,161 @@
+package dev.gatehouse.api;
+
+import software.amazon.awscdk.services.apigateway.EndpointType;
+
+/** Properties of a {@link GatewayApi}. Every property is optional. */
+public interface GatewayApiProps {
+
+    /**
+     * Name of the REST API (also the OpenAPI {@code info.title}).
+     *
+     * @default the construct id
+     */
+    default String getApiName() {
+        return null;
+    }
+
+    /**
+     * Description of the REST API (also the OpenAPI {@code info.description}).
+     *
+     * @default none
+     */
+    default String getDescription() {
+        return null;
+    }
+
+    /**
+     * OpenAPI {@code info.version}.
+     *
+     * @default {@value dev.gatehouse.Defaults#API_VERSION}
+     */
+    default String getApiVersion() {
+        return null;
+    }
+
+    /**
+     * Endpoint type: REGIONAL or EDGE (PRIVATE is not supported yet, rule GH303).
+     *
+     * @default {@link dev.gatehouse.Defaults#ENDPOINT_TYPE} (REGIONAL)
+     */
+    default EndpointType getEndpointType() {
+        return null;
+    }
+
+    /**
+     * The stage the API is deployed to.
+     *
+     * @default stage {@value dev.gatehouse.Defaults#STAGE_NAME} with the defaults of
+     *     {@link StageOptions}
+     */
+    default StageOptions getStage() {
+        return null;
+    }
+
+    /**
+     * Create the IAM role that lets API Gateway write CloudWatch logs and set it as this Region's
+     * account-wide API Gateway setting ({@code AWS::ApiGateway::Account}, retained on stack
+     * deletion). Logging needs that setting once per account and Region; leave this off when
+     * another stack or your platform team already manages it, because there is only one per
+     * Region and this would replace it.
+     *
+     * @default {@value dev.gatehouse.Defaults#CLOUDWATCH_ROLE}
+     */
+    default Boolean getCloudWatchRole() {
+        return null;
+    }
+
+    /**
+     * Fail the deployment when API Gateway warns while importing the document, instead of dropping
+     * what it could not import.
+     *
+     * @default {@value dev.gatehouse.Defaults#FAIL_ON_WARNINGS}
+     */
+    default Boolean getFailOnWarnings() {
+        return null;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link GatewayApiProps}. */
+    final class Builder {
+        String apiName;
+        String description;
+        String apiVersion;
+        EndpointType endpointType;
+        StageOptions stage;
+        Boolean cloudWatchRole;
+        Boolean failOnWarnings;
+
+        private Builder() {
+        }
+
+        public Builder apiName(String apiName) {
+            this.apiName = apiName;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        public Builder endpointType(EndpointType endpointType) {
+            this.endpointType = endpointType;
+            return this;
+        }
+
+        public Builder stage(StageOptions stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        public Builder cloudWatchRole(Boolean cloudWatchRole) {
+            this.cloudWatchRole = cloudWatchRole;
+            return this;
+        }
+
+        public Builder failOnWarnings(Boolean failOnWarnings) {
+            this.failOnWarnings = failOnWarnings;
+            return this;
+        }
+
+        public GatewayApiProps build() {
+            return new GatewayApiPropsValue(this);
+        }
+    }
+}
+
+final class GatewayApiPropsValue implements GatewayApiProps {
+    private final String apiName;
+    private final String description;
+    private final String apiVersion;
+    private final EndpointType endpointType;
+    private final StageOptions stage;
+    private final Boolean cloudWatchRole;
+    private final Boolean failOnWarnings;
+
+    GatewayApiPropsValue(GatewayApiProps.Builder b) {
+        this.apiName = b.apiName;
+        this.description = b.description;
+        this.apiVersion = b.apiVersion;
+        this.endpointType = b.endpointType;
+        this.stage = b.stage;
+        this.cloudWatchRole = b.cloudWatchRole;
+        this.failOnWarnings = b.failOnWarnings;
+    }
+
+    @Override public String getApiName() { return apiName; }
+    @Override public String getDescription() { return description; }
+    @Override public String getApiVersion() { return apiVersion; }
+    @Override public EndpointType getEndpointType() { return endpointType; }
+    @Override public StageOptions getStage() { return stage; }
+    @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
+    @Override public Boolean getFailOnWarnings() { return failOnWarnings; }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.api;
+
+import software.amazon.awscdk.Duration;
+
+/** Options of an HTTP proxy integration. */
+public interface HttpIntegrationOptions {
+
+    /**
+     * Method used towards the backend.
+     *
+     * @default the route's method (ANY passes the client's method through)
+     */
+    default HttpMethod getHttpMethod() {
+        return null;
+    }
+
+    /**
+     * How long API Gateway waits for the backend (50 ms to 29 s).
+     *
+     * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
+     */
+    default Duration getTimeout() {
+        return null;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link HttpIntegrationOptions}. */
+    final class Builder {
+        private HttpMethod httpMethod;
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        public Builder httpMethod(HttpMethod httpMethod) {
+            this.httpMethod = httpMethod;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public HttpIntegrationOptions build() {
+            HttpMethod m = httpMethod;
+            Duration t = timeout;
+            return new HttpIntegrationOptions() {
+                @Override
+                public HttpMethod getHttpMethod() {
+                    return m;
+                }
+
+                @Override
+                public Duration getTimeout() {
+                    return t;
+                }
+            };
+        }
+    }
+}

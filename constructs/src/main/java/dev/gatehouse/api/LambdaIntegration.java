@@ -1,0 +1,44 @@
+package dev.gatehouse.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.rules.Rules;
+import java.util.Objects;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/** Lambda proxy integration ({@code aws_proxy}). */
+final class LambdaIntegration extends Integration {
+    private final IFunction handler;
+    private final LambdaIntegrationOptions options;
+
+    LambdaIntegration(IFunction handler, LambdaIntegrationOptions options) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public IntegrationConfig bind(IntegrationContext context) {
+        GatewayApi.LambdaTarget target = context.getApi().lambdaTarget(handler);
+        if (target.snapStartUnqualified()) {
+            context.report(Rules.SNAPSTART_QUALIFIER,
+                    "its function '" + target.path() + "' has SnapStart on, but the route invokes the "
+                            + "unqualified function, which runs without SnapStart.",
+                    "route to the function's version or an alias: Integration.lambda(fn.getCurrentVersion()).");
+        }
+        ObjectNode integration = JsonNodeFactory.instance.objectNode();
+        integration.put("type", "aws_proxy");
+        integration.put("httpMethod", "POST");
+        integration.put("uri", invocationUri(target.arn()));
+        integration.put("passthroughBehavior", "when_no_match");
+        IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        return new IntegrationConfig(integration,
+                IntegrationConfig.responses("200", "Response of the Lambda function"));
+    }
+
+    /** The API Gateway service URI that invokes a Lambda function. */
+    static String invocationUri(String functionArn) {
+        return "arn:" + Aws.PARTITION + ":apigateway:" + Aws.REGION
+                + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+    }
+}

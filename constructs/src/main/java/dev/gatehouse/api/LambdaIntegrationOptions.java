@@ -1,0 +1,43 @@
+package dev.gatehouse.api;
+
+import software.amazon.awscdk.Duration;
+
+/** Options of a Lambda proxy integration. */
+public interface LambdaIntegrationOptions {
+
+    /**
+     * How long API Gateway waits for the function (50 ms to 29 s).
+     *
+     * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
+     */
+    default Duration getTimeout() {
+        return null;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link LambdaIntegrationOptions}. */
+    final class Builder {
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public LambdaIntegrationOptions build() {
+            Duration t = timeout;
+            return new LambdaIntegrationOptions() {
+                @Override
+                public Duration getTimeout() {
+                    return t;
+                }
+            };
+        }
+    }
+}

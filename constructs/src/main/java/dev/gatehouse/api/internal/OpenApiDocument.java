@@ -1,0 +1,87 @@
+package dev.gatehouse.api.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the API's OpenAPI 3.0 document: paths sorted by path and methods in a fixed order, so
+ * the document (and the deployment hash derived from it) does not depend on declaration order.
+ */
+public final class OpenApiDocument {
+    public static final String OPENAPI_VERSION = "3.0.1";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private OpenApiDocument() {
+    }
+
+    /** One operation of the document: its path, method key and sort order within the path. */
+    public record PathOperation(String path, String methodKey, int methodOrder, ObjectNode operation) {
+    }
+
+    /** The {@code info} object. */
+    public record Info(String title, String version, String description) {
+    }
+
+    public static ObjectNode render(Info info, List<PathOperation> operations, Map<String, ObjectNode> securitySchemes) {
+        ObjectNode document = JSON.objectNode();
+        document.put("openapi", OPENAPI_VERSION);
+        ObjectNode infoNode = document.putObject("info");
+        infoNode.put("title", info.title());
+        if (info.description() != null) {
+            infoNode.put("description", info.description());
+        }
+        infoNode.put("version", info.version());
+        ObjectNode paths = document.putObject("paths");
+        operations.stream()
+                .sorted(Comparator.comparing(PathOperation::path).thenComparingInt(PathOperation::methodOrder))
+                .forEach(op -> {
+                    ObjectNode item = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : paths.putObject(op.path());
+                    item.set(op.methodKey(), op.operation());
+                });
+        if (!securitySchemes.isEmpty()) {
+            ObjectNode schemes = document.putObject("components").putObject("securitySchemes");
+            securitySchemes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> schemes.set(e.getKey(), e.getValue()));
+        }
+        return document;
+    }
+
+    /**
+     * One operation object: ids, path parameters, responses, security requirement and the
+     * integration extension.
+     *
+     * @param schemeName security scheme the operation requires, or {@code null} for a public route
+     */
+    public static ObjectNode operation(RoutePath path, String operationId, String summary, String schemeName,
+            List<String> scopes, ObjectNode responses, ObjectNode integration) {
+        ObjectNode operation = JSON.objectNode();
+        if (operationId != null) {
+            operation.put("operationId", operationId);
+        }
+        if (summary != null) {
+            operation.put("summary", summary);
+        }
+        List<String> variables = path.variableNames();
+        if (!variables.isEmpty()) {
+            ArrayNode parameters = operation.putArray("parameters");
+            for (String name : variables) {
+                ObjectNode parameter = parameters.addObject();
+                parameter.put("name", name);
+                parameter.put("in", "path");
+                parameter.put("required", true);
+                parameter.putObject("schema").put("type", "string");
+            }
+        }
+        operation.set("responses", responses);
+        if (schemeName != null) {
+            ArrayNode scopeList = operation.putArray("security").addObject().putArray(schemeName);
+            scopes.forEach(scopeList::add);
+        }
+        operation.set("x-amazon-apigateway-integration", integration);
+        return operation;
+    }
+}

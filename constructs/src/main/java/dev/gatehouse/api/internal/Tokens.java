@@ -1,0 +1,31 @@
+package dev.gatehouse.api.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes CDK token markers ({@code ${Token[...]}}) in strings without a call into the jsii
+ * runtime, which matters when a document has thousands of strings.
+ */
+public final class Tokens {
+    /** How CDK encodes an unresolved value inside a string. */
+    public static final Pattern STRING_TOKEN = Pattern.compile("\\$\\{Token\\[[^\\]]*\\]\\}");
+
+    private Tokens() {
+    }
+
+    public static boolean containsToken(String value) {
+        return value != null && value.contains("${Token[") && STRING_TOKEN.matcher(value).find();
+    }
+
+    /** The literal text before the first token (the whole string if it has none). */
+    public static String literalPrefix(String value) {
+        Matcher m = STRING_TOKEN.matcher(value);
+        return m.find() ? value.substring(0, m.start()) : value;
+    }
+
+    /** The string with every token replaced by {@code replacement}. */
+    public static String replaceTokens(String value, String replacement) {
+        return STRING_TOKEN.matcher(value).replaceAll(Matcher.quoteReplacement(replacement));
+    }
+}

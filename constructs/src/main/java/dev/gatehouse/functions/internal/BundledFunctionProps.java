@@ -1,0 +1,38 @@
+package dev.gatehouse.functions.internal;
+
+import dev.gatehouse.Defaults;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.FunctionProps;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/** The function properties every bundled handler shares (see {@link Defaults}). */
+public final class BundledFunctionProps {
+    private BundledFunctionProps() {
+    }
+
+    /**
+     * Properties for the bundled handler {@code name} with entry point {@code handler}, logging to
+     * a log group with Gatehouse's retention. The log group is created beside the function
+     * ({@code <functionId>Logs} in {@code scope}), because a Function subclass cannot create
+     * children before its own constructor has run.
+     */
+    public static FunctionProps.Builder of(Construct scope, String functionId, String name, String handler,
+            Map<String, String> environment) {
+        return FunctionProps.builder()
+                .runtime(Runtime.JAVA_21)
+                .architecture(Defaults.HANDLER_ARCHITECTURE)
+                .memorySize(Defaults.HANDLER_MEMORY_MB)
+                .timeout(Duration.seconds(Defaults.HANDLER_TIMEOUT_SECONDS))
+                .tracing(Tracing.ACTIVE)
+                .code(HandlerAssets.code(name))
+                .handler(handler)
+                .environment(environment)
+                .logGroup(LogGroup.Builder.create(scope, functionId + "Logs")
+                        .retention(Defaults.HANDLER_LOG_RETENTION)
+                        .build());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gatehouse.rules;
+
+import java.util.List;
+
+/**
+ * Every synth-time rule Gatehouse applies, in id order. Ids are stable: a rule may be retired but
+ * its id is never reused.
+ *
+ * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings.
+ */
+public final class Rules {
+    private Rules() {
+    }
+
+    // ---- Routes ------------------------------------------------------------------------------
+
+    public static final Rule ROUTE_SPEC = new Rule("GH100", Severity.ERROR,
+            "A route is written as METHOD /path",
+            "Routes are declared as one string, an HTTP method and a path separated by one space, e.g. "
+                    + "\"GET /orders/{id}\". The method is one of GET, POST, PUT, PATCH, DELETE, HEAD, "
+                    + "OPTIONS or ANY (any case).");
+
+    public static final Rule PATH_SYNTAX = new Rule("GH101", Severity.ERROR,
+            "Route paths use API Gateway's resource path characters",
+            "A path starts with '/', has no empty segment and no trailing '/' (the root is \"/\"), and "
+                    + "each literal segment uses only a-z, A-Z, 0-9, '.', '_', '-', ':' and '$' — the "
+                    + "characters API Gateway accepts in a resource path part.");
+
+    public static final Rule PATH_VARIABLE = new Rule("GH102", Severity.ERROR,
+            "Path variables are whole segments; a greedy variable comes last",
+            "A path variable is a whole segment, {name}, with the same characters as a literal "
+                    + "segment. The greedy form {name+} catches the rest of the path and may only be the "
+                    + "last segment. A name may appear once per path.");
+
+    public static final Rule SIBLING_VARIABLES = new Rule("GH103", Severity.ERROR,
+            "At most one path variable among sibling segments",
+            "API Gateway allows one variable child per resource: /orders/{id} and /orders/{orderId}/lines "
+                    + "cannot both exist, because /orders would have two variable children. Use the same "
+                    + "variable name in every route under the same parent.");
+
+    public static final Rule DUPLICATE_ROUTE = new Rule("GH104", Severity.ERROR,
+            "Each method and path is declared once",
+            "Two routes with the same method and path would overwrite one another. ANY and an explicit "
+                    + "method on the same path may coexist: API Gateway serves the explicit method and "
+                    + "sends every other method to ANY.");
+
+    public static final Rule NO_ROUTES = new Rule("GH105", Severity.ERROR,
+            "An API has at least one route",
+            "API Gateway refuses to deploy a REST API without methods (\"The REST API doesn't contain "
+                    + "any methods\"), which would roll the stack back.");
+
+    public static final Rule RESOURCE_QUOTA = new Rule("GH106", Severity.WARNING,
+            "Resource count within API Gateway's default quota",
+            "API Gateway's default quota is 300 resources (distinct paths) per REST API. It can be "
+                    + "raised through Service Quotas; request the increase before deploying a larger API, "
+                    + "or the import fails.");
+
+    public static final Rule OPERATION_ID = new Rule("GH107", Severity.ERROR,
+            "Operation ids are unique",
+            "OpenAPI requires every operationId to be unique within the document; generated clients "
+                    + "name their methods after it.");
+
+    public static final Rule AUTHORIZATION_REQUIRED = new Rule("GH110", Severity.ERROR,
+            "Every route declares who may call it",
+            "Gatehouse is secure by default: a route without authorization is an error, not a public "
+                    + "endpoint. Give the route an authorization (e.g. Authorization.iam()), or mark it "
+                    + "public explicitly with Authorization.none().");
+
+    // ---- Integrations ------------------------------------------------------------------------
+
+    public static final Rule HTTP_URL = new Rule("GH200", Severity.ERROR,
+            "HTTP integrations target an absolute http(s) URL",
+            "An HTTP integration's URL is absolute, starts with http:// or https://, has a host, and "
+                    + "carries no query string or fragment (the client's query string is passed through).");
+
+    public static final Rule HTTP_URL_VARIABLES = new Rule("GH201", Severity.ERROR,
+            "Variables in an HTTP integration URL come from the route path",
+            "Each {name} in the backend URL is filled from the route's path variable of the same name "
+                    + "(a greedy {name+} route variable fills {name}); a URL variable the route does not "
+                    + "have would reach the backend unfilled.");
+
+    public static final Rule INTEGRATION_TIMEOUT = new Rule("GH202", Severity.ERROR,
+            "Integration timeout between 50 ms and 29 seconds",
+            "API Gateway accepts integration timeouts from 50 ms to 29,000 ms for REST APIs (longer "
+                    + "timeouts for Regional APIs need a quota increase and are not supported here yet).");
+
+    public static final Rule MOCK_RESPONSE = new Rule("GH203", Severity.ERROR,
+            "Mock responses are static and well-formed",
+            "A mock response has a 3-digit status code from 100 to 599, header names that are HTTP "
+                    + "tokens, header values without single quotes or line breaks, and a body without '$' "
+                    + "or '#' (the body is rendered as a VTL template, where those characters are code).");
+
+    public static final Rule SNAPSTART_QUALIFIER = new Rule("GH204", Severity.ERROR,
+            "SnapStart functions are invoked through a version or alias",
+            "Lambda SnapStart only applies to published versions. Routing to the unqualified function "
+                    + "($LATEST) silently runs without SnapStart; route to fn.getCurrentVersion() or an "
+                    + "Alias instead.");
+
+    // ---- Stage and API settings --------------------------------------------------------------
+
+    public static final Rule STAGE_NAME = new Rule("GH300", Severity.ERROR,
+            "Stage names use letters, digits, '-' and '_' (at most 128)",
+            "API Gateway stage names may contain only alphanumeric characters, hyphens and underscores, "
+                    + "and are at most 128 characters long.");
+
+    public static final Rule THROTTLE_VALUES = new Rule("GH301", Severity.ERROR,
+            "Throttle rate and burst are non-negative",
+            "Throttling uses a token bucket: the rate (requests per second) refills it and the burst is "
+                    + "its size. Both must be zero or more; a burst of 0 or a rate of 0 rejects every "
+                    + "request with 429.");
+
+    public static final Rule ACCESS_LOG_FORMAT = new Rule("GH302", Severity.ERROR,
+            "Access log formats include the request id",
+            "An access log line without $context.requestId or $context.extendedRequestId cannot be "
+                    + "matched with execution logs or with a client's error report; API Gateway also "
+                    + "requires one of them.");
+
+    public static final Rule ENDPOINT_TYPE = new Rule("GH303", Severity.ERROR,
+            "Endpoint type is supported",
+            "REGIONAL (the default) and EDGE endpoints are supported. A PRIVATE endpoint needs a "
+                    + "resource policy naming the VPC endpoints allowed to call it, which Gatehouse does "
+                    + "not generate yet.");
+
+    private static final List<Rule> ALL = List.of(
+            ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
+            RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
+            HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
+            STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE);
+
+    /** Every rule, in id order. */
+    public static List<Rule> all() {
+        return ALL;
+    }
+}

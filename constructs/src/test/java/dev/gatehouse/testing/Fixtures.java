@@ -1,0 +1,73 @@
+package dev.gatehouse.testing;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.constructs.Construct;
+
+/** Shared test fixtures: cheap functions, synthesis helpers. */
+public final class Fixtures {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** A function with inline code: no asset, so synthesis stays fast. */
+    public static Function function(Construct scope, String id) {
+        return Function.Builder.create(scope, id)
+                .runtime(Runtime.NODEJS_22_X)
+                .handler("index.handler")
+                .code(Code.fromInline("exports.handler = async () => ({ statusCode: 200, body: 'ok' });"))
+                .build();
+    }
+
+    /** The synthesized template as JSON. */
+    public static JsonNode templateJson(Stack stack) {
+        return JSON.valueToTree(Template.fromStack(stack).toJSON());
+    }
+
+    /** The single resource of {@code type} in the template, with its logical id under "id". */
+    public static JsonNode onlyResource(JsonNode template, String type) {
+        JsonNode found = null;
+        for (Map.Entry<String, JsonNode> e : iterable(template.get("Resources"))) {
+            if (type.equals(e.getValue().get("Type").asText())) {
+                if (found != null) {
+                    throw new AssertionError("more than one " + type + " in the template");
+                }
+                found = ((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue().deepCopy()).put("id", e.getKey());
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no " + type + " in the template");
+        }
+        return found;
+    }
+
+    public static int countResources(JsonNode template, String type) {
+        int n = 0;
+        for (Map.Entry<String, JsonNode> e : iterable(template.get("Resources"))) {
+            if (type.equals(e.getValue().get("Type").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Synthesizes {@code app}, expecting validation to fail; returns the error message. */
+    public static String synthError(App app) {
+        RuntimeException e = assertThrows(RuntimeException.class, app::synth);
+        return e.getMessage();
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        return node::fields;
+    }
+}
