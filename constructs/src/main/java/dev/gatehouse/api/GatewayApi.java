@@ -342,8 +342,13 @@ public class GatewayApi extends Construct {
         if (!(function instanceof Function fn) || !(fn.getNode().getDefaultChild() instanceof CfnFunction cfn)) {
             return false; // a Version or Alias, or an imported function
         }
-        return cfn.getSnapStart() instanceof CfnFunction.SnapStartProperty snapStart
-                && "PublishedVersions".equals(snapStart.getApplyOn());
+        Object snapStart = cfn.getSnapStart();
+        if (snapStart == null) {
+            return false;
+        }
+        // The L2 passes a plain object that jsii hands over untyped; resolve it to a map.
+        return Stack.of(fn).resolve(snapStart) instanceof Map<?, ?> settings
+                && settings.values().contains("PublishedVersions");
     }
 
     // ---- Attributes ------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ final class LambdaIntegration extends Integration {
         integration.put("type", "aws_proxy");
         integration.put("httpMethod", "POST");
         integration.put("uri", invocationUri(target.arn()));
-        integration.put("passthroughBehavior", "when_no_match");
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
         return new IntegrationConfig(integration,
                 IntegrationConfig.responses("200", "Response of the Lambda function"));

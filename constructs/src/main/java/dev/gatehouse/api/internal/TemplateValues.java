@@ -19,10 +19,12 @@ import software.amazon.awscdk.Tokenization;
  * Turns a Jackson tree into the plain values CloudFormation properties take.
  *
  * <p>A large API repeats the same few token strings (a function's invocation URI) in every
- * operation. Left as tokens, CDK would resolve each copy separately; here each distinct string is
- * resolved once, in Java, and the resolved intrinsic is reused, but only when every token in it
- * is stack-local (a reference to a resource in this stack, or a pseudo parameter). Anything else,
- * such as a reference to another stack, stays a token so that CDK creates the export and import.
+ * operation. Left as tokens, CDK would resolve each copy separately into an {@code Fn::Join};
+ * here each distinct string is resolved once, in Java, into the more compact {@code Fn::Sub}
+ * (one line in the template instead of a dozen), and reused. That is only done when every token
+ * in the string is stack-local: a reference to a resource in this stack, or a pseudo parameter.
+ * Anything else, such as a reference to another stack, stays a token so that CDK creates the
+ * export and import.
  */
 public final class TemplateValues {
     private static final Set<String> PSEUDO_PARAMETERS = Set.of(
@@ -30,7 +32,9 @@ public final class TemplateValues {
 
     private final Stack stack;
     private final Map<String, Boolean> localMarkers = new HashMap<>();
+    private final Map<String, Object> markerValues = new HashMap<>();
     private final Map<String, Object> resolved = new HashMap<>();
+    private final Map<String, Object> local = new HashMap<>();
 
     public TemplateValues(Stack stack) {
         this.stack = stack;
@@ -63,10 +67,13 @@ public final class TemplateValues {
         }
         if (node.isTextual()) {
             String text = node.textValue();
-            if (!Tokens.containsToken(text) || !(resolveAll || isStackLocal(text))) {
+            if (!Tokens.containsToken(text)) {
                 return text;
             }
-            return resolved.computeIfAbsent(text, stack::resolve);
+            if (isStackLocal(text)) {
+                return local.computeIfAbsent(text, this::substitute);
+            }
+            return resolveAll ? resolved.computeIfAbsent(text, stack::resolve) : text;
         }
         if (node.isBoolean()) {
             return node.booleanValue();
@@ -76,6 +83,45 @@ public final class TemplateValues {
         }
         if (node.isNumber()) {
             return node.doubleValue();
+        }
+        return null;
+    }
+
+    /**
+     * A stack-local token string as {@code Ref}/{@code Fn::GetAtt} (when it is a single token) or
+     * {@code Fn::Sub}; falls back to CDK's own rendering for any other intrinsic.
+     */
+    private Object substitute(String text) {
+        Matcher m = Tokens.STRING_TOKEN.matcher(text);
+        StringBuilder template = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            Object value = markerValues.computeIfAbsent(m.group(), stack::resolve);
+            if (m.start() == 0 && m.end() == text.length()) {
+                return value;
+            }
+            String reference = subReference(value);
+            if (reference == null) {
+                return stack.resolve(text);
+            }
+            template.append(text.substring(last, m.start()).replace("${", "${!")).append("${").append(reference).append('}');
+            last = m.end();
+        }
+        template.append(text.substring(last).replace("${", "${!"));
+        return Map.of("Fn::Sub", template.toString());
+    }
+
+    /** {@code X} for {@code {"Ref": "X"}}, {@code A.B} for {@code {"Fn::GetAtt": ["A", "B"]}}, else null. */
+    private static String subReference(Object value) {
+        if (value instanceof Map<?, ?> map && map.size() == 1) {
+            Object ref = map.get("Ref");
+            if (ref instanceof String name) {
+                return name;
+            }
+            if (map.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2
+                    && att.get(0) instanceof String resource && att.get(1) instanceof String attribute) {
+                return resource + "." + attribute;
+            }
         }
         return null;
     }

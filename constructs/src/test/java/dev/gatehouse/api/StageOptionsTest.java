@@ -1,0 +1,91 @@
+package dev.gatehouse.api;
+
+import static dev.gatehouse.testing.Fixtures.countResources;
+import static dev.gatehouse.testing.Fixtures.onlyResource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/** Stage options: explicit choices, contradictions, and the opt-in account role. */
+class StageOptionsTest {
+    private static final RouteOptions IAM = RouteOptions.of(Authorization.iam());
+
+    private static JsonNode template(GatewayApiProps props) {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api", props);
+        api.route("ANY /", Integration.mock(MockResponse.json(200, "{}")), RouteOptions.builder()
+                .authorization(Authorization.iam()).throttle(ThrottleSettings.of(1, 2)).build());
+        return Fixtures.templateJson(stack);
+    }
+
+    @Test
+    void explicitSettingsReplaceTheDefaults() {
+        JsonNode template = template(GatewayApiProps.builder().stage(StageOptions.builder()
+                .tracingEnabled(false).loggingLevel(MethodLoggingLevel.INFO).metricsEnabled(true)
+                .accessLogging(false).build()).build());
+        JsonNode stage = onlyResource(template, "AWS::ApiGateway::Stage").get("Properties");
+        assertFalse(stage.get("TracingEnabled").asBoolean());
+        assertFalse(stage.has("AccessLogSetting"));
+        assertEquals(0, countResources(template, "AWS::Logs::LogGroup"));
+        assertEquals("INFO", stage.at("/MethodSettings/0/LoggingLevel").asText());
+        assertTrue(stage.at("/MethodSettings/0/MetricsEnabled").asBoolean());
+        assertFalse(stage.at("/MethodSettings/0").has("ThrottlingRateLimit"), "no stage limit was set");
+        // the root ANY route's override: root resource path, ANY method, logging repeated
+        assertEquals("/", stage.at("/MethodSettings/1/ResourcePath").asText());
+        assertEquals("ANY", stage.at("/MethodSettings/1/HttpMethod").asText());
+        assertEquals("INFO", stage.at("/MethodSettings/1/LoggingLevel").asText());
+    }
+
+    @Test
+    void cloudWatchRoleIsOptInAndRetained() {
+        JsonNode template = template(GatewayApiProps.builder().cloudWatchRole(true).build());
+        JsonNode account = onlyResource(template, "AWS::ApiGateway::Account");
+        assertEquals("Retain", account.get("DeletionPolicy").asText());
+        JsonNode stage = onlyResource(template, "AWS::ApiGateway::Stage");
+        assertTrue(stage.get("DependsOn").toString().contains(account.get("id").asText()));
+        assertTrue(template.toString().contains("AmazonAPIGatewayPushToCloudWatchLogs"));
+    }
+
+    @Test
+    void retentionAppliesToTheCreatedLogGroup() {
+        JsonNode template = template(GatewayApiProps.builder().stage(StageOptions.builder()
+                .accessLogRetention(RetentionDays.ONE_WEEK).build()).build());
+        assertEquals(7, onlyResource(template, "AWS::Logs::LogGroup").at("/Properties/RetentionInDays").asInt());
+    }
+
+    @Test
+    void contradictoryAccessLogSettingsThrow() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        IllegalArgumentException off = assertThrows(IllegalArgumentException.class, () -> new GatewayApi(stack, "A",
+                GatewayApiProps.builder().stage(StageOptions.builder().accessLogging(false)
+                        .accessLogRetention(RetentionDays.ONE_DAY).build()).build()));
+        assertTrue(off.getMessage().contains("GatewayApi 'S/A': stage.accessLogging is false but"), off.getMessage());
+
+        LogGroup mine = new LogGroup(stack, "Mine");
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> new GatewayApi(stack, "B",
+                GatewayApiProps.builder().stage(StageOptions.builder().accessLogGroup(mine)
+                        .accessLogRetention(RetentionDays.ONE_DAY).build()).build()));
+        assertTrue(both.getMessage().contains("set the retention on the log group you pass"), both.getMessage());
+    }
+
+    @Test
+    void urlAndArnHelpersRejectRelativePaths() {
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api");
+        assertThrows(IllegalArgumentException.class, () -> api.urlForPath("orders"));
+        assertThrows(IllegalArgumentException.class, () -> api.arnForExecuteApi("GET", "orders", "prod"));
+        assertTrue(api.urlForPath("/orders").endsWith("/prod/orders"), api.urlForPath("/orders"));
+    }
+}

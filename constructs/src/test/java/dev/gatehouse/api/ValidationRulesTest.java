@@ -1,0 +1,266 @@
+package dev.gatehouse.api;
+
+import static dev.gatehouse.testing.Fixtures.synthError;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.testing.Fixtures;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+
+/** One test per synth-time rule: the message names the subject, the problem and the fix. */
+class ValidationRulesTest {
+    private static final RouteOptions IAM = RouteOptions.of(Authorization.iam());
+    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+
+    /** Synthesizes an API built by {@code routes} and returns the validation error. */
+    private static String errorOf(GatewayApiProps props, Consumer<GatewayApi> routes) {
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", props);
+        routes.accept(api);
+        return synthError(app);
+    }
+
+    private static String errorOf(Consumer<GatewayApi> routes) {
+        return errorOf(null, routes);
+    }
+
+    private static void assertMentions(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "expected «" + part + "» in:\n" + message);
+        }
+    }
+
+    @Test
+    void gh100RouteSpecMustBeMethodAndPath() {
+        String message = errorOf(api -> {
+            api.route("/orders", OK, IAM);
+            api.route("FETCH /orders", OK, IAM);
+        });
+        assertMentions(message, "[GH100] route '/orders': it is not of the form 'METHOD /path'.",
+                "Fix: write the method and the path separated by one space",
+                "[GH100] route 'FETCH /orders': 'FETCH' is not an HTTP method",
+                "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
+    }
+
+    @Test
+    void gh100MethodsAreCaseInsensitive() {
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api");
+        Route route = api.route("get /orders", OK, IAM);
+        assertEquals(HttpMethod.GET, route.getMethod());
+        assertDoesNotThrow(() -> app.synth());
+    }
+
+    @Test
+    void gh101PathSyntax() {
+        String message = errorOf(api -> {
+            api.route("GET orders", OK, IAM);
+            api.route("GET /orders/", OK, IAM);
+            api.route("GET /orders//lines", OK, IAM);
+            api.route("GET /orders/a b", OK, IAM);
+            api.route("GET /örders", OK, IAM);
+        });
+        assertMentions(message,
+                "[GH101] route 'GET orders': the path 'orders' does not start with '/'. Fix: write the path from the API root, e.g. '/orders'.",
+                "[GH101] route 'GET /orders/': the path '/orders/' ends with '/'. Fix: remove the trailing '/': '/orders'.",
+                "[GH101] route 'GET /orders//lines': the path '/orders//lines' has an empty segment",
+                "[GH100] route 'GET /orders/a b': it is not of the form 'METHOD /path'",
+                "[GH101] route 'GET /örders': the segment 'örders' has characters API Gateway does not accept");
+    }
+
+    @Test
+    void gh102PathVariables() {
+        String message = errorOf(api -> {
+            api.route("GET /files/{name}.json", OK, IAM);
+            api.route("GET /files/{proxy+}/meta", OK, IAM);
+            api.route("GET /a/{id}/b/{id}", OK, IAM);
+            api.route("GET /c/{}", OK, IAM);
+        });
+        assertMentions(message,
+                "[GH102] route 'GET /files/{name}.json': the segment '{name}.json' mixes a variable with literal text.",
+                "[GH102] route 'GET /files/{proxy+}/meta': the greedy variable '{proxy+}' is not the last segment",
+                "[GH102] route 'GET /a/{id}/b/{id}': the path variable '{id}' appears more than once.",
+                "[GH102] route 'GET /c/{}': the path variable '{}' has a name API Gateway does not accept.");
+    }
+
+    @Test
+    void gh103OneVariableAmongSiblings() {
+        String message = errorOf(api -> {
+            api.route("GET /orders/{id}", OK, IAM);
+            api.route("GET /orders/{orderId}/lines", OK, IAM);
+            api.route("GET /orders/{id}/notes", OK, IAM);
+        });
+        assertMentions(message,
+                "[GH103] resource '/orders': it has 2 different path variables below it: {id} (route 'GET /orders/{id}'), "
+                        + "{orderId} (route 'GET /orders/{orderId}/lines').",
+                "Fix: use one variable name for every route under '/orders', e.g. {id}.");
+    }
+
+    @Test
+    void gh104DuplicateRoutesButAnyBesideExplicitMethodsIsFine() {
+        String message = errorOf(api -> {
+            api.route("GET /orders", OK, IAM);
+            api.route("ANY /orders", OK, IAM);
+            api.route("get /orders", OK, IAM);
+        });
+        assertMentions(message, "[GH104] route 'GET /orders': it is declared more than once.");
+        assertTrue(!message.contains("ANY /orders"), message);
+    }
+
+    @Test
+    void gh105ApiWithoutRoutes() {
+        String message = errorOf(api -> { });
+        assertMentions(message, "[GH105] GatewayApi 'Api': the API has no routes.");
+    }
+
+    @Test
+    void gh106WarnsAboveTheDefaultResourceQuota() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api");
+        for (int i = 0; i < 300; i++) {
+            api.route("GET /items" + i, OK, IAM);
+        }
+        app.synth();
+        Annotations.fromStack(stack).hasWarning("/S/Api", Match.stringLikeRegexp(
+                ".*\\[GH106\\] GatewayApi 'Api': the API has 301 resources; API Gateway's default quota is 300.*"));
+    }
+
+    @Test
+    void gh107OperationIdsAreUnique() {
+        String message = errorOf(api -> {
+            api.route("GET /a", OK, RouteOptions.builder().authorization(Authorization.iam()).operationId("list").build());
+            api.route("GET /b", OK, RouteOptions.builder().authorization(Authorization.iam()).operationId("list").build());
+        });
+        assertMentions(message, "[GH107] route 'GET /b': its operationId 'list' is already used by route 'GET /a'.");
+    }
+
+    @Test
+    void gh110RoutesNeedAnAuthorization() {
+        String message = errorOf(api -> api.route("GET /orders", OK));
+        assertMentions(message, "[GH110] route 'GET /orders': it has no authorization",
+                "RouteOptions.of(Authorization.none()) to make it public on purpose.");
+    }
+
+    @Test
+    void gh200HttpUrlsAreAbsolute() {
+        String message = errorOf(api -> {
+            api.route("GET /a", Integration.http("ftp://example.com/a"), IAM);
+            api.route("GET /b", Integration.http("/relative"), IAM);
+            api.route("GET /c", Integration.http("https://example.com/c?x=1"), IAM);
+            api.route("GET /d", Integration.http("https:///nohost"), IAM);
+        });
+        assertMentions(message,
+                "[GH200] route 'GET /a': the backend URL 'ftp://example.com/a' does not start with http:// or https://.",
+                "[GH200] route 'GET /b': the backend URL '/relative' does not start with http:// or https://.",
+                "[GH200] route 'GET /c': the backend URL 'https://example.com/c?x=1' has a query string or fragment.",
+                "[GH200] route 'GET /d': the backend URL 'https:///nohost' has no host.");
+    }
+
+    @Test
+    void gh201UrlVariablesComeFromTheRoute() {
+        String message = errorOf(api -> api.route("GET /orders/{id}",
+                Integration.http("https://example.com/orders/{orderId}"), IAM));
+        assertMentions(message, "[GH201] route 'GET /orders/{id}': the backend URL uses {orderId}, which is not a path "
+                + "variable of the route.", "use one of the route's variables [id] in the URL");
+    }
+
+    @Test
+    void gh202IntegrationTimeoutRange() {
+        String message = errorOf(api -> {
+            api.route("GET /a", Integration.http("https://example.com", HttpIntegrationOptions.builder()
+                    .timeout(Duration.millis(10)).build()), IAM);
+            api.route("GET /b", Integration.lambda(Fixtures.function(api, "Fn"), LambdaIntegrationOptions.builder()
+                    .timeout(Duration.seconds(30)).build()), IAM);
+        });
+        assertMentions(message, "[GH202] route 'GET /a': the integration timeout is 10 ms.",
+                "[GH202] route 'GET /b': the integration timeout is 30000 ms.",
+                "choose a timeout from 50 ms to 29000 ms");
+    }
+
+    @Test
+    void gh203MockResponsesAreStatic() {
+        String message = errorOf(api -> api.route("GET /a", Integration.mock(MockResponse.builder()
+                .statusCode(99).header("Bad Header", "x").header("X-Quote", "it's").body("{\"a\":\"$input\"}").build()), IAM));
+        assertMentions(message, "[GH203] route 'GET /a': the mock status code 99 is not an HTTP status code.",
+                "the mock header name 'Bad Header' is not an HTTP token.",
+                "the value of mock header 'X-Quote' contains a single quote or a line break.",
+                "the mock body contains '$' or '#', which VTL would evaluate.");
+    }
+
+    @Test
+    void gh204SnapStartFunctionsAreRoutedThroughAVersion() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Function fn = Function.Builder.create(stack, "Fn")
+                .runtime(software.amazon.awscdk.services.lambda.Runtime.JAVA_21)
+                .handler("a.B::handle")
+                .code(software.amazon.awscdk.services.lambda.Code.fromAsset(
+                        dev.gatehouse.functions.internal.HandlerAssets.jar("echo").toString()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        GatewayApi api = new GatewayApi(stack, "Api");
+        api.route("GET /a", Integration.lambda(fn), IAM);
+        api.route("GET /b", Integration.lambda(fn.getCurrentVersion()), IAM);
+        String message = synthError(app);
+        assertMentions(message, "[GH204] route 'GET /a': its function 'S/Fn' has SnapStart on",
+                "Integration.lambda(fn.getCurrentVersion())");
+        assertTrue(!message.contains("route 'GET /b'"), message);
+    }
+
+    @Test
+    void gh300StageNames() {
+        String message = errorOf(GatewayApiProps.builder().stage(StageOptions.builder().stageName("prod stage").build()).build(),
+                api -> api.route("GET /a", OK, IAM));
+        assertMentions(message, "[GH300] stage 'prod stage': the name has characters other than letters, digits");
+    }
+
+    @Test
+    void gh301ThrottleValues() {
+        String message = errorOf(GatewayApiProps.builder()
+                        .stage(StageOptions.builder().throttle(ThrottleSettings.of(-1, 10)).build()).build(),
+                api -> api.route("GET /a", OK, RouteOptions.builder().authorization(Authorization.iam())
+                        .throttle(ThrottleSettings.builder().burstLimit(-5).build()).build()));
+        assertMentions(message, "[GH301] stage 'prod': the throttle rate -1.0 is not a non-negative number.",
+                "[GH301] route 'GET /a': the throttle burst -5 is negative.");
+    }
+
+    @Test
+    void gh302AccessLogFormatNeedsTheRequestId() {
+        String message = errorOf(GatewayApiProps.builder().stage(StageOptions.builder()
+                        .accessLogFormat(AccessLogFormat.custom("{\"ip\":\"$context.identity.sourceIp\"}")).build()).build(),
+                api -> api.route("GET /a", OK, IAM));
+        assertMentions(message, "[GH302] stage 'prod': the access log format has neither $context.requestId");
+    }
+
+    @Test
+    void gh303PrivateEndpointsAreNotSupportedYet() {
+        String message = errorOf(GatewayApiProps.builder().endpointType(EndpointType.PRIVATE).build(),
+                api -> api.route("GET /a", OK, IAM));
+        assertMentions(message, "[GH303] GatewayApi 'Api': endpoint type PRIVATE needs a resource policy");
+    }
+
+    @Test
+    void reportsEveryProblemOfEveryRouteTogether() {
+        String message = errorOf(api -> {
+            api.route("GET /a", OK);
+            api.route("GET /b/", OK, IAM);
+            api.route("POST /c", Integration.http("nope"), IAM);
+        });
+        List<String> ids = List.of("[GH110] route 'GET /a'", "[GH101] route 'GET /b/'", "[GH200] route 'POST /c'");
+        ids.forEach(id -> assertMentions(message, id));
+        assertTrue(message.startsWith("ValidationFailedWithErrors") || message.contains("Validation failed"), message);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gatehouse.api.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.rules.Findings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutePathTest {
+
+    private static RoutePath parse(String path, Findings findings) {
+        return RoutePath.parse(path, "route 'GET " + path + "'", findings);
+    }
+
+    @Test
+    void splitsLiteralsVariablesAndGreedyVariables() {
+        Findings findings = new Findings();
+        RoutePath path = parse("/v1.2/orders/{order_id}/files/{path+}", findings);
+        assertTrue(findings.isEmpty(), findings.all().toString());
+        assertTrue(path.isValid());
+        assertEquals(List.of("order_id", "path"), path.variableNames());
+        assertTrue(path.segments().get(4).greedy());
+        assertEquals(List.of("/", "/v1.2", "/v1.2/orders", "/v1.2/orders/{order_id}",
+                "/v1.2/orders/{order_id}/files", "/v1.2/orders/{order_id}/files/{path+}"), path.resourcePaths());
+    }
+
+    @Test
+    void acceptsTheCharactersApiGatewayAccepts() {
+        Findings findings = new Findings();
+        assertTrue(parse("/a-b_c.d:e$f/{x:y}", findings).isValid(), findings.all().toString());
+    }
+
+    @Test
+    void rootIsValidAndHasNoSegments() {
+        Findings findings = new Findings();
+        RoutePath root = parse("/", findings);
+        assertTrue(root.isValid());
+        assertTrue(root.isRoot());
+        assertEquals("/", root.methodSettingResourcePath());
+    }
+
+    @Test
+    void encodesMethodSettingPathsWithTilde1() {
+        assertEquals("/~1orders~1{id}", parse("/orders/{id}", new Findings()).methodSettingResourcePath());
+    }
+
+    @Test
+    void reportsEveryProblemInstead0fStoppingAtTheFirst() {
+        Findings findings = new Findings();
+        RoutePath path = parse("/a b/{x+}/{x}", findings);
+        assertFalse(path.isValid());
+        assertEquals(3, findings.all().size(), findings.all().toString());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.gatehouse.api.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.gatehouse.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Function;
+
+class TemplateValuesTest {
+    private final App app = new App();
+    private final Stack stack = new Stack(app, "S");
+    private final Function fn = Fixtures.function(stack, "Fn");
+    private final TemplateValues values = new TemplateValues(stack);
+
+    @Test
+    void stackLocalStringsBecomeFnSubWithLiteralDollarBracesEscaped() {
+        Object value = values.forTemplate(TextNode.valueOf("${literal}:" + Aws.REGION + ":" + fn.getFunctionArn()));
+        assertEquals(Map.of("Fn::Sub", "${!literal}:${AWS::Region}:${Fn9270CBC0.Arn}"), value);
+    }
+
+    @Test
+    void aSingleTokenBecomesItsIntrinsic() {
+        assertEquals(Map.of("Ref", "AWS::AccountId"), values.forTemplate(TextNode.valueOf(Aws.ACCOUNT_ID)));
+        assertEquals(Map.of("Fn::GetAtt", List.of("Fn9270CBC0", "Arn")),
+                values.forTemplate(TextNode.valueOf(fn.getFunctionArn())));
+    }
+
+    @Test
+    void otherTokensStayTokensForCdkButResolveForHashing() {
+        String joined = Fn.join("-", List.of("a", Aws.REGION));
+        assertEquals(joined, values.forTemplate(TextNode.valueOf(joined)));
+        assertEquals(Map.of("Fn::Join", List.of("-", List.of("a", Map.of("Ref", "AWS::Region")))),
+                values.fullyResolved(TextNode.valueOf(joined)));
+    }
+
+    @Test
+    void plainValuesPassThrough() {
+        var node = JsonNodeFactory.instance.objectNode().put("a", 1).put("b", true).put("c", "text").put("d", 1.5);
+        node.putArray("e").add(3_000_000_000L);
+        assertEquals(Map.of("a", 1, "b", true, "c", "text", "d", 1.5, "e", List.of(3_000_000_000L)),
+                values.forTemplate(node));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatehouse.functions;
+
+import static dev.gatehouse.testing.Fixtures.onlyResource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.functions.internal.HandlerAssets;
+import dev.gatehouse.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+class EchoFunctionTest {
+
+    @Test
+    void bundledJarTravelsInsideTheConstructsArtifactAndHoldsTheHandler() throws Exception {
+        // Given the jar embedded in this artifact's classpath
+        Path jar = HandlerAssets.jar("echo");
+        // Then it holds the handler class and its dependencies, and nothing of other handlers
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertNotNull(file.getEntry("dev/gatehouse/lambda/echo/EchoHandler.class"));
+            assertNotNull(file.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"));
+            assertNotNull(file.getEntry("com/amazonaws/services/lambda/runtime/RequestHandler.class"));
+            assertTrue(file.stream().noneMatch(e -> e.getName().startsWith("dev/gatehouse/lambda/")
+                    && !e.getName().startsWith("dev/gatehouse/lambda/echo/")
+                    && !e.isDirectory()));
+        }
+        // and extracting it again gives the same file
+        assertEquals(jar, HandlerAssets.jar("echo"));
+    }
+
+    @Test
+    void synthesizesAJava21Arm64FunctionWithTracingAndRetainedLogs() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        new EchoFunction(stack, "Echo");
+
+        JsonNode template = Fixtures.templateJson(stack);
+        JsonNode fn = onlyResource(template, "AWS::Lambda::Function").get("Properties");
+        assertEquals(EchoFunction.HANDLER, fn.get("Handler").asText());
+        assertEquals("java21", fn.get("Runtime").asText());
+        assertEquals("[\"arm64\"]", fn.get("Architectures").toString());
+        assertEquals("Active", fn.at("/TracingConfig/Mode").asText());
+        assertTrue(fn.at("/Code/S3Key").asText().endsWith(".jar"), fn.at("/Code/S3Key").asText());
+        JsonNode logs = onlyResource(template, "AWS::Logs::LogGroup");
+        assertEquals(logs.get("id").asText(), fn.at("/LoggingConfig/LogGroup/Ref").asText());
+        assertEquals(90, logs.at("/Properties/RetentionInDays").asInt());
+
+        // and the jar is staged as an asset of the cloud assembly
+        CloudAssembly assembly = app.synth();
+        String key = fn.at("/Code/S3Key").asText();
+        Path staged = Path.of(assembly.getDirectory(), "asset." + key);
+        assertTrue(Files.isRegularFile(staged), "missing " + staged);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.gatehouse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.Integration;
+import dev.gatehouse.api.RouteOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+/**
+ * Synthesizes APIs of 10, 100 and 1,000 Lambda routes over 5 functions, with GatewayApi and with
+ * stock aws-cdk-lib RestApi + LambdaIntegration, in one JVM, and prints resources, template bytes
+ * and synth time (median of several runs after a warm-up) or the error.
+ *
+ * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Pbench verify}. Not a test: it asserts
+ * nothing and its figures depend on the machine; the ratios are what to compare.
+ */
+public final class RouteScaleBenchmark {
+    private static final int FUNCTIONS = 5;
+    private static final int[] ROUTE_COUNTS = {10, 100, 1000};
+    private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RouteScaleBenchmark() {
+    }
+
+    /** What one synthesis produced. */
+    record Result(long millis, int resources, long templateBytes, String error) {
+    }
+
+    interface Variant {
+        String name();
+
+        void define(Stack stack, List<Function> functions, int routes);
+    }
+
+    static final Variant GATEHOUSE = new Variant() {
+        public String name() {
+            return "Gatehouse GatewayApi";
+        }
+
+        public void define(Stack stack, List<Function> functions, int routes) {
+            GatewayApi api = new GatewayApi(stack, "Api");
+            RouteOptions iam = RouteOptions.of(Authorization.iam());
+            for (int i = 0; i < routes; i++) {
+                api.route(METHODS[i % METHODS.length] + " " + path(i), Integration.lambda(functions.get(i % FUNCTIONS)), iam);
+            }
+        }
+    };
+
+    static final Variant STOCK = new Variant() {
+        public String name() {
+            return "aws-cdk-lib RestApi";
+        }
+
+        public void define(Stack stack, List<Function> functions, int routes) {
+            RestApi api = RestApi.Builder.create(stack, "Api").cloudWatchRole(false).build();
+            MethodOptions iam = MethodOptions.builder().authorizationType(AuthorizationType.IAM).build();
+            for (int i = 0; i < routes; i++) {
+                api.getRoot().resourceForPath(path(i))
+                        .addMethod(METHODS[i % METHODS.length], new LambdaIntegration(functions.get(i % FUNCTIONS)), iam);
+            }
+        }
+    };
+
+    /** 4 methods per path: /resource{n}/{id}. */
+    static String path(int route) {
+        return "/resource" + (route / METHODS.length) + "/{id}";
+    }
+
+    static Result synthesize(Variant variant, int routes) {
+        long start = System.nanoTime();
+        try {
+            App app = new App();
+            Stack stack = new Stack(app, "Bench");
+            List<Function> functions = new ArrayList<>();
+            for (int f = 0; f < FUNCTIONS; f++) {
+                functions.add(Function.Builder.create(stack, "Fn" + f)
+                        .runtime(Runtime.NODEJS_22_X)
+                        .handler("index.handler")
+                        .code(Code.fromInline("exports.handler = async () => ({ statusCode: 200 });"))
+                        .build());
+            }
+            variant.define(stack, functions, routes);
+            CloudAssembly assembly = app.synth();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Path template = Path.of(assembly.getStackByName("Bench").getTemplateFullPath());
+            JsonNode json = JSON.readTree(template.toFile());
+            return new Result(millis, json.get("Resources").size(), Files.size(template), null);
+        } catch (RuntimeException | IOException e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String message = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            return new Result(millis, -1, -1, e.getClass().getSimpleName() + ": " + message);
+        }
+    }
+
+    /** Median time of {@code runs} syntheses; the other figures come from the last run. */
+    static Result measure(Variant variant, int routes, int runs) {
+        long[] times = new long[runs];
+        Result last = null;
+        for (int r = 0; r < runs; r++) {
+            last = synthesize(variant, routes);
+            times[r] = last.millis();
+        }
+        Arrays.sort(times);
+        return new Result(times[runs / 2], last.resources(), last.templateBytes(), last.error());
+    }
+
+    public static void main(String[] args) {
+        int runs = Integer.getInteger("bench.runs", 3);
+        System.out.println("Warming up the JVM and the jsii runtime...");
+        for (int i = 0; i < 3; i++) {
+            synthesize(GATEHOUSE, 10);
+            synthesize(STOCK, 10);
+        }
+        String validation = "false".equals(System.getenv("CDK_VALIDATION"))
+                ? "off (CDK_VALIDATION=false)" : "on (CDK's default template validation)";
+        System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d runs, Java %s, "
+                + "CDK template validation %s%n%n", FUNCTIONS, runs, System.getProperty("java.version"), validation);
+        System.out.println("| variant | routes | resources | template bytes | synth ms | vs 10 routes | result |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---|");
+        for (Variant variant : List.of(GATEHOUSE, STOCK)) {
+            long base = -1;
+            for (int routes : ROUTE_COUNTS) {
+                Result r = measure(variant, routes, runs);
+                if (base < 0) {
+                    base = r.millis();
+                }
+                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2fx | %s |%n", variant.name(), routes,
+                        r.resources() < 0 ? "-" : Integer.toString(r.resources()),
+                        r.templateBytes() < 0 ? "-" : Long.toString(r.templateBytes()),
+                        r.millis(), (double) r.millis() / base, r.error() == null ? "ok" : r.error());
+            }
+        }
+        System.out.println();
+        System.out.println("Goal: 1,000 Gatehouse routes in one stack (<= 500 resources, template <= 1 MB),"
+                + " synth time <= 1.5x the 10-route synth.");
+    }
+}
