@@ -1,0 +1,131 @@
+package dev.gatehouse.docs;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every ```java block in README.md and docs/ compiles against the current code. A block that
+ * declares a class is compiled as a source file; any other block as the body of a Stack's
+ * constructor (see {@link DocsExampleBase}).
+ */
+class DocsSnippetsCompileTest {
+    private static final Path ROOT = Path.of(System.getProperty("gatehouse.root", ".."));
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CLASS_DECLARATION =
+            Pattern.compile("^(public\\s+)?((abstract|final)\\s+)?class\\s", Pattern.MULTILINE);
+    private static final String IMPORTS = String.join("\n",
+            "import com.fasterxml.jackson.databind.JsonNode;",
+            "import com.fasterxml.jackson.databind.node.JsonNodeFactory;",
+            "import com.fasterxml.jackson.databind.node.ObjectNode;",
+            "import dev.gatehouse.api.*;",
+            "import dev.gatehouse.functions.*;",
+            "import dev.gatehouse.rules.*;",
+            "import dev.gatehouse.sample.*;",
+            "import java.util.List;",
+            "import java.util.Map;",
+            "import software.amazon.awscdk.*;",
+            "import software.amazon.awscdk.services.apigateway.AccessLogFormat;",
+            "import software.amazon.awscdk.services.apigateway.EndpointType;",
+            "import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;",
+            "import software.amazon.awscdk.services.lambda.Function;",
+            "import software.amazon.awscdk.services.lambda.IFunction;",
+            "import software.amazon.awscdk.services.logs.LogGroup;",
+            "import software.amazon.awscdk.services.logs.RetentionDays;",
+            "import software.constructs.Construct;",
+            "");
+
+    record Snippet(String origin, String code) {
+    }
+
+    static List<Snippet> snippets() throws IOException {
+        List<Path> files = new ArrayList<>();
+        files.add(ROOT.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        List<Snippet> result = new ArrayList<>();
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher m = JAVA_BLOCK.matcher(text);
+            while (m.find()) {
+                int line = (int) text.substring(0, m.start()).lines().count() + 1;
+                result.add(new Snippet(ROOT.relativize(file) + ":" + line, m.group(1)));
+            }
+        }
+        return result;
+    }
+
+    static JavaFileObject source(String className, String code) {
+        return new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return code;
+            }
+        };
+    }
+
+    @Test
+    void everyJavaSnippetInTheDocsCompiles(@TempDir Path out) throws IOException {
+        List<Snippet> snippets = snippets();
+        assertTrue(snippets.size() >= 10, "expected the docs to have Java examples, found " + snippets.size());
+
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (int i = 0; i < snippets.size(); i++) {
+            Snippet s = snippets.get(i);
+            String pkg = "docs.snippet" + i;
+            String header = "// " + s.origin() + "\npackage " + pkg + ";\n" + IMPORTS;
+            if (CLASS_DECLARATION.matcher(s.code()).find()) {
+                String code = s.code().replaceAll("(?m)^public\\s+((abstract|final)\\s+)?class\\s", "$1class ");
+                sources.add(source(pkg + ".Snippet", header + code));
+            } else {
+                sources.add(source(pkg + ".Snippet", header
+                        + "class Snippet extends dev.gatehouse.docs.DocsExampleBase {\n"
+                        + "  Snippet(Construct scope) {\n    super(scope);\n" + s.code() + "\n  }\n}\n"));
+            }
+        }
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringWriter output = new StringWriter();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            boolean ok = compiler.getTask(output, files, diagnostics,
+                    List.of("-classpath", classpath, "-d", out.toString(), "-proc:none"), null, sources).call();
+            StringBuilder report = new StringBuilder();
+            diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                    .forEach(d -> report.append(originOf(d.getSource())).append(" (snippet line ")
+                            .append(d.getLineNumber()).append("): ").append(d.getMessage(null)).append('\n'));
+            assertFalse(!ok, "documentation snippets do not compile:\n" + report + output);
+        }
+    }
+
+    private static String originOf(JavaFileObject source) {
+        try {
+            return source.getCharContent(true).toString().lines().findFirst().orElse("?");
+        } catch (IOException e) {
+            return source.getName();
+        }
+    }
+}
