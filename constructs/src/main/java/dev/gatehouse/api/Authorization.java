@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Who may call a route. Every route needs one: Gatehouse has no implicit public routes.
+ * Who may call a route. Every route has one, given on the route or as the API's default:
+ * Gatehouse has no implicit public routes.
  *
  * <p>In the OpenAPI document an authorization is a {@code securitySchemes} entry and the
- * operation's {@code security} requirement.
+ * operation's {@code security} requirement. Authorizers ({@code JwtAuthorizer},
+ * {@code LambdaAuthorizer}, {@code CognitoAuthorizer}) hand out their own authorizations, e.g.
+ * {@code jwt.requireScopes("orders:read")}.
  */
 public abstract class Authorization {
     /** Security scheme name used for IAM (SigV4) authorization. */
     public static final String IAM_SCHEME = "sigv4";
 
-    Authorization() {
+    protected Authorization() {
     }
 
     /** Anyone may call the route: an explicit, reviewed decision to make it public. */
@@ -24,7 +27,7 @@ public abstract class Authorization {
 
     /**
      * Callers sign requests with AWS Signature Version 4 and need {@code execute-api:Invoke} on
-     * the route.
+     * the route (see {@link GatewayApi#grantInvoke}).
      */
     public static Authorization iam() {
         return Iam.INSTANCE;
@@ -33,18 +36,8 @@ public abstract class Authorization {
     /** True when the route is reachable without any credential. */
     public abstract boolean isPublic();
 
-    /**
-     * Name of the security scheme this authorization uses, or {@code null} for a public route.
-     */
-    public abstract String getSchemeName();
-
-    /** The {@code components.securitySchemes} entry, or {@code null} for a public route. */
-    public abstract ObjectNode securityScheme();
-
-    /** Scopes the operation's security requirement lists (empty unless an authorizer uses them). */
-    public List<String> getScopes() {
-        return List.of();
-    }
+    /** Binds this authorization to one route: registers schemes and returns the requirement. */
+    public abstract AuthorizationConfig bind(AuthorizationContext context);
 
     private static final class Public extends Authorization {
         static final Public INSTANCE = new Public();
@@ -55,13 +48,8 @@ public abstract class Authorization {
         }
 
         @Override
-        public String getSchemeName() {
-            return null;
-        }
-
-        @Override
-        public ObjectNode securityScheme() {
-            return null;
+        public AuthorizationConfig bind(AuthorizationContext context) {
+            return AuthorizationConfig.none();
         }
 
         @Override
@@ -79,18 +67,16 @@ public abstract class Authorization {
         }
 
         @Override
-        public String getSchemeName() {
-            return IAM_SCHEME;
-        }
-
-        @Override
-        public ObjectNode securityScheme() {
-            ObjectNode scheme = JsonNodeFactory.instance.objectNode();
-            scheme.put("type", "apiKey");
-            scheme.put("name", "Authorization");
-            scheme.put("in", "header");
-            scheme.put("x-amazon-apigateway-authtype", "awsSigv4");
-            return scheme;
+        public AuthorizationConfig bind(AuthorizationContext context) {
+            String name = context.securityScheme(this, IAM_SCHEME, () -> {
+                ObjectNode scheme = JsonNodeFactory.instance.objectNode();
+                scheme.put("type", "apiKey");
+                scheme.put("name", "Authorization");
+                scheme.put("in", "header");
+                scheme.put("x-amazon-apigateway-authtype", "awsSigv4");
+                return scheme;
+            });
+            return AuthorizationConfig.of(name, List.of());
         }
 
         @Override

@@ -20,11 +20,14 @@ import dev.gatehouse.rules.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
@@ -37,12 +40,16 @@ import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -73,6 +80,8 @@ public class GatewayApi extends Construct {
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_GATEWAY_PRINCIPAL = "apigateway.amazonaws.com";
+    /** Security scheme of routes that require an API key. */
+    public static final String API_KEY_SCHEME = "api_key";
 
     private final String apiName;
     private final String description;
@@ -85,9 +94,13 @@ public class GatewayApi extends Construct {
     private final ILogGroup accessLogGroup;
     private final String originalDeploymentId;
 
+    private final Authorization defaultAuthorization;
+    private final ApiKeySourceType apiKeySource;
+
     private final Findings findings = new Findings();
     private final List<DeclaredRoute> routes = new ArrayList<>();
     private final Map<String, ObjectNode> securitySchemes = new TreeMap<>();
+    private final Map<Object, String> schemeOwners = new IdentityHashMap<>();
     private final Map<IFunction, LambdaTarget> lambdaTargets = new IdentityHashMap<>();
     private final Set<String> invokeGrants = new HashSet<>();
 
@@ -108,6 +121,8 @@ public class GatewayApi extends Construct {
         this.description = p.getDescription();
         this.apiVersion = orDefault(p.getApiVersion(), Defaults.API_VERSION);
         this.stageName = orDefault(s.getStageName(), Defaults.STAGE_NAME);
+        this.defaultAuthorization = p.getDefaultAuthorization();
+        this.apiKeySource = p.getApiKeySource();
 
         EndpointType endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
         if (endpointType == EndpointType.PRIVATE) {
@@ -217,32 +232,58 @@ public class GatewayApi extends Construct {
         Route route = parse(spec, routeOptions);
         String subject = "route '" + route + "'";
 
-        Authorization authorization = routeOptions.getAuthorization();
+        Authorization authorization = authorizationOf(route, routeOptions);
         if (authorization == null) {
             findings.report(Rules.AUTHORIZATION_REQUIRED, subject,
                     "it has no authorization, and Gatehouse does not make routes public implicitly.",
-                    "pass RouteOptions.of(Authorization.iam()) (or another authorization), or "
-                            + "RouteOptions.of(Authorization.none()) to make it public on purpose.");
+                    "pass RouteOptions.of(Authorization.iam()) (or an authorizer's authorization), set the API's "
+                            + "defaultAuthorization, or pass RouteOptions.of(Authorization.none()) to make it public "
+                            + "on purpose.");
         }
         checkThrottle(routeOptions.getThrottle(), subject);
 
         ObjectNode operation = null;
         if (route.isValid()) {
-            IntegrationConfig config = integration.bind(new RouteContext(route, subject));
-            boolean secured = authorization != null && !authorization.isPublic();
-            if (secured) {
-                securitySchemes.putIfAbsent(authorization.getSchemeName(), authorization.securityScheme());
+            RouteContext context = new RouteContext(route, subject);
+            IntegrationConfig config = integration.bind(context);
+            Map<String, List<String>> security = new LinkedHashMap<>();
+            if (authorization != null) {
+                authorization.bind(context).getRequirements()
+                        .forEach(requirement -> security.put(requirement.schemeName(), requirement.scopes()));
+            }
+            if (Boolean.TRUE.equals(routeOptions.getApiKeyRequired())) {
+                security.put(context.securityScheme(API_KEY_SCHEME, API_KEY_SCHEME, GatewayApi::apiKeyScheme), List.of());
             }
             operation = OpenApiDocument.operation(route.routePath(), routeOptions.getOperationId(),
-                    routeOptions.getSummary(), secured ? authorization.getSchemeName() : null,
-                    secured ? authorization.getScopes() : List.of(),
-                    config.responsesNode(), config.integrationNode());
+                    routeOptions.getSummary(), security, config.responsesNode(), config.integrationNode());
         }
         routes.add(new DeclaredRoute(route, operation));
         return route;
     }
 
-    /** Declares a route without options; it needs an authorization to pass synthesis (GH110). */
+    /** Explicit, else the API's default, else public for OPTIONS (CORS preflights carry no credentials). */
+    private Authorization authorizationOf(Route route, RouteOptions options) {
+        if (options.getAuthorization() != null) {
+            return options.getAuthorization();
+        }
+        if (route.getMethod() == HttpMethod.OPTIONS) {
+            return Authorization.none();
+        }
+        return defaultAuthorization;
+    }
+
+    private static ObjectNode apiKeyScheme() {
+        ObjectNode scheme = JSON.createObjectNode();
+        scheme.put("type", "apiKey");
+        scheme.put("name", "x-api-key");
+        scheme.put("in", "header");
+        return scheme;
+    }
+
+    /**
+     * Declares a route without options; it needs the API's default authorization (or to be an
+     * OPTIONS route) to pass synthesis (GH110).
+     */
     public Route route(String spec, Integration integration) {
         return route(spec, integration, null);
     }
@@ -298,18 +339,34 @@ public class GatewayApi extends Construct {
     // ---- Lambda targets --------------------------------------------------------------------------
 
     /**
-     * Lets this API invoke {@code function}: one {@code AWS::Lambda::Permission} per function and
-     * API, for all its routes, limited to this API's execute-api ARN. Calling it again for the
-     * same function does nothing.
+     * Lets this API's routes invoke {@code function}: one {@code AWS::Lambda::Permission} per
+     * function and API, for all its routes, limited to this API's execute-api ARN. Calling it again
+     * for the same function does nothing.
      */
     public void allowInvoke(IFunction function) {
+        permitInvoke(function, arnForExecuteApi("*", "/*", "*"), "Invoke");
+    }
+
+    /**
+     * Lets this API's Lambda authorizers invoke {@code function} (source ARN
+     * {@code {api}/authorizers/*}); once per function and API.
+     */
+    public void allowAuthorizerInvoke(IFunction function) {
+        permitInvoke(function, Stack.of(this).formatArn(ArnComponents.builder()
+                .service("execute-api")
+                .resource(restApi.getRef())
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .resourceName("authorizers/*")
+                .build()), "Authorize");
+    }
+
+    private void permitInvoke(IFunction function, String sourceArn, String purpose) {
         String functionPath = function.getNode().getPath();
-        if (!invokeGrants.add(functionPath)) {
+        if (!invokeGrants.add(purpose + " " + functionPath)) {
             return;
         }
-        String sourceArn = arnForExecuteApi("*", "/*", "*");
         if (Stack.of(function) == Stack.of(this)) {
-            function.addPermission("InvokeBy" + getNode().getAddr().substring(0, 10), Permission.builder()
+            function.addPermission(purpose + "By" + getNode().getAddr().substring(0, 10), Permission.builder()
                     .principal(new ServicePrincipal(API_GATEWAY_PRINCIPAL))
                     .action("lambda:InvokeFunction")
                     .sourceArn(sourceArn)
@@ -317,13 +374,41 @@ public class GatewayApi extends Construct {
         } else {
             // In the API's stack: the function's stack already has to exist, and granting from
             // there would make it depend on this stack too (a cycle).
-            CfnPermission.Builder.create(this, "Invoke" + Hashing.sha256Hex(functionPath).substring(0, 10))
+            CfnPermission.Builder.create(this, purpose + Hashing.sha256Hex(functionPath).substring(0, 10))
                     .action("lambda:InvokeFunction")
                     .functionName(function.getFunctionArn())
                     .principal(API_GATEWAY_PRINCIPAL)
                     .sourceArn(sourceArn)
                     .build();
         }
+    }
+
+    /**
+     * Grants {@code execute-api:Invoke} on routes of this API's stage to an IAM principal, for
+     * routes with {@link Authorization#iam()}. Routes are given as declared, e.g.
+     * {@code grantInvoke(role, "GET /orders/{id}")}; path variables match any value.
+     */
+    public Grant grantInvoke(IGrantable grantee, String... routeSpecs) {
+        if (routeSpecs.length == 0) {
+            throw new IllegalArgumentException("GatewayApi '" + getNode().getPath()
+                    + "': grantInvoke needs at least one route, e.g. \"GET /orders/{id}\".");
+        }
+        List<String> arns = new ArrayList<>();
+        for (String spec : routeSpecs) {
+            String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
+            Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
+            if (method.isEmpty() || !parts[1].startsWith("/")) {
+                throw new IllegalArgumentException("GatewayApi '" + getNode().getPath() + "': '" + spec
+                        + "' is not a route; write it as declared, e.g. \"GET /orders/{id}\".");
+            }
+            String path = parts[1].replaceAll("\\{[^}]*}", "*");
+            arns.add(arnForExecuteApi(method.get() == HttpMethod.ANY ? "*" : method.get().name(), path, stageName));
+        }
+        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of("execute-api:Invoke"))
+                .resourceArns(arns)
+                .build());
     }
 
     /** A Lambda function as routes see it: its ARN and whether SnapStart is bypassed. */
@@ -501,7 +586,12 @@ public class GatewayApi extends Construct {
         }
         Map<String, ObjectNode> schemes = new TreeMap<>();
         securitySchemes.forEach((name, scheme) -> schemes.put(name, scheme.deepCopy()));
-        return OpenApiDocument.render(new OpenApiDocument.Info(apiName, apiVersion, description), operations, schemes);
+        ObjectNode extensions = JSON.createObjectNode();
+        if (apiKeySource != null) {
+            extensions.put("x-amazon-apigateway-api-key-source", apiKeySource.name());
+        }
+        return OpenApiDocument.render(new OpenApiDocument.Info(apiName, apiVersion, description), operations, schemes,
+                extensions);
     }
 
     /** Renders everything synthesis needs, once. */
@@ -564,7 +654,7 @@ public class GatewayApi extends Construct {
             List<Map<String, Object>> methodSettings) {
     }
 
-    private final class RouteContext implements IntegrationContext {
+    private final class RouteContext implements IntegrationContext, AuthorizationContext {
         private final Route route;
         private final String subject;
 
@@ -586,6 +676,26 @@ public class GatewayApi extends Construct {
         @Override
         public void report(Rule rule, String problem, String fix) {
             findings.report(rule, subject, problem, fix);
+        }
+
+        @Override
+        public boolean hasSecurityScheme(Object owner) {
+            return schemeOwners.containsKey(owner);
+        }
+
+        @Override
+        public String securityScheme(Object owner, String preferredName, Supplier<ObjectNode> scheme) {
+            String existing = schemeOwners.get(owner);
+            if (existing != null) {
+                return existing;
+            }
+            String name = preferredName;
+            for (int i = 2; securitySchemes.containsKey(name); i++) {
+                name = preferredName + i;
+            }
+            securitySchemes.put(name, scheme.get());
+            schemeOwners.put(owner, name);
+            return name;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.api;
 
+import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 
 /** Properties of a {@link GatewayApi}. Every property is optional. */
@@ -38,6 +39,26 @@ public interface GatewayApiProps {
      * @default {@link dev.gatehouse.Defaults#ENDPOINT_TYPE} (REGIONAL)
      */
     default EndpointType getEndpointType() {
+        return null;
+    }
+
+    /**
+     * Authorization of every route that does not set its own. Routes can still be made public one
+     * by one with {@link Authorization#none()}.
+     *
+     * @default none: each route must set its authorization (rule GH110)
+     */
+    default Authorization getDefaultAuthorization() {
+        return null;
+    }
+
+    /**
+     * Where API Gateway reads the API key of routes that require one: the {@code x-api-key}
+     * header, or the {@code usageIdentifierKey} a Lambda authorizer returns.
+     *
+     * @default HEADER
+     */
+    default ApiKeySourceType getApiKeySource() {
         return null;
     }
 
@@ -84,6 +105,8 @@ public interface GatewayApiProps {
         String description;
         String apiVersion;
         EndpointType endpointType;
+        Authorization defaultAuthorization;
+        ApiKeySourceType apiKeySource;
         StageOptions stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
@@ -108,6 +131,16 @@ public interface GatewayApiProps {
 
         public Builder endpointType(EndpointType endpointType) {
             this.endpointType = endpointType;
+            return this;
+        }
+
+        public Builder defaultAuthorization(Authorization defaultAuthorization) {
+            this.defaultAuthorization = defaultAuthorization;
+            return this;
+        }
+
+        public Builder apiKeySource(ApiKeySourceType apiKeySource) {
+            this.apiKeySource = apiKeySource;
             return this;
         }
 
@@ -137,6 +170,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final String description;
     private final String apiVersion;
     private final EndpointType endpointType;
+    private final Authorization defaultAuthorization;
+    private final ApiKeySourceType apiKeySource;
     private final StageOptions stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
@@ -146,6 +181,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.description = b.description;
         this.apiVersion = b.apiVersion;
         this.endpointType = b.endpointType;
+        this.defaultAuthorization = b.defaultAuthorization;
+        this.apiKeySource = b.apiKeySource;
         this.stage = b.stage;
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
@@ -155,6 +192,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public String getDescription() { return description; }
     @Override public String getApiVersion() { return apiVersion; }
     @Override public EndpointType getEndpointType() { return endpointType; }
+    @Override public Authorization getDefaultAuthorization() { return defaultAuthorization; }
+    @Override public ApiKeySourceType getApiKeySource() { return apiKeySource; }
     @Override public StageOptions getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }

@@ -2,9 +2,9 @@ package dev.gatehouse.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.internal.LambdaUris;
 import dev.gatehouse.rules.Rules;
 import java.util.Objects;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /** Lambda proxy integration ({@code aws_proxy}). */
@@ -29,15 +29,9 @@ final class LambdaIntegration extends Integration {
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", "aws_proxy");
         integration.put("httpMethod", "POST");
-        integration.put("uri", invocationUri(target.arn()));
+        integration.put("uri", LambdaUris.invocation(target.arn()));
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
         return new IntegrationConfig(integration,
                 IntegrationConfig.responses("200", "Response of the Lambda function"));
-    }
-
-    /** The API Gateway service URI that invokes a Lambda function. */
-    static String invocationUri(String functionArn) {
-        return "arn:" + Aws.PARTITION + ":apigateway:" + Aws.REGION
-                + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
     }
 }

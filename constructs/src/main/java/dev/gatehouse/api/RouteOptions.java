@@ -6,10 +6,22 @@ public interface RouteOptions {
     /**
      * Who may call the route.
      *
-     * @default none: the route is rejected at synth (rule GH110) until it has one; use
-     *     {@link Authorization#none()} to make it public on purpose
+     * @default the API's {@link GatewayApiProps#getDefaultAuthorization() default authorization};
+     *     public for OPTIONS routes (browsers send CORS preflights without credentials); otherwise
+     *     none, which is a synth error (rule GH110) — use {@link Authorization#none()} to make a
+     *     route public on purpose
      */
     default Authorization getAuthorization() {
+        return null;
+    }
+
+    /**
+     * Callers must send an API key of a usage plan that includes this API's stage, in the
+     * {@code x-api-key} header (or from the authorizer, see {@link GatewayApiProps#getApiKeySource()}).
+     *
+     * @default false
+     */
+    default Boolean getApiKeyRequired() {
         return null;
     }
 
@@ -52,16 +64,22 @@ public interface RouteOptions {
 
     /** Builds {@link RouteOptions}. */
     final class Builder {
-        private Authorization authorization;
-        private ThrottleSettings throttle;
-        private String operationId;
-        private String summary;
+        Authorization authorization;
+        Boolean apiKeyRequired;
+        ThrottleSettings throttle;
+        String operationId;
+        String summary;
 
         private Builder() {
         }
 
         public Builder authorization(Authorization authorization) {
             this.authorization = authorization;
+            return this;
+        }
+
+        public Builder apiKeyRequired(Boolean apiKeyRequired) {
+            this.apiKeyRequired = apiKeyRequired;
             return this;
         }
 
@@ -81,31 +99,29 @@ public interface RouteOptions {
         }
 
         public RouteOptions build() {
-            Authorization a = authorization;
-            ThrottleSettings t = throttle;
-            String o = operationId;
-            String s = summary;
-            return new RouteOptions() {
-                @Override
-                public Authorization getAuthorization() {
-                    return a;
-                }
-
-                @Override
-                public ThrottleSettings getThrottle() {
-                    return t;
-                }
-
-                @Override
-                public String getOperationId() {
-                    return o;
-                }
-
-                @Override
-                public String getSummary() {
-                    return s;
-                }
-            };
+            return new RouteOptionsValue(this);
         }
     }
+}
+
+final class RouteOptionsValue implements RouteOptions {
+    private final Authorization authorization;
+    private final Boolean apiKeyRequired;
+    private final ThrottleSettings throttle;
+    private final String operationId;
+    private final String summary;
+
+    RouteOptionsValue(RouteOptions.Builder b) {
+        this.authorization = b.authorization;
+        this.apiKeyRequired = b.apiKeyRequired;
+        this.throttle = b.throttle;
+        this.operationId = b.operationId;
+        this.summary = b.summary;
+    }
+
+    @Override public Authorization getAuthorization() { return authorization; }
+    @Override public Boolean getApiKeyRequired() { return apiKeyRequired; }
+    @Override public ThrottleSettings getThrottle() { return throttle; }
+    @Override public String getOperationId() { return operationId; }
+    @Override public String getSummary() { return summary; }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * Every synth-time rule Gatehouse applies, in id order. Ids are stable: a rule may be retired but
  * its id is never reused.
  *
- * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings.
+ * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings, GH4xx access
+ * control.
  */
 public final class Rules {
     private Rules() {
@@ -121,11 +122,50 @@ public final class Rules {
                     + "resource policy naming the VPC endpoints allowed to call it, which Gatehouse does "
                     + "not generate yet.");
 
+    // ---- Access control ----------------------------------------------------------------------
+
+    public static final Rule AUTHORIZER_TTL = new Rule("GH400", Severity.ERROR,
+            "Authorizer result cache TTL between 0 and 3600 seconds",
+            "API Gateway caches a Lambda authorizer's result for at most 3600 seconds; 0 turns caching off.");
+
+    public static final Rule AUTHORIZER_IDENTITY_SOURCE = new Rule("GH401", Severity.ERROR,
+            "Authorizer identity sources are valid",
+            "A TOKEN authorizer reads one header, named with HTTP token characters. A REQUEST authorizer's "
+                    + "identity sources are method.request.header|querystring|multivalueheader|"
+                    + "multivaluequerystring.<name>, stageVariables.<name> or context.<name>; with result "
+                    + "caching it needs at least one, because they are the cache key.");
+
+    public static final Rule JWT_SETTINGS = new Rule("GH402", Severity.ERROR,
+            "JWT authorizer settings are complete and safe",
+            "The issuer is required; the JWKS URL is https; at least one audience is required unless the "
+                    + "audience check is turned off explicitly; algorithms come from RS256, RS384, RS512, "
+                    + "PS256, ES256 and ES384 (never none or HMAC); the clock skew is 0 to 60 seconds.");
+
+    public static final Rule JWT_ROUTE_SCOPES_SIZE = new Rule("GH403", Severity.ERROR,
+            "JWT authorizer route configuration fits in the function's environment",
+            "The JWT authorizer receives each route's required scopes in an environment variable; "
+                    + "Lambda allows 4 KB of environment variables per function in total.");
+
+    public static final Rule JWT_ROUTE_CONFLICT = new Rule("GH404", Severity.ERROR,
+            "A route asks one JWT authorizer for one set of scopes",
+            "An authorizer shared by several APIs keys its configuration by method and path; the same "
+                    + "route may not require different scopes in two APIs that share the authorizer.");
+
+    public static final Rule JWT_POLICY_AMBIGUITY = new Rule("GH405", Severity.ERROR,
+            "Cached JWT decisions can be expressed exactly",
+            "A TOKEN authorizer's cached policy must cover every route the caller may use. When routes that "
+                    + "need different scopes overlap in ways an IAM policy's wildcards cannot separate (for "
+                    + "example a greedy {proxy+} route beside a more specific one), a cached policy would be "
+                    + "wrong for some routes. Turn result caching off for that authorizer (TTL 0), or give "
+                    + "the overlapping routes separate authorizers.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
-            STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE);
+            STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
+            AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
+            JWT_POLICY_AMBIGUITY);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -61,10 +61,15 @@ public final class Fixtures {
         return n;
     }
 
-    /** Synthesizes {@code app}, expecting validation to fail; returns the error message. */
+    /**
+     * Synthesizes {@code app}, expecting validation to fail; returns the error message (without
+     * the copy jsii appends with the Node.js stack trace).
+     */
     public static String synthError(App app) {
         RuntimeException e = assertThrows(RuntimeException.class, app::synth);
-        return e.getMessage();
+        String message = e.getMessage();
+        int copy = message.indexOf("\n@jsii/kernel.RuntimeError");
+        return copy < 0 ? message : message.substring(0, copy);
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {

@@ -26,7 +26,11 @@ public final class OpenApiDocument {
     public record Info(String title, String version, String description) {
     }
 
-    public static ObjectNode render(Info info, List<PathOperation> operations, Map<String, ObjectNode> securitySchemes) {
+    /**
+     * @param extensions top-level {@code x-amazon-apigateway-*} entries, added after the paths
+     */
+    public static ObjectNode render(Info info, List<PathOperation> operations, Map<String, ObjectNode> securitySchemes,
+            ObjectNode extensions) {
         ObjectNode document = JSON.objectNode();
         document.put("openapi", OPENAPI_VERSION);
         ObjectNode infoNode = document.putObject("info");
@@ -42,6 +46,7 @@ public final class OpenApiDocument {
                     ObjectNode item = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : paths.putObject(op.path());
                     item.set(op.methodKey(), op.operation());
                 });
+        document.setAll(extensions);
         if (!securitySchemes.isEmpty()) {
             ObjectNode schemes = document.putObject("components").putObject("securitySchemes");
             securitySchemes.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -54,10 +59,10 @@ public final class OpenApiDocument {
      * One operation object: ids, path parameters, responses, security requirement and the
      * integration extension.
      *
-     * @param schemeName security scheme the operation requires, or {@code null} for a public route
+     * @param security scheme name to scopes, all required together; empty for a public route
      */
-    public static ObjectNode operation(RoutePath path, String operationId, String summary, String schemeName,
-            List<String> scopes, ObjectNode responses, ObjectNode integration) {
+    public static ObjectNode operation(RoutePath path, String operationId, String summary,
+            Map<String, List<String>> security, ObjectNode responses, ObjectNode integration) {
         ObjectNode operation = JSON.objectNode();
         if (operationId != null) {
             operation.put("operationId", operationId);
@@ -77,9 +82,12 @@ public final class OpenApiDocument {
             }
         }
         operation.set("responses", responses);
-        if (schemeName != null) {
-            ArrayNode scopeList = operation.putArray("security").addObject().putArray(schemeName);
-            scopes.forEach(scopeList::add);
+        if (!security.isEmpty()) {
+            ObjectNode requirement = operation.putArray("security").addObject();
+            security.forEach((scheme, scopes) -> {
+                ArrayNode scopeList = requirement.putArray(scheme);
+                scopes.forEach(scopeList::add);
+            });
         }
         operation.set("x-amazon-apigateway-integration", integration);
         return operation;

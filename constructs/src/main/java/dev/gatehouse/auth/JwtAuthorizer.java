@@ -1,0 +1,329 @@
+package dev.gatehouse.auth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.AuthorizationConfig;
+import dev.gatehouse.api.AuthorizationContext;
+import dev.gatehouse.api.internal.Tokens;
+import dev.gatehouse.auth.internal.LambdaAuthorizerScheme;
+import dev.gatehouse.functions.internal.BundledFunctionProps;
+import dev.gatehouse.rules.Finding;
+import dev.gatehouse.rules.Findings;
+import dev.gatehouse.rules.Rules;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IResolveContext;
+import software.amazon.awscdk.IStringProducer;
+import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.constructs.Construct;
+
+/**
+ * The bundled JWT authorizer: a Lambda authorizer that verifies bearer tokens against an
+ * issuer's JWKS and enforces per-route scopes.
+ *
+ * <pre>{@code
+ * JwtAuthorizer jwt = JwtAuthorizer.Builder.create(this, "Jwt")
+ *         .issuer("https://auth.example.com/")
+ *         .audiences(List.of("orders-api"))
+ *         .build();
+ * api.route("GET /orders", integration, RouteOptions.of(jwt.requireScopes("orders:read")));
+ * }</pre>
+ *
+ * <p>Every route that uses it is listed, with its scopes, in the function's configuration, so its
+ * IAM policy covers all of the caller's routes and a cached decision is right for each of them.
+ * See docs/jwt-authorizer.md for the verification rules.
+ */
+public class JwtAuthorizer extends Construct {
+    /** Entry point of the bundled handler. */
+    public static final String HANDLER = "dev.gatehouse.lambda.jwt.JwtAuthorizerHandler::handleRequest";
+    /** Lambda's limit on the total size of a function's environment variables. */
+    static final int ENVIRONMENT_LIMIT_BYTES = 4096;
+    static final int DEFAULT_TTL_SECONDS = 300;
+    static final int MAX_CLOCK_SKEW_SECONDS = 60;
+    /** API Gateway rejects headers that are not a bearer JWT before invoking the function. */
+    static final String TOKEN_PATTERN = "^([Bb]earer )?[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function function;
+    private final IFunction target;
+    private final LambdaAuthorizerScheme.Settings settings;
+    private final Map<String, String> staticEnvironment;
+    private final Findings findings = new Findings();
+    /** "METHOD /path" to required scopes, for every route using this authorizer. */
+    private final Map<String, List<String>> routeScopes = new TreeMap<>();
+
+    public JwtAuthorizer(Construct scope, String id, JwtAuthorizerProps props) {
+        super(scope, id);
+        Objects.requireNonNull(props, "props");
+        String subject = "JwtAuthorizer '" + id + "'";
+
+        String issuer = props.getIssuer();
+        if (issuer == null || issuer.isBlank()) {
+            findings.report(Rules.JWT_SETTINGS, subject, "it has no issuer.",
+                    "set issuer(...) to the exact 'iss' value of the tokens, e.g. \"https://auth.example.com/\".");
+            issuer = "";
+        }
+        String jwksUrl = props.getJwksUrl() != null ? props.getJwksUrl()
+                : issuer.replaceAll("/+$", "") + "/.well-known/jwks.json";
+        if (!Tokens.containsToken(jwksUrl) && !jwksUrl.startsWith("https://")) {
+            findings.report(Rules.JWT_SETTINGS, subject, "the JWKS URL '" + jwksUrl + "' is not https.",
+                    "serve the keys over https, and set jwksUrl(...) if they are not at the issuer's "
+                            + "/.well-known/jwks.json.");
+        }
+
+        boolean audienceDisabled = Boolean.TRUE.equals(props.getDisableAudienceCheck());
+        List<String> audiences = props.getAudiences() != null ? props.getAudiences() : List.of();
+        if (audienceDisabled && !audiences.isEmpty()) {
+            throw new IllegalArgumentException(subject + ": audiences and disableAudienceCheck(true) contradict "
+                    + "each other; keep one.");
+        }
+        if (!audienceDisabled && audiences.isEmpty()) {
+            findings.report(Rules.JWT_SETTINGS, subject, "it accepts no audience.",
+                    "set audiences(List.of(\"<your API's audience>\")); only if the issuer's tokens carry no "
+                            + "audience, set disableAudienceCheck(true).");
+        }
+        List<JwtAlgorithm> algorithms = props.getAlgorithms() != null ? props.getAlgorithms() : List.of(JwtAlgorithm.RS256);
+        if (algorithms.isEmpty()) {
+            findings.report(Rules.JWT_SETTINGS, subject, "it accepts no signature algorithm.",
+                    "leave algorithms unset (RS256) or list the issuer's, e.g. List.of(JwtAlgorithm.ES256).");
+        }
+        int skew = props.getClockSkew() != null ? props.getClockSkew().toSeconds().intValue() : MAX_CLOCK_SKEW_SECONDS;
+        if (skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
+            findings.report(Rules.JWT_SETTINGS, subject, "the clock skew is " + skew + " seconds.",
+                    "choose 0 to " + MAX_CLOCK_SKEW_SECONDS + " seconds.");
+        }
+        List<String> contextClaims = props.getContextClaims() != null ? props.getContextClaims() : List.of();
+        for (String claim : contextClaims) {
+            if (claim == null || claim.isBlank() || claim.contains(",")) {
+                findings.report(Rules.JWT_SETTINGS, subject, "the context claim '" + claim + "' is not a claim name.",
+                        "list claim names without commas, e.g. List.of(\"email\", \"tenant\").");
+            }
+        }
+
+        LambdaAuthorizerType type = props.getType() != null ? props.getType() : LambdaAuthorizerType.TOKEN;
+        String header = props.getHeaderName() != null ? props.getHeaderName() : "Authorization";
+        int ttl = props.getResultsCacheTtl() != null ? props.getResultsCacheTtl().toSeconds().intValue() : DEFAULT_TTL_SECONDS;
+        this.settings = new LambdaAuthorizerScheme.Settings(type, header,
+                List.of("method.request.header." + header), ttl,
+                type == LambdaAuthorizerType.TOKEN ? TOKEN_PATTERN : null);
+        LambdaAuthorizerScheme.check(settings).forEach(p -> findings.report(p.rule(), subject, p.problem(), p.fix()));
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GATEHOUSE_JWKS_URL", jwksUrl);
+        env.put("GATEHOUSE_ISSUER", issuer);
+        if (audienceDisabled) {
+            env.put("GATEHOUSE_AUDIENCE_DISABLED", "true");
+        } else {
+            env.put("GATEHOUSE_AUDIENCE", String.join(",", audiences));
+        }
+        env.put("GATEHOUSE_ALGORITHMS", algorithms.stream().map(Enum::name).collect(Collectors.joining(",")));
+        env.put("GATEHOUSE_CLOCK_SKEW_SECONDS", Integer.toString(skew));
+        env.put("GATEHOUSE_TOKEN_HEADER", header);
+        if (!contextClaims.isEmpty()) {
+            env.put("GATEHOUSE_CONTEXT_CLAIMS", String.join(",", contextClaims));
+        }
+        this.staticEnvironment = Map.copyOf(env);
+        env.put("GATEHOUSE_ROUTE_SCOPES", Lazy.uncachedString(new IStringProducer() {
+            @Override
+            public String produce(IResolveContext context) {
+                return routeScopesJson();
+            }
+        }));
+
+        boolean snapStart = props.getSnapStart() == null || props.getSnapStart();
+        this.function = new Function(this, "Function",
+                BundledFunctionProps.of(this, "Function", "jwt-authorizer", HANDLER, env)
+                        .description("Gatehouse JWT authorizer for " + issuer)
+                        .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                        .build());
+        this.target = snapStart ? function.getCurrentVersion() : function;
+
+        getNode().addValidation(this::validate);
+    }
+
+    /** Routes using this authorization need a valid token carrying every one of {@code scopes}. */
+    public Authorization requireScopes(String... scopes) {
+        List<String> required = List.of(scopes);
+        return new Authorization() {
+            @Override
+            public boolean isPublic() {
+                return false;
+            }
+
+            @Override
+            public AuthorizationConfig bind(AuthorizationContext context) {
+                if (!context.hasSecurityScheme(JwtAuthorizer.this)) {
+                    context.getApi().allowAuthorizerInvoke(target);
+                }
+                String route = context.getRoute().toString();
+                List<String> previous = routeScopes.putIfAbsent(route, required);
+                if (previous != null && !previous.equals(required)) {
+                    context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
+                                    + getNode().getId() + "', which another API already uses for the same route with "
+                                    + previous + ".",
+                            "give each API its own JwtAuthorizer, or require the same scopes.");
+                }
+                // Scopes are enforced by the function; API Gateway's own authorization scopes only
+                // apply to Cognito authorizers, so the requirement carries none.
+                return AuthorizationConfig.of(context.securityScheme(JwtAuthorizer.this, getNode().getId(),
+                        () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
+            }
+
+            @Override
+            public String toString() {
+                return "JWT" + (required.isEmpty() ? "" : " with scopes " + required);
+            }
+        };
+    }
+
+    /** Routes using this authorization need a valid token, whatever its scopes. */
+    public Authorization authorization() {
+        return requireScopes();
+    }
+
+    /** The authorizer function. */
+    public Function getFunction() {
+        return function;
+    }
+
+    /** What API Gateway invokes: the function's current version when SnapStart is on. */
+    public IFunction getTarget() {
+        return target;
+    }
+
+    /** The routes (as "METHOD /path") that use this authorizer and the scopes each requires. */
+    public Map<String, List<String>> getRouteScopes() {
+        return java.util.Collections.unmodifiableMap(routeScopes);
+    }
+
+    String routeScopesJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode routes = root.putObject("routes");
+        routeScopes.forEach((route, scopes) -> scopes.forEach(routes.putArray(route)::add));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize the route scopes of " + getNode().getPath(), e);
+        }
+    }
+
+    private List<String> validate() {
+        Findings all = new Findings();
+        all.addAll(findings);
+        int size = routeScopesJson().getBytes(StandardCharsets.UTF_8).length + "GATEHOUSE_ROUTE_SCOPES".length();
+        size += BundledFunctionProps.JAVA_TOOL_OPTIONS.length() + "JAVA_TOOL_OPTIONS".length();
+        for (Map.Entry<String, String> e : staticEnvironment.entrySet()) {
+            size += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (size > ENVIRONMENT_LIMIT_BYTES) {
+            all.report(Rules.JWT_ROUTE_SCOPES_SIZE, "JwtAuthorizer '" + getNode().getId() + "'",
+                    "its configuration for " + routeScopes.size() + " routes needs about " + size
+                            + " bytes of environment variables; Lambda allows " + ENVIRONMENT_LIMIT_BYTES + ".",
+                    "split the routes between several JwtAuthorizers (e.g. one per API area).");
+        }
+        List<String> errors = new ArrayList<>();
+        for (Finding f : all.all()) {
+            errors.add(f.getMessage());
+        }
+        return errors;
+    }
+
+    /** Fluent builder, mirroring the CDK's generated builders. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private final JwtAuthorizerProps.Builder props = JwtAuthorizerProps.builder();
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @see JwtAuthorizerProps#getIssuer() */
+        public Builder issuer(String issuer) {
+            props.issuer(issuer);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getJwksUrl() */
+        public Builder jwksUrl(String jwksUrl) {
+            props.jwksUrl(jwksUrl);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getAudiences() */
+        public Builder audiences(List<String> audiences) {
+            props.audiences(audiences);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getDisableAudienceCheck() */
+        public Builder disableAudienceCheck(Boolean disable) {
+            props.disableAudienceCheck(disable);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getAlgorithms() */
+        public Builder algorithms(List<JwtAlgorithm> algorithms) {
+            props.algorithms(algorithms);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getClockSkew() */
+        public Builder clockSkew(Duration clockSkew) {
+            props.clockSkew(clockSkew);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getContextClaims() */
+        public Builder contextClaims(List<String> claims) {
+            props.contextClaims(claims);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getType() */
+        public Builder type(LambdaAuthorizerType type) {
+            props.type(type);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getHeaderName() */
+        public Builder headerName(String headerName) {
+            props.headerName(headerName);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getResultsCacheTtl() */
+        public Builder resultsCacheTtl(Duration ttl) {
+            props.resultsCacheTtl(ttl);
+            return this;
+        }
+
+        /** @see JwtAuthorizerProps#getSnapStart() */
+        public Builder snapStart(Boolean snapStart) {
+            props.snapStart(snapStart);
+            return this;
+        }
+
+        public JwtAuthorizer build() {
+            return new JwtAuthorizer(scope, id, props.build());
+        }
+    }
+}

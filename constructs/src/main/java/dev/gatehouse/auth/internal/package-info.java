@@ -1,0 +1,2 @@
+/** Internals of the authorizers. Not part of the public API. */
+package dev.gatehouse.auth.internal;
