@@ -40,7 +40,9 @@ import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKey;
 import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
+import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
@@ -78,6 +80,7 @@ import software.constructs.Construct;
  */
 public class GatewayApi extends Construct {
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern API_KEY_VALUE = Pattern.compile("[A-Za-z0-9]{20,128}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_GATEWAY_PRINCIPAL = "apigateway.amazonaws.com";
     /** Security scheme of routes that require an API key. */
@@ -103,6 +106,7 @@ public class GatewayApi extends Construct {
     private final Map<Object, String> schemeOwners = new IdentityHashMap<>();
     private final Map<IFunction, LambdaTarget> lambdaTargets = new IdentityHashMap<>();
     private final Set<String> invokeGrants = new HashSet<>();
+    private final List<GatewayUsagePlan> usagePlans = new ArrayList<>();
 
     /** Set when synthesis first reads the document; routes can no longer change after that. */
     private Rendered rendered;
@@ -317,6 +321,53 @@ public class GatewayApi extends Construct {
         return routes.stream().map(DeclaredRoute::route).toList();
     }
 
+    // ---- API keys and usage plans ----------------------------------------------------------------
+
+    /**
+     * Adds a usage plan on this API's stage. Routes that should be metered set
+     * {@link RouteOptions#getApiKeyRequired() apiKeyRequired}.
+     */
+    public GatewayUsagePlan addUsagePlan(String id, UsagePlanOptions options) {
+        GatewayUsagePlan plan = new GatewayUsagePlan(this, id, options != null ? options : UsagePlanOptions.builder().build());
+        usagePlans.add(plan);
+        return plan;
+    }
+
+    /**
+     * Creates an API key (aws-cdk-lib's {@code ApiKey}); add it to a usage plan to let it call
+     * this API. Leave the value out to have API Gateway generate it.
+     */
+    public IApiKey addApiKey(String id, ApiKeyOptions options) {
+        ApiKeyOptions o = options != null ? options : ApiKeyOptions.builder().build();
+        String subject = "API key '" + id + "'";
+        if (o.getValue() != null) {
+            if (!API_KEY_VALUE.matcher(o.getValue()).matches()) {
+                findings.report(Rules.API_KEY_VALUE, subject, "its value is not 20 to 128 letters and digits.",
+                        "leave the value out to have API Gateway generate one, or give 20 to 128 letters and digits.");
+            }
+            findings.report(Rules.API_KEY_IN_TEMPLATE, subject, "its value is written to the template in clear text.",
+                    "leave the value out, or import the key with ApiKey.fromApiKeyId.");
+        }
+        return ApiKey.Builder.create(this, id)
+                .apiKeyName(o.getApiKeyName())
+                .description(o.getDescription())
+                .value(o.getValue())
+                .enabled(true)
+                .build();
+    }
+
+    /** The route declared as {@code spec} ("GET /orders/{id}"), if any. */
+    Optional<Route> findRoute(String spec) {
+        String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
+        Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
+        if (method.isEmpty()) {
+            return Optional.empty();
+        }
+        return routes.stream().map(DeclaredRoute::route)
+                .filter(r -> r.getMethod() == method.get() && parts[1].equals(r.getPath()))
+                .findFirst();
+    }
+
     // ---- The document ----------------------------------------------------------------------------
 
     /**
@@ -524,6 +575,11 @@ public class GatewayApi extends Construct {
     }
 
     private void checkThrottle(ThrottleSettings throttle, String subject) {
+        checkThrottle(throttle, subject, findings);
+    }
+
+    /** Reports invalid throttle values of {@code subject} (rule GH301). */
+    void checkThrottle(ThrottleSettings throttle, String subject, Findings findings) {
         if (throttle == null) {
             return;
         }
@@ -633,6 +689,14 @@ public class GatewayApi extends Construct {
         }
         if (routes.isEmpty() || !entries.isEmpty()) {
             RouteTableCheck.check("GatewayApi '" + apiName + "'", entries, all);
+        }
+        List<String> keyRoutes = routes.stream().map(DeclaredRoute::route)
+                .filter(r -> Boolean.TRUE.equals(r.getOptions().getApiKeyRequired())).map(Route::toString).toList();
+        if (!keyRoutes.isEmpty() && usagePlans.isEmpty()) {
+            all.report(Rules.API_KEY_WITHOUT_PLAN, "GatewayApi '" + apiName + "'",
+                    "routes " + keyRoutes + " require an API key, but no usage plan in this app includes the stage.",
+                    "add one with api.addUsagePlan(...) and add keys to it, or ignore this if plans are managed "
+                            + "elsewhere.");
         }
         if (!warningsAnnotated) {
             warningsAnnotated = true;

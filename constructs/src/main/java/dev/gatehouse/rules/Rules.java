@@ -159,13 +159,36 @@ public final class Rules {
                     + "wrong for some routes. Turn result caching off for that authorizer (TTL 0), or give "
                     + "the overlapping routes separate authorizers.");
 
+    public static final Rule API_KEY_VALUE = new Rule("GH410", Severity.ERROR,
+            "API key values are 20 to 128 letters and digits",
+            "API Gateway requires API key values of at least 20 characters; Gatehouse accepts 20 to 128 "
+                    + "letters and digits. Leaving the value out lets API Gateway generate one.");
+
+    public static final Rule USAGE_PLAN_SETTINGS = new Rule("GH411", Severity.ERROR,
+            "Usage plans throttle and meter real API-key routes",
+            "A usage plan's route throttle names a route of the API as declared (\"GET /orders\") that "
+                    + "requires an API key (other requests are not counted against any plan). Throttle values "
+                    + "are non-negative; a quota allows at least one request, and its offset fits the period "
+                    + "(DAY 0, WEEK 0-6, MONTH 0-27).");
+
+    public static final Rule API_KEY_IN_TEMPLATE = new Rule("GH412", Severity.WARNING,
+            "API key values given in code end up in the template",
+            "A key value set in code is written to the CloudFormation template and the cloud assembly in "
+                    + "clear text. Prefer generated values, or import existing keys with ApiKey.fromApiKeyId.");
+
+    public static final Rule API_KEY_WITHOUT_PLAN = new Rule("GH413", Severity.WARNING,
+            "Routes that require an API key have a usage plan",
+            "API Gateway only accepts API keys that belong to a usage plan associated with the stage. "
+                    + "Without a plan in this app, no key can call those routes unless a plan is managed "
+                    + "elsewhere.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
-            JWT_POLICY_AMBIGUITY);
+            JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -1,0 +1,155 @@
+package dev.gatehouse.api;
+
+import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.rules.Finding;
+import dev.gatehouse.rules.Findings;
+import dev.gatehouse.rules.Rules;
+import dev.gatehouse.rules.Severity;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.apigateway.CfnUsagePlan;
+import software.amazon.awscdk.services.apigateway.CfnUsagePlanKey;
+import software.amazon.awscdk.services.apigateway.IApiKey;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
+import software.constructs.Construct;
+
+/**
+ * A usage plan on a {@link GatewayApi}'s stage: throttling and a quota per API key, optionally per
+ * route. Made with {@link GatewayApi#addUsagePlan}.
+ */
+public class GatewayUsagePlan extends Construct {
+    private final GatewayApi api;
+    private final String subject;
+    private final CfnUsagePlan plan;
+    private final UsagePlanOptions options;
+    private final Set<String> keys = new HashSet<>();
+    private final Findings findings = new Findings();
+
+    GatewayUsagePlan(GatewayApi api, String id, UsagePlanOptions options) {
+        super(api, id);
+        this.api = api;
+        this.options = options;
+        this.subject = "usage plan '" + id + "'";
+
+        Map<String, Object> routeThrottles = new LinkedHashMap<>();
+        Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
+        declared.forEach((route, throttle) -> {
+            Optional<String> key = methodThrottleKey(route);
+            key.ifPresent(k -> routeThrottles.put(k, throttleProperty(throttle)));
+        });
+        CfnUsagePlan.ApiStageProperty.Builder stage = CfnUsagePlan.ApiStageProperty.builder()
+                .apiId(api.getRestApiId())
+                .stage(api.getStageName());
+        if (!routeThrottles.isEmpty()) {
+            stage.throttle(routeThrottles);
+        }
+        CfnUsagePlan.Builder builder = CfnUsagePlan.Builder.create(this, "Resource")
+                .usagePlanName(options.getName() != null ? options.getName() : id)
+                .description(options.getDescription())
+                .apiStages(List.of(stage.build()));
+        if (options.getThrottle() != null) {
+            builder.throttle(throttleProperty(options.getThrottle()));
+        }
+        QuotaSettings quota = options.getQuota();
+        if (quota != null) {
+            builder.quota(CfnUsagePlan.QuotaSettingsProperty.builder()
+                    .limit(quota.getLimit())
+                    .period(quota.getPeriod() == null ? null : quota.getPeriod().name())
+                    .offset(quota.getOffset())
+                    .build());
+        }
+        this.plan = builder.build();
+        // The stage must exist before a plan can name it.
+        plan.addDependency(api.getCfnStage());
+
+        if (options.getApiKeys() != null) {
+            options.getApiKeys().forEach(this::addApiKey);
+        }
+        getNode().addValidation(this::validate);
+    }
+
+    /** Adds an API key to the plan (once; adding it again does nothing). */
+    public void addApiKey(IApiKey key) {
+        String path = key.getNode().getPath();
+        if (!keys.add(path)) {
+            return;
+        }
+        // The logical id follows the key, not the order keys were added in (aws-cdk #11876).
+        CfnUsagePlanKey.Builder.create(this, "Key" + Hashing.sha256Hex(path).substring(0, 12))
+                .keyId(key.getKeyId())
+                .keyType("API_KEY")
+                .usagePlanId(plan.getRef())
+                .build();
+    }
+
+    public String getUsagePlanId() {
+        return plan.getRef();
+    }
+
+    public CfnUsagePlan getCfnUsagePlan() {
+        return plan;
+    }
+
+    /** {@code "GET /orders/{id}"} as a usage plan's method key, {@code "/orders/{id}/GET"}. */
+    private Optional<String> methodThrottleKey(String route) {
+        String[] parts = route == null ? new String[0] : route.trim().split("\\s+");
+        Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
+        if (method.isEmpty() || !parts[1].startsWith("/")) {
+            return Optional.empty();
+        }
+        return Optional.of((parts[1].equals("/") ? "/" : parts[1]) + "/" + method.get().name());
+    }
+
+    private static CfnUsagePlan.ThrottleSettingsProperty throttleProperty(ThrottleSettings throttle) {
+        return CfnUsagePlan.ThrottleSettingsProperty.builder()
+                .rateLimit(throttle.getRateLimit())
+                .burstLimit(throttle.getBurstLimit())
+                .build();
+    }
+
+    private List<String> validate() {
+        Findings all = new Findings();
+        all.addAll(findings);
+        if (options.getThrottle() != null) {
+            api.checkThrottle(options.getThrottle(), subject, all);
+        }
+        Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
+        declared.forEach((spec, throttle) -> {
+            Optional<Route> route = methodThrottleKey(spec).flatMap(k -> api.findRoute(spec));
+            if (route.isEmpty()) {
+                all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle names '" + spec
+                                + "', which is not a route of the API.",
+                        "name a declared route, e.g. \"GET /orders/{id}\".");
+            } else if (!Boolean.TRUE.equals(route.get().getOptions().getApiKeyRequired())) {
+                all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle for '" + spec
+                                + "' never applies: the route does not require an API key.",
+                        "set apiKeyRequired(true) on the route, or remove the throttle.");
+            }
+            api.checkThrottle(throttle, subject + " route '" + spec + "'", all);
+        });
+        QuotaSettings quota = options.getQuota();
+        if (quota != null) {
+            if (quota.getLimit() == null || quota.getLimit().intValue() < 1) {
+                all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its quota allows " + quota.getLimit() + " requests.",
+                        "allow at least 1 request per period, e.g. QuotaSettings.builder().limit(10000).period(Period.MONTH).");
+            }
+            int maxOffset = quota.getPeriod() == Period.WEEK ? 6 : quota.getPeriod() == Period.MONTH ? 27 : 0;
+            int offset = quota.getOffset() == null ? 0 : quota.getOffset().intValue();
+            if (offset < 0 || offset > maxOffset) {
+                all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its quota offset " + offset + " does not fit the period "
+                                + quota.getPeriod() + ".",
+                        "use an offset from 0 to " + maxOffset + ".");
+            }
+        }
+        for (Finding warning : all.withSeverity(Severity.WARNING)) {
+            Annotations.of(this).addWarningV2("@gatehouse/" + warning.getRule().getId(), warning.getMessage());
+        }
+        return all.withSeverity(Severity.ERROR).stream().map(Finding::getMessage).toList();
+    }
+}
