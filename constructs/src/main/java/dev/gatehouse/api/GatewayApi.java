@@ -8,6 +8,7 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.api.internal.Hashing;
 import dev.gatehouse.api.internal.OpenApiDocument;
+import dev.gatehouse.api.internal.ResourcePolicyDocument;
 import dev.gatehouse.api.internal.RoutePath;
 import dev.gatehouse.api.internal.RouteTableCheck;
 import dev.gatehouse.api.internal.StageMethodSettings;
@@ -49,10 +50,12 @@ import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.ec2.IVpcEndpoint;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.CfnFunction;
@@ -99,6 +102,7 @@ public class GatewayApi extends Construct {
 
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
+    private final ResourcePolicy resourcePolicy;
 
     private final Findings findings = new Findings();
     private final List<DeclaredRoute> routes = new ArrayList<>();
@@ -129,11 +133,26 @@ public class GatewayApi extends Construct {
         this.apiKeySource = p.getApiKeySource();
 
         EndpointType endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
-        if (endpointType == EndpointType.PRIVATE) {
+        this.resourcePolicy = p.getResourcePolicy();
+        List<String> vpcEndpointIds = resourcePolicy == null ? List.of()
+                : resourcePolicy.getVpcEndpoints().stream().map(IVpcEndpoint::getVpcEndpointId).toList();
+        if (endpointType == EndpointType.PRIVATE && vpcEndpointIds.isEmpty()) {
             findings.report(Rules.ENDPOINT_TYPE, "GatewayApi '" + apiName + "'",
-                    "endpoint type PRIVATE needs a resource policy for its VPC endpoints, which Gatehouse does not "
-                            + "generate yet.",
-                    "use EndpointType.REGIONAL (the default) or EndpointType.EDGE.");
+                    "it is PRIVATE but names no VPC endpoint, so nothing could call it and API Gateway would "
+                            + "refuse to deploy it without a resource policy.",
+                    "pass resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()) with "
+                            + "your execute-api interface endpoint.");
+        }
+        if (resourcePolicy != null) {
+            List<String> ips = new ArrayList<>(resourcePolicy.getAllowSourceIps());
+            ips.addAll(resourcePolicy.getDenySourceIps());
+            for (String ip : ips) {
+                if (!ResourcePolicyDocument.isCidr(ip)) {
+                    findings.report(Rules.SOURCE_IP, "GatewayApi '" + apiName + "'",
+                            "its resource policy names '" + ip + "', which is not an IP address or CIDR block.",
+                            "write addresses as CIDR blocks, e.g. 203.0.113.0/24 or 2001:db8::/32.");
+                }
+            }
         }
         if (!STAGE_NAME.matcher(stageName).matches()) {
             findings.report(Rules.STAGE_NAME, "stage '" + stageName + "'",
@@ -155,6 +174,7 @@ public class GatewayApi extends Construct {
                 .description(description)
                 .endpointConfiguration(CfnRestApi.EndpointConfigurationProperty.builder()
                         .types(List.of(endpointType.name()))
+                        .vpcEndpointIds(endpointType == EndpointType.PRIVATE ? vpcEndpointIds : null)
                         .build())
                 .failOnWarnings(orDefault(p.getFailOnWarnings(), Defaults.FAIL_ON_WARNINGS))
                 .body(Lazy.any(new IStableAnyProducer() {
@@ -164,6 +184,14 @@ public class GatewayApi extends Construct {
                     }
                 }))
                 .build();
+        if (resourcePolicy != null || endpointType == EndpointType.PRIVATE) {
+            restApi.setPolicy(Lazy.any(new IStableAnyProducer() {
+                @Override
+                public Object produce() {
+                    return rendered().policy();
+                }
+            }));
+        }
 
         this.deployment = CfnDeployment.Builder.create(this, "Deployment")
                 .restApiId(restApi.getRef())
@@ -261,7 +289,7 @@ public class GatewayApi extends Construct {
             operation = OpenApiDocument.operation(route.routePath(), routeOptions.getOperationId(),
                     routeOptions.getSummary(), security, config.responsesNode(), config.integrationNode());
         }
-        routes.add(new DeclaredRoute(route, operation));
+        routes.add(new DeclaredRoute(route, operation, authorization == Authorization.iam()));
         return route;
     }
 
@@ -656,9 +684,16 @@ public class GatewayApi extends Construct {
             ObjectNode document = renderDocument();
             TemplateValues values = new TemplateValues(Stack.of(this));
             Object templateBody = values.forTemplate(document);
+            Map<String, Object> policy = renderPolicy();
             String hash;
             try {
-                hash = Hashing.sha256Hex(JSON.writeValueAsBytes(values.fullyResolved(document)));
+                // Everything that needs a redeployment when it changes: the document and the policy.
+                List<Object> redeployInputs = new ArrayList<>();
+                redeployInputs.add(values.fullyResolved(document));
+                if (policy != null) {
+                    redeployInputs.add(Stack.of(this).resolve(policy));
+                }
+                hash = Hashing.sha256Hex(JSON.writeValueAsBytes(redeployInputs));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("GatewayApi '" + getNode().getPath()
                         + "': the resolved OpenAPI document could not be serialized for hashing", e);
@@ -671,9 +706,37 @@ public class GatewayApi extends Construct {
                             declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
                 }
             }
-            rendered = new Rendered(document, templateBody, hash, StageMethodSettings.render(stageSettings, overrides));
+            rendered = new Rendered(document, templateBody, hash, StageMethodSettings.render(stageSettings, overrides),
+                    policy);
         }
         return rendered;
+    }
+
+    /** The resource policy, or null when the API has none. */
+    private Map<String, Object> renderPolicy() {
+        if (restApi.getPolicy() == null) {
+            return null;
+        }
+        List<String> otherRoutes = new ArrayList<>();
+        boolean hasIam = false;
+        for (DeclaredRoute declared : routes) {
+            if (declared.operation() == null) {
+                continue;
+            }
+            if (declared.iam()) {
+                hasIam = true;
+            } else {
+                HttpMethod method = declared.route().getMethod();
+                otherRoutes.add(ResourcePolicyDocument.routeResource(stageName,
+                        method == HttpMethod.ANY ? "*" : method.name(), declared.route().routePath()));
+            }
+        }
+        ResourcePolicy policy = resourcePolicy != null ? resourcePolicy : ResourcePolicy.builder().build();
+        List<Object> extra = policy.getStatements().stream().map(PolicyStatement::toStatementJson).toList();
+        return ResourcePolicyDocument.render(new ResourcePolicyDocument.Input(policy.getAllowSourceIps(),
+                policy.getDenySourceIps(),
+                policy.getVpcEndpoints().stream().map(IVpcEndpoint::getVpcEndpointId).toList(),
+                hasIam, otherRoutes, extra));
     }
 
     private List<String> validate() {
@@ -711,11 +774,11 @@ public class GatewayApi extends Construct {
         return value != null ? value : fallback;
     }
 
-    private record DeclaredRoute(Route route, ObjectNode operation) {
+    private record DeclaredRoute(Route route, ObjectNode operation, boolean iam) {
     }
 
     private record Rendered(ObjectNode document, Object templateBody, String hash,
-            List<Map<String, Object>> methodSettings) {
+            List<Map<String, Object>> methodSettings, Map<String, Object> policy) {
     }
 
     private final class RouteContext implements IntegrationContext, AuthorizationContext {

@@ -63,6 +63,16 @@ public interface GatewayApiProps {
     }
 
     /**
+     * Who may reach the API before authorization: IP allow/deny lists, VPC endpoints (required for
+     * PRIVATE APIs), further statements.
+     *
+     * @default no resource policy (a PRIVATE API gets one from its VPC endpoints)
+     */
+    default ResourcePolicy getResourcePolicy() {
+        return null;
+    }
+
+    /**
      * The stage the API is deployed to.
      *
      * @default stage {@value dev.gatehouse.Defaults#STAGE_NAME} with the defaults of
@@ -107,6 +117,7 @@ public interface GatewayApiProps {
         EndpointType endpointType;
         Authorization defaultAuthorization;
         ApiKeySourceType apiKeySource;
+        ResourcePolicy resourcePolicy;
         StageOptions stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
@@ -144,6 +155,11 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder resourcePolicy(ResourcePolicy resourcePolicy) {
+            this.resourcePolicy = resourcePolicy;
+            return this;
+        }
+
         public Builder stage(StageOptions stage) {
             this.stage = stage;
             return this;
@@ -172,6 +188,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final EndpointType endpointType;
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
+    private final ResourcePolicy resourcePolicy;
     private final StageOptions stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
@@ -183,6 +200,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.endpointType = b.endpointType;
         this.defaultAuthorization = b.defaultAuthorization;
         this.apiKeySource = b.apiKeySource;
+        this.resourcePolicy = b.resourcePolicy;
         this.stage = b.stage;
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
@@ -194,6 +212,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public EndpointType getEndpointType() { return endpointType; }
     @Override public Authorization getDefaultAuthorization() { return defaultAuthorization; }
     @Override public ApiKeySourceType getApiKeySource() { return apiKeySource; }
+    @Override public ResourcePolicy getResourcePolicy() { return resourcePolicy; }
     @Override public StageOptions getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }

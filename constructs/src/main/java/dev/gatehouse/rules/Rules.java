@@ -117,10 +117,10 @@ public final class Rules {
                     + "requires one of them.");
 
     public static final Rule ENDPOINT_TYPE = new Rule("GH303", Severity.ERROR,
-            "Endpoint type is supported",
-            "REGIONAL (the default) and EDGE endpoints are supported. A PRIVATE endpoint needs a "
-                    + "resource policy naming the VPC endpoints allowed to call it, which Gatehouse does "
-                    + "not generate yet.");
+            "PRIVATE APIs name the VPC endpoints that may call them",
+            "A PRIVATE API is reachable only through interface VPC endpoints for execute-api, and API "
+                    + "Gateway refuses to deploy one without a resource policy. Gatehouse writes that policy "
+                    + "from the endpoints given in ResourcePolicy.vpcEndpoints(...), so at least one is needed.");
 
     // ---- Access control ----------------------------------------------------------------------
 
@@ -182,13 +182,19 @@ public final class Rules {
                     + "Without a plan in this app, no key can call those routes unless a plan is managed "
                     + "elsewhere.");
 
+    public static final Rule SOURCE_IP = new Rule("GH430", Severity.ERROR,
+            "Resource policy IP ranges are IP addresses or CIDR blocks",
+            "aws:SourceIp conditions take IPv4 or IPv6 addresses or CIDR blocks such as 203.0.113.0/24; "
+                    + "anything else never matches, which would silently allow or deny everyone.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
-            JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN);
+            JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
+            SOURCE_IP);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -1,0 +1,140 @@
+package dev.gatehouse.api;
+
+import static dev.gatehouse.testing.Fixtures.onlyResource;
+import static dev.gatehouse.testing.Fixtures.synthError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.internal.ResourcePolicyDocument;
+import dev.gatehouse.testing.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+class ResourcePolicyTest {
+    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+
+    private static JsonNode policyOf(JsonNode template) {
+        return onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Policy");
+    }
+
+    @Test
+    void ipListsBecomeDenyStatementsBesideTheAllow() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder()
+                        .allowSourceIps(List.of("203.0.113.0/24", "2001:db8::/32"))
+                        .denySourceIps(List.of("203.0.113.66/32"))
+                        .statement(PolicyStatement.Builder.create().effect(Effect.DENY)
+                                .principals(List.of(new AnyPrincipal())).actions(List.of("execute-api:Invoke"))
+                                .resources(List.of("execute-api:/*/DELETE/*")).build())
+                        .build())
+                .build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        JsonNode statements = policyOf(Fixtures.templateJson(stack)).get("Statement");
+
+        assertEquals(4, statements.size(), statements.toString());
+        assertEquals("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\"}",
+                statements.get(0).toString());
+        assertEquals("[\"203.0.113.0/24\",\"2001:db8::/32\"]",
+                statements.get(1).at("/Condition/NotIpAddress/aws:SourceIp").toString());
+        assertEquals("Deny", statements.get(2).get("Effect").asText());
+        assertEquals("[\"203.0.113.66/32\"]", statements.get(2).at("/Condition/IpAddress/aws:SourceIp").toString());
+        assertEquals("execute-api:/*/DELETE/*", statements.get(3).get("Resource").asText());
+    }
+
+    @Test
+    void iamRoutesAreLeftToIamPoliciesInsteadOfAllowingEveryone() {
+        // Given a mixed API: an IAM route and a public route, with a resource policy
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder().allowSourceIps(List.of("198.51.100.0/24")).build()).build());
+        api.route("GET /admin", OK, RouteOptions.of(Authorization.iam()));
+        api.route("GET /items/{id}", OK, RouteOptions.of(Authorization.none()));
+        api.route("ANY /open", OK, RouteOptions.of(Authorization.none()));
+        JsonNode statements = policyOf(Fixtures.templateJson(stack)).get("Statement");
+
+        // Then the account (its IAM policies) may call everything, and '*' only the other routes
+        assertTrue(statements.get(0).at("/Principal/AWS").toString().contains(":root"), statements.get(0).toString());
+        assertEquals("execute-api:/*", statements.get(0).get("Resource").asText());
+        assertEquals("\"*\"", statements.get(1).get("Principal").toString());
+        assertEquals("[\"execute-api:/prod/GET/items/*\",\"execute-api:/prod/*/open\"]",
+                statements.get(1).get("Resource").toString());
+        assertFalse(statements.get(1).get("Resource").toString().contains("admin"));
+    }
+
+    @Test
+    void privateApisAreReachableOnlyThroughTheirVpcEndpoints() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
+        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
+                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .endpointType(EndpointType.PRIVATE)
+                .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())
+                .build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        JsonNode template = Fixtures.templateJson(stack);
+        JsonNode restApi = onlyResource(template, "AWS::ApiGateway::RestApi").get("Properties");
+        String endpointId = onlyResource(template, "AWS::EC2::VPCEndpoint").get("id").asText();
+
+        assertEquals("[\"PRIVATE\"]", restApi.at("/EndpointConfiguration/Types").toString());
+        assertEquals(endpointId, restApi.at("/EndpointConfiguration/VpcEndpointIds/0/Ref").asText());
+        JsonNode deny = restApi.at("/Policy/Statement/1");
+        assertEquals("Deny", deny.get("Effect").asText());
+        assertEquals(endpointId, deny.at("/Condition/StringNotEquals/aws:SourceVpce/0/Ref").asText());
+    }
+
+    @Test
+    void gh303PrivateWithoutEndpointsAndGh430BadRanges() {
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()
+                .endpointType(EndpointType.PRIVATE)
+                .resourcePolicy(ResourcePolicy.builder().allowSourceIps(List.of("10.0.0.0/33", "office")).build())
+                .build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        String message = synthError(app);
+        assertTrue(message.contains("[GH303] GatewayApi 'Api': it is PRIVATE but names no VPC endpoint"), message);
+        assertTrue(message.contains("[GH430] GatewayApi 'Api': its resource policy names '10.0.0.0/33'"), message);
+        assertTrue(message.contains("[GH430] GatewayApi 'Api': its resource policy names 'office'"), message);
+    }
+
+    @Test
+    void changingThePolicyRedeploys() {
+        assertNotEquals(deploymentWith("203.0.113.0/24"), deploymentWith("198.51.100.0/24"));
+        assertEquals(deploymentWith("203.0.113.0/24"), deploymentWith("203.0.113.0/24"));
+    }
+
+    private static String deploymentWith(String cidr) {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder().allowSourceIps(List.of(cidr)).build()).build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        return onlyResource(Fixtures.templateJson(stack), "AWS::ApiGateway::Deployment").get("id").asText();
+    }
+
+    @Test
+    void cidrRecognition() {
+        for (String ok : List.of("10.0.0.0/8", "192.168.1.1", "0.0.0.0/0", "2001:db8::/32", "::1", "fe80::1/128")) {
+            assertTrue(ResourcePolicyDocument.isCidr(ok), ok);
+        }
+        for (String bad : List.of("10.0.0.0/33", "256.1.1.1", "office", "10.0.0/24", "2001:db8::/129", "1.2.3.4/")) {
+            assertFalse(ResourcePolicyDocument.isCidr(bad), bad);
+        }
+    }
+}
