@@ -246,10 +246,11 @@ class ValidationRulesTest {
     }
 
     @Test
-    void gh303PrivateEndpointsAreNotSupportedYet() {
+    void gh303PrivateApisNeedVpcEndpoints() {
         String message = errorOf(GatewayApiProps.builder().endpointType(EndpointType.PRIVATE).build(),
                 api -> api.route("GET /a", OK, IAM));
-        assertMentions(message, "[GH303] GatewayApi 'Api': endpoint type PRIVATE needs a resource policy");
+        assertMentions(message, "[GH303] GatewayApi 'Api': it is PRIVATE but names no VPC endpoint",
+                "Fix: pass resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())");
     }
 
     @Test
