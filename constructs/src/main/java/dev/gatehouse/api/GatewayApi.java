@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
+import dev.gatehouse.api.internal.CorsRendering;
 import dev.gatehouse.api.internal.Hashing;
 import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
@@ -103,6 +104,8 @@ public class GatewayApi extends Construct {
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
     private final ResourcePolicy resourcePolicy;
+    private final CorsOptions corsOptions;
+    private final CorsRendering.Settings cors;
 
     private final Findings findings = new Findings();
     private final List<DeclaredRoute> routes = new ArrayList<>();
@@ -154,6 +157,9 @@ public class GatewayApi extends Construct {
                 }
             }
         }
+        this.corsOptions = p.getCors();
+        this.cors = corsOptions == null ? null : corsSettings(corsOptions);
+
         if (!STAGE_NAME.matcher(stageName).matches()) {
             findings.report(Rules.STAGE_NAME, "stage '" + stageName + "'",
                     "the name has characters other than letters, digits, '-' and '_', or is longer than 128.",
@@ -623,6 +629,86 @@ public class GatewayApi extends Construct {
         }
     }
 
+    private static final List<String> DEFAULT_CORS_HEADERS =
+            List.of("Content-Type", "Authorization", "X-Api-Key", "X-Amz-Date", "X-Amz-Security-Token");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private CorsRendering.Settings corsSettings(CorsOptions options) {
+        String subject = "GatewayApi '" + apiName + "' CORS";
+        List<String> origins = options.getAllowOrigins() != null ? options.getAllowOrigins() : List.of();
+        boolean credentials = Boolean.TRUE.equals(options.getAllowCredentials());
+        if (origins.isEmpty()) {
+            findings.report(Rules.CORS_SETTINGS, subject, "no origin is allowed.",
+                    "list the browser origins of your clients, e.g. allowOrigins(List.of(\"https://app.example.com\")).");
+        }
+        for (String origin : origins) {
+            if (!origin.equals("*") && !CorsRendering.ORIGIN.matcher(origin).matches()) {
+                findings.report(Rules.CORS_SETTINGS, subject, "the origin '" + origin + "' is not scheme://host[:port].",
+                        "write origins as browsers send them, e.g. https://app.example.com (no path, no trailing '/').");
+            }
+        }
+        if (credentials && origins.contains("*")) {
+            findings.report(Rules.CORS_CREDENTIALS, subject, "allowCredentials is true with origin '*'.",
+                    "list the exact origins that may send credentials, or turn allowCredentials off.");
+        }
+        List<String> headers = options.getAllowHeaders() != null ? options.getAllowHeaders() : DEFAULT_CORS_HEADERS;
+        List<String> expose = options.getExposeHeaders() != null ? options.getExposeHeaders() : List.of();
+        for (String header : concat(headers, expose)) {
+            if (!HEADER_NAME.matcher(header).matches()) {
+                findings.report(Rules.CORS_SETTINGS, subject, "'" + header + "' is not an HTTP header name.",
+                        "use header names such as Content-Type or X-Request-Id.");
+            }
+        }
+        if (options.getAllowMethods() != null && options.getAllowMethods().contains(HttpMethod.ANY)) {
+            findings.report(Rules.CORS_SETTINGS, subject, "ANY is not a method a browser can be told about.",
+                    "list the methods, e.g. allowMethods(List.of(HttpMethod.GET, HttpMethod.POST)).");
+        }
+        long maxAge = options.getMaxAge() != null ? options.getMaxAge().toSeconds().longValue() : 600;
+        return new CorsRendering.Settings(origins, headers, expose, credentials, maxAge);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Paths that get a CORS preflight operation, with the methods to announce. */
+    private Map<RoutePath, List<String>> preflightPaths() {
+        Map<String, RoutePath> paths = new TreeMap<>();
+        Map<String, java.util.SortedSet<HttpMethod>> methods = new TreeMap<>();
+        for (DeclaredRoute declared : routes) {
+            if (declared.operation() != null) {
+                Route route = declared.route();
+                paths.putIfAbsent(route.getPath(), route.routePath());
+                methods.computeIfAbsent(route.getPath(), k -> new java.util.TreeSet<>()).add(route.getMethod());
+            }
+        }
+        Map<RoutePath, List<String>> result = new LinkedHashMap<>();
+        methods.forEach((path, declared) -> {
+            if (declared.contains(HttpMethod.OPTIONS)) {
+                return; // the user answers preflights on this path
+            }
+            List<String> announced = new ArrayList<>();
+            if (corsOptions.getAllowMethods() != null) {
+                corsOptions.getAllowMethods().forEach(m -> announced.add(m.name()));
+            } else if (declared.contains(HttpMethod.ANY)) {
+                for (HttpMethod m : HttpMethod.values()) {
+                    if (m != HttpMethod.ANY && m != HttpMethod.OPTIONS) {
+                        announced.add(m.name());
+                    }
+                }
+            } else {
+                declared.forEach(m -> announced.add(m.name()));
+            }
+            if (!announced.contains("OPTIONS")) {
+                announced.add("OPTIONS");
+            }
+            result.put(paths.get(path), announced);
+        });
+        return result;
+    }
+
     private ILogGroup accessLogGroup(StageOptions s) {
         boolean enabled = orDefault(s.getAccessLogging(), Defaults.ACCESS_LOGGING_ENABLED);
         String where = "GatewayApi '" + getNode().getPath() + "': ";
@@ -668,9 +754,17 @@ public class GatewayApi extends Construct {
                         method.ordinal(), declared.operation().deepCopy()));
             }
         }
+        if (cors != null) {
+            preflightPaths().forEach((path, methods) -> operations.add(new OpenApiDocument.PathOperation(path.path(),
+                    HttpMethod.OPTIONS.openApiKey(), HttpMethod.OPTIONS.ordinal(),
+                    CorsRendering.preflight(cors, path, methods))));
+        }
         Map<String, ObjectNode> schemes = new TreeMap<>();
         securitySchemes.forEach((name, scheme) -> schemes.put(name, scheme.deepCopy()));
         ObjectNode extensions = JSON.createObjectNode();
+        if (cors != null) {
+            extensions.set("x-amazon-apigateway-gateway-responses", CorsRendering.gatewayResponses(cors));
+        }
         if (apiKeySource != null) {
             extensions.put("x-amazon-apigateway-api-key-source", apiKeySource.name());
         }
@@ -730,6 +824,10 @@ public class GatewayApi extends Construct {
                 otherRoutes.add(ResourcePolicyDocument.routeResource(stageName,
                         method == HttpMethod.ANY ? "*" : method.name(), declared.route().routePath()));
             }
+        }
+        if (cors != null) {
+            preflightPaths().keySet().forEach(path ->
+                    otherRoutes.add(ResourcePolicyDocument.routeResource(stageName, "OPTIONS", path)));
         }
         ResourcePolicy policy = resourcePolicy != null ? resourcePolicy : ResourcePolicy.builder().build();
         List<Object> extra = policy.getStatements().stream().map(PolicyStatement::toStatementJson).toList();

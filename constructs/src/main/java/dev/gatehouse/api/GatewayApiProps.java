@@ -73,6 +73,16 @@ public interface GatewayApiProps {
     }
 
     /**
+     * CORS for browser clients: preflight answers on every path and CORS headers on API Gateway's
+     * error responses.
+     *
+     * @default no CORS
+     */
+    default CorsOptions getCors() {
+        return null;
+    }
+
+    /**
      * The stage the API is deployed to.
      *
      * @default stage {@value dev.gatehouse.Defaults#STAGE_NAME} with the defaults of
@@ -118,6 +128,7 @@ public interface GatewayApiProps {
         Authorization defaultAuthorization;
         ApiKeySourceType apiKeySource;
         ResourcePolicy resourcePolicy;
+        CorsOptions cors;
         StageOptions stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
@@ -160,6 +171,11 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder cors(CorsOptions cors) {
+            this.cors = cors;
+            return this;
+        }
+
         public Builder stage(StageOptions stage) {
             this.stage = stage;
             return this;
@@ -189,6 +205,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
     private final ResourcePolicy resourcePolicy;
+    private final CorsOptions cors;
     private final StageOptions stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
@@ -201,6 +218,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.defaultAuthorization = b.defaultAuthorization;
         this.apiKeySource = b.apiKeySource;
         this.resourcePolicy = b.resourcePolicy;
+        this.cors = b.cors;
         this.stage = b.stage;
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
@@ -213,6 +231,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public Authorization getDefaultAuthorization() { return defaultAuthorization; }
     @Override public ApiKeySourceType getApiKeySource() { return apiKeySource; }
     @Override public ResourcePolicy getResourcePolicy() { return resourcePolicy; }
+    @Override public CorsOptions getCors() { return cors; }
     @Override public StageOptions getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }

@@ -182,6 +182,16 @@ public final class Rules {
                     + "Without a plan in this app, no key can call those routes unless a plan is managed "
                     + "elsewhere.");
 
+    public static final Rule CORS_CREDENTIALS = new Rule("GH420", Severity.ERROR,
+            "CORS with credentials names its origins",
+            "Browsers refuse credentialed responses that allow origin '*'; allowing credentials for any "
+                    + "origin would also expose users' sessions to every site. List the origins instead.");
+
+    public static final Rule CORS_SETTINGS = new Rule("GH421", Severity.ERROR,
+            "CORS origins, methods and headers are well-formed",
+            "Origins are '*' or scheme://host[:port] without a path or trailing slash; at least one is "
+                    + "given; header names are HTTP tokens; allowed methods are explicit (not ANY).");
+
     public static final Rule SOURCE_IP = new Rule("GH430", Severity.ERROR,
             "Resource policy IP ranges are IP addresses or CIDR blocks",
             "aws:SourceIp conditions take IPv4 or IPv6 addresses or CIDR blocks such as 203.0.113.0/24; "
@@ -194,7 +204,7 @@ public final class Rules {
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
-            SOURCE_IP);
+            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {
