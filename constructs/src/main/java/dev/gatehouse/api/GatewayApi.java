@@ -8,12 +8,14 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.api.internal.CorsRendering;
 import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.ManagedWebAcl;
 import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
 import dev.gatehouse.api.internal.RoutePath;
 import dev.gatehouse.api.internal.RouteTableCheck;
 import dev.gatehouse.api.internal.StageMethodSettings;
 import dev.gatehouse.api.internal.TemplateValues;
+import dev.gatehouse.api.internal.Tokens;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
@@ -46,6 +48,7 @@ import software.amazon.awscdk.services.apigateway.ApiKey;
 import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.amazon.awscdk.services.apigateway.CfnAccount;
+import software.amazon.awscdk.services.apigateway.CfnClientCertificate;
 import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
@@ -67,6 +70,7 @@ import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
 /**
@@ -104,6 +108,8 @@ public class GatewayApi extends Construct {
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
     private final ResourcePolicy resourcePolicy;
+    private final EndpointType endpointType;
+    private boolean executeApiEndpointDisabled;
     private final CorsOptions corsOptions;
     private final CorsRendering.Settings cors;
 
@@ -135,7 +141,7 @@ public class GatewayApi extends Construct {
         this.defaultAuthorization = p.getDefaultAuthorization();
         this.apiKeySource = p.getApiKeySource();
 
-        EndpointType endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
+        this.endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
         this.resourcePolicy = p.getResourcePolicy();
         List<String> vpcEndpointIds = resourcePolicy == null ? List.of()
                 : resourcePolicy.getVpcEndpoints().stream().map(IVpcEndpoint::getVpcEndpointId).toList();
@@ -190,6 +196,9 @@ public class GatewayApi extends Construct {
                     }
                 }))
                 .build();
+        if (Boolean.TRUE.equals(p.getDisableExecuteApiEndpoint())) {
+            disableExecuteApiEndpoint();
+        }
         if (resourcePolicy != null || endpointType == EndpointType.PRIVATE) {
             restApi.setPolicy(Lazy.any(new IStableAnyProducer() {
                 @Override
@@ -238,7 +247,16 @@ public class GatewayApi extends Construct {
                     .format(formatText)
                     .build());
         }
+        if (Boolean.TRUE.equals(s.getClientCertificate())) {
+            CfnClientCertificate certificate = CfnClientCertificate.Builder.create(this, "ClientCertificate")
+                    .description("Presented by " + apiName + " (stage " + stageName + ") to its HTTP backends")
+                    .build();
+            stageBuilder.clientCertificateId(certificate.getRef());
+        }
         this.stage = stageBuilder.build();
+        if (p.getWebAcl() != null) {
+            associateWebAcl(p.getWebAcl());
+        }
 
         if (orDefault(p.getCloudWatchRole(), Defaults.CLOUDWATCH_ROLE)) {
             stage.addDependency(cloudWatchAccount());
@@ -353,6 +371,57 @@ public class GatewayApi extends Construct {
     /** The declared routes, in declaration order. */
     public List<Route> getRoutes() {
         return routes.stream().map(DeclaredRoute::route).toList();
+    }
+
+    // ---- Domains and WAF -------------------------------------------------------------------------
+
+    /**
+     * Adds a REGIONAL custom domain (TLS 1.2+) serving this API's stage, optionally with mutual
+     * TLS; with mutual TLS the execute-api endpoint is turned off unless told otherwise.
+     */
+    public GatewayDomain addDomain(String id, DomainOptions options) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options.getDomainName(), "DomainOptions.domainName");
+        Objects.requireNonNull(options.getCertificate(), "DomainOptions.certificate");
+        return new GatewayDomain(this, id, options);
+    }
+
+    private void associateWebAcl(WebAcl webAcl) {
+        String arn = webAcl.getArn();
+        String subject = "GatewayApi '" + apiName + "' web ACL";
+        if (arn == null) {
+            if (webAcl.getRateLimit() != 0 && webAcl.getRateLimit() < 10) {
+                findings.report(Rules.WEB_ACL, subject, "the rate limit " + webAcl.getRateLimit()
+                        + " is below WAF's minimum of 10 requests per 5 minutes.", "use 10 or more, or 0 for none.");
+            }
+            arn = ManagedWebAcl.create(this, "WebAcl", apiName, Math.max(webAcl.getRateLimit(), 0)).getAttrArn();
+        } else if (!Tokens.containsToken(arn) && !arn.matches("arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/.+")) {
+            findings.report(Rules.WEB_ACL, subject, "'" + arn + "' is not the ARN of a REGIONAL WAFv2 web ACL.",
+                    "create the ACL with scope REGIONAL in the API's Region and pass its ARN.");
+        }
+        Stack stack = Stack.of(this);
+        String stageArn = "arn:" + stack.getPartition() + ":apigateway:" + stack.getRegion() + "::/restapis/"
+                + restApi.getRef() + "/stages/" + stageName;
+        CfnWebACLAssociation association = CfnWebACLAssociation.Builder.create(this, "WebAclAssociation")
+                .resourceArn(stageArn)
+                .webAclArn(arn)
+                .build();
+        association.addDependency(stage);
+    }
+
+    EndpointType getEndpointType() {
+        return endpointType;
+    }
+
+    /** Reports a finding on behalf of a child construct (domains). */
+    void report(Rule rule, String subject, String problem, String fix) {
+        findings.report(rule, subject, problem, fix);
+    }
+
+    /** Clients reach the API only through custom domains (redeploys: it is part of the hash). */
+    void disableExecuteApiEndpoint() {
+        executeApiEndpointDisabled = true;
+        restApi.setDisableExecuteApiEndpoint(true);
     }
 
     // ---- API keys and usage plans ----------------------------------------------------------------
@@ -787,6 +856,7 @@ public class GatewayApi extends Construct {
                 if (policy != null) {
                     redeployInputs.add(Stack.of(this).resolve(policy));
                 }
+                redeployInputs.add(Map.of("disableExecuteApiEndpoint", executeApiEndpointDisabled));
                 hash = Hashing.sha256Hex(JSON.writeValueAsBytes(redeployInputs));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("GatewayApi '" + getNode().getPath()

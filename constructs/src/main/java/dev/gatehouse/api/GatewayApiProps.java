@@ -83,6 +83,26 @@ public interface GatewayApiProps {
     }
 
     /**
+     * Turn off the default {@code https://{api}.execute-api...} endpoint; clients then come only
+     * through custom domains. A mutual TLS domain turns it off unless told otherwise.
+     *
+     * @default false (true when a mutual TLS domain is added)
+     */
+    default Boolean getDisableExecuteApiEndpoint() {
+        return null;
+    }
+
+    /**
+     * An AWS WAF web ACL for the stage: {@code WebAcl.managedDefaults()} or
+     * {@code WebAcl.fromArn(...)}.
+     *
+     * @default none
+     */
+    default WebAcl getWebAcl() {
+        return null;
+    }
+
+    /**
      * The stage the API is deployed to.
      *
      * @default stage {@value dev.gatehouse.Defaults#STAGE_NAME} with the defaults of
@@ -129,6 +149,8 @@ public interface GatewayApiProps {
         ApiKeySourceType apiKeySource;
         ResourcePolicy resourcePolicy;
         CorsOptions cors;
+        Boolean disableExecuteApiEndpoint;
+        WebAcl webAcl;
         StageOptions stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
@@ -176,6 +198,16 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder disableExecuteApiEndpoint(Boolean disable) {
+            this.disableExecuteApiEndpoint = disable;
+            return this;
+        }
+
+        public Builder webAcl(WebAcl webAcl) {
+            this.webAcl = webAcl;
+            return this;
+        }
+
         public Builder stage(StageOptions stage) {
             this.stage = stage;
             return this;
@@ -206,6 +238,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final ApiKeySourceType apiKeySource;
     private final ResourcePolicy resourcePolicy;
     private final CorsOptions cors;
+    private final Boolean disableExecuteApiEndpoint;
+    private final WebAcl webAcl;
     private final StageOptions stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
@@ -219,6 +253,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.apiKeySource = b.apiKeySource;
         this.resourcePolicy = b.resourcePolicy;
         this.cors = b.cors;
+        this.disableExecuteApiEndpoint = b.disableExecuteApiEndpoint;
+        this.webAcl = b.webAcl;
         this.stage = b.stage;
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
@@ -232,6 +268,8 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public ApiKeySourceType getApiKeySource() { return apiKeySource; }
     @Override public ResourcePolicy getResourcePolicy() { return resourcePolicy; }
     @Override public CorsOptions getCors() { return cors; }
+    @Override public Boolean getDisableExecuteApiEndpoint() { return disableExecuteApiEndpoint; }
+    @Override public WebAcl getWebAcl() { return webAcl; }
     @Override public StageOptions getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }

@@ -117,6 +117,16 @@ public interface StageOptions {
         return null;
     }
 
+    /**
+     * Create a client certificate that API Gateway presents to HTTP backends, so they can verify
+     * requests come from this stage (read its PEM with {@code aws apigateway get-client-certificate}).
+     *
+     * @default false
+     */
+    default Boolean getClientCertificate() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -134,6 +144,7 @@ public interface StageOptions {
         ILogGroup accessLogGroup;
         RetentionDays accessLogRetention;
         AccessLogFormat accessLogFormat;
+        Boolean clientCertificate;
 
         private Builder() {
         }
@@ -193,6 +204,11 @@ public interface StageOptions {
             return this;
         }
 
+        public Builder clientCertificate(Boolean clientCertificate) {
+            this.clientCertificate = clientCertificate;
+            return this;
+        }
+
         public StageOptions build() {
             return new StageOptionsValue(this);
         }
@@ -211,6 +227,7 @@ final class StageOptionsValue implements StageOptions {
     private final ILogGroup accessLogGroup;
     private final RetentionDays accessLogRetention;
     private final AccessLogFormat accessLogFormat;
+    private final Boolean clientCertificate;
 
     StageOptionsValue(StageOptions.Builder b) {
         this.stageName = b.stageName;
@@ -224,6 +241,7 @@ final class StageOptionsValue implements StageOptions {
         this.accessLogGroup = b.accessLogGroup;
         this.accessLogRetention = b.accessLogRetention;
         this.accessLogFormat = b.accessLogFormat;
+        this.clientCertificate = b.clientCertificate;
     }
 
     @Override public String getStageName() { return stageName; }
@@ -237,4 +255,5 @@ final class StageOptionsValue implements StageOptions {
     @Override public ILogGroup getAccessLogGroup() { return accessLogGroup; }
     @Override public RetentionDays getAccessLogRetention() { return accessLogRetention; }
     @Override public AccessLogFormat getAccessLogFormat() { return accessLogFormat; }
+    @Override public Boolean getClientCertificate() { return clientCertificate; }
 }

@@ -197,6 +197,24 @@ public final class Rules {
             "aws:SourceIp conditions take IPv4 or IPv6 addresses or CIDR blocks such as 203.0.113.0/24; "
                     + "anything else never matches, which would silently allow or deny everyone.");
 
+    public static final Rule MTLS_SETTINGS = new Rule("GH440", Severity.ERROR,
+            "Custom domains and mutual TLS are well-formed",
+            "Mutual TLS is available on REGIONAL custom domains only; the truststore is an S3 object "
+                    + "(s3://bucket/key) holding the PEM bundle of accepted client CAs; a base path is "
+                    + "segments separated by '/' without leading or trailing '/'.");
+
+    public static final Rule MTLS_BYPASS = new Rule("GH441", Severity.WARNING,
+            "Mutual TLS cannot be bypassed through execute-api",
+            "With the default execute-api endpoint on, clients can reach the API without a client "
+                    + "certificate, around the mutual TLS domain.");
+
+    public static final Rule WEB_ACL = new Rule("GH450", Severity.ERROR,
+            "Web ACLs are REGIONAL WAFv2 ACLs",
+            "A REST API stage can be associated with a WAFv2 web ACL of scope REGIONAL "
+                    + "(arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>); CLOUDFRONT ACLs and "
+                    + "WAF Classic are not accepted. A created ACL's rate limit is at least 10 requests per "
+                    + "5 minutes, or 0 for none.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
@@ -204,7 +222,7 @@ public final class Rules {
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
-            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP);
+            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {
