@@ -1033,6 +1033,42 @@ public class GatewayApi extends Construct {
             return this;
         }
 
+        /** @see GatewayApiProps#getDefaultAuthorization() */
+        public Builder defaultAuthorization(Authorization defaultAuthorization) {
+            props.defaultAuthorization(defaultAuthorization);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getApiKeySource() */
+        public Builder apiKeySource(ApiKeySourceType apiKeySource) {
+            props.apiKeySource(apiKeySource);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getResourcePolicy() */
+        public Builder resourcePolicy(ResourcePolicy resourcePolicy) {
+            props.resourcePolicy(resourcePolicy);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getCors() */
+        public Builder cors(CorsOptions cors) {
+            props.cors(cors);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getDisableExecuteApiEndpoint() */
+        public Builder disableExecuteApiEndpoint(Boolean disable) {
+            props.disableExecuteApiEndpoint(disable);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getWebAcl() */
+        public Builder webAcl(WebAcl webAcl) {
+            props.webAcl(webAcl);
+            return this;
+        }
+
         /** @see GatewayApiProps#getStage() */
         public Builder stage(StageOptions stage) {
             props.stage(stage);
