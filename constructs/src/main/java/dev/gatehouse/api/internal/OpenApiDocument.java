@@ -60,6 +60,7 @@ public final class OpenApiDocument {
      * integration extension.
      *
      * @param security scheme name to scopes, all required together; empty for a public route
+     *     (rendered as {@code "security": []})
      */
     public static ObjectNode operation(RoutePath path, String operationId, String summary,
             Map<String, List<String>> security, ObjectNode responses, ObjectNode integration) {
@@ -82,8 +83,11 @@ public final class OpenApiDocument {
             }
         }
         operation.set("responses", responses);
+        // An empty list is OpenAPI's explicit "no security": public routes say so rather than
+        // leaving it out, so that a reader (or a check) can tell public from forgotten.
+        ArrayNode requirements = operation.putArray("security");
         if (!security.isEmpty()) {
-            ObjectNode requirement = operation.putArray("security").addObject();
+            ObjectNode requirement = requirements.addObject();
             security.forEach((scheme, scopes) -> {
                 ArrayNode scopeList = requirement.putArray(scheme);
                 scopes.forEach(scopeList::add);
