@@ -1,6 +1,7 @@
 package dev.gatehouse.lambda.database.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -42,6 +43,10 @@ public final class ProxyLog {
         if (cause != null) {
             line.put("exception", cause.getClass().getName());
             line.put("message", String.valueOf(cause.getMessage()));
+            ArrayNode causes = line.putArray("causes");
+            for (Throwable c = cause.getCause(); c != null && causes.size() < 5; c = c.getCause()) {
+                causes.add(c.getClass().getName() + ": " + c.getMessage());
+            }
             Throwable t = cause;
             while (t != null && !(t instanceof SQLException)) {
                 t = t.getCause();
