@@ -103,12 +103,11 @@ public final class DatabaseProxy implements AutoCloseable {
         int status = route.route().effectiveSuccessStatus();
         switch (kind) {
             case ONE: {
-                String body = executor.execute(route, request, writer::one);
+                String body = executor.execute(route, request, rs -> writer.one(rs, route));
                 return body == null ? responses.error(404, "not_found", requestId) : responses.json(status, body);
             }
             case LIST: {
-                String body = executor.execute(route, request, rs -> writer.list(rs, route.pagination().orElse(null),
-                        request.pageSize(), route.route().effectiveMaxRows(), cursors));
+                String body = executor.execute(route, request, rs -> writer.list(rs, route, request.pageSize(), cursors));
                 return responses.json(status, body);
             }
             default:

@@ -23,6 +23,7 @@ public final class CompiledRoute {
     private final Map<String, ParameterType> types = new HashMap<>();
     private final Map<String, ParameterType> items = new HashMap<>();
     private final boolean hasArrays;
+    private Object cachedColumns;
 
     public CompiledRoute(DatabaseRoute route, DatabaseEngine engine) {
         this.route = route;
@@ -72,6 +73,15 @@ public final class CompiledRoute {
     /** Whether any placeholder is an array (MySQL then renders the SQL per request). */
     public boolean hasArrays() {
         return hasArrays;
+    }
+
+    /** What {@link ResultWriter} remembers about this route's result columns (null: nothing yet). */
+    Object cachedColumns() {
+        return cachedColumns;
+    }
+
+    void cacheColumns(Object columns) {
+        this.cachedColumns = columns;
     }
 
     @Override

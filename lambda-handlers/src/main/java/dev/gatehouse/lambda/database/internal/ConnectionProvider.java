@@ -1,10 +1,13 @@
 package dev.gatehouse.lambda.database.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,8 @@ import java.util.Objects;
 public final class ConnectionProvider implements AutoCloseable {
     /** Idle time after which the connection is pinged before use. */
     public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofSeconds(5);
+    /** Prepared statements kept per connection (MySQL array expansion makes more than one per route). */
+    static final int MAX_CACHED_STATEMENTS = 128;
 
     private final ConnectionFactory factory;
     private final CredentialsProvider credentials;
@@ -25,6 +30,18 @@ public final class ConnectionProvider implements AutoCloseable {
     private final Duration validateAfterIdle;
     private final ProxyLog log;
     private Connection connection;
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= MAX_CACHED_STATEMENTS) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
     private Instant lastUsed;
     private int opened;
 
@@ -57,6 +74,27 @@ public final class ConnectionProvider implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * A prepared statement for {@code sql} on the current connection, reused across requests (the
+     * caller sets every parameter each time and must not close it).
+     */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException e) {
+            // Its connection may be gone already.
+        }
+    }
+
     /** Records a successful use, so the next request skips the ping. */
     public void markUsed() {
         lastUsed = clock.instant();
@@ -67,6 +105,7 @@ public final class ConnectionProvider implements AutoCloseable {
         Connection c = connection;
         connection = null;
         lastUsed = null;
+        statements.clear();
         if (c != null) {
             try {
                 c.close();

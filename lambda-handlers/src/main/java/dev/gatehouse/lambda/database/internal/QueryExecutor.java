@@ -124,28 +124,39 @@ public final class QueryExecutor {
             boolean last = i == statements.size() - 1;
             String sql = dialect.expandsArrays() && route.hasArrays()
                     ? statement.expandedSql(request.values(), route) : statement.positionalSql();
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                bind(connection, ps, route, statement, request);
-                if (last && result == ResultKind.ONE) {
-                    ps.setMaxRows(1);
-                }
-                boolean hasRows = ps.execute();
-                if (!last) {
-                    continue;
-                }
-                if (result == ResultKind.NONE) {
-                    return reader.read(null);
-                }
-                if (!hasRows) {
-                    throw new QueryFailure(QueryFailure.Kind.INTERNAL, "the route's result is " + result.jsonName()
-                            + " but its last statement returned no rows (add RETURNING, or use result none)", null);
-                }
-                try (ResultSet rs = ps.getResultSet()) {
-                    return reader.read(rs);
-                }
+            PreparedStatement ps = connections.prepare(sql);
+            bind(connection, ps, route, statement, request);
+            ps.setMaxRows(maxRows(route, result, last));
+            boolean hasRows = ps.execute();
+            if (!last) {
+                continue;
+            }
+            if (result == ResultKind.NONE) {
+                return reader.read(null);
+            }
+            if (!hasRows) {
+                throw new QueryFailure(QueryFailure.Kind.INTERNAL, "the route's result is " + result.jsonName()
+                        + " but its last statement returned no rows (add RETURNING, or use result none)", null);
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return reader.read(rs);
             }
         }
         throw new IllegalStateException("a compiled route has at least one statement");
+    }
+
+    /** Rows the driver fetches: one for {@code one}, maxRows + 1 for an unpaginated list (to detect overflow). */
+    private static int maxRows(CompiledRoute route, ResultKind result, boolean last) {
+        if (!last) {
+            return 0;
+        }
+        if (result == ResultKind.ONE) {
+            return 1;
+        }
+        if (result == ResultKind.LIST && route.pagination().isEmpty()) {
+            return route.route().effectiveMaxRows() + 1;
+        }
+        return 0;
     }
 
     private void bind(Connection connection, PreparedStatement ps, CompiledRoute route,

@@ -3,11 +3,10 @@ package dev.gatehouse.lambda.database.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.gatehouse.database.config.Pagination;
 import dev.gatehouse.database.config.ParameterType;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -37,14 +36,16 @@ public final class ResultWriter {
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
+    /** Reused for every body: a proxy answers one request at a time. */
+    private final StringWriter out = new StringWriter(1024);
 
     /** The body of a {@code one} route: the first row as an object, or null for no row. */
-    public String one(ResultSet rs) throws SQLException {
+    public String one(ResultSet rs, CompiledRoute route) throws SQLException {
         if (!rs.next()) {
             return null;
         }
-        ColumnWriter[] columns = columns(rs.getMetaData());
-        return write(g -> writeRow(rs, columns, g));
+        ColumnWriter[] columns = columns(rs.getMetaData(), route);
+        return write(route, g -> writeRow(rs, columns, g));
     }
 
     /**
@@ -55,12 +56,13 @@ public final class ResultWriter {
      * @throws QueryFailure (internal) when a non-paginated result exceeds maxRows or the cursor
      *     column is missing or NULL
      */
-    public String list(ResultSet rs, Pagination pagination, int pageSize, int maxRows, CursorCodec cursors)
-            throws SQLException {
+    public String list(ResultSet rs, CompiledRoute route, int pageSize, CursorCodec cursors) throws SQLException {
+        Pagination pagination = route.pagination().orElse(null);
+        int maxRows = route.route().effectiveMaxRows();
         ResultSetMetaData meta = rs.getMetaData();
-        ColumnWriter[] columns = columns(meta);
+        ColumnWriter[] columns = columns(meta, route);
         int cursorColumn = pagination == null ? 0 : cursorColumn(meta, pagination.cursorColumn());
-        return write(g -> {
+        return write(route, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("items");
             int rows = 0;
@@ -95,16 +97,20 @@ public final class ResultWriter {
         void write(JsonGenerator g) throws IOException, SQLException;
     }
 
-    private String write(Body body) throws SQLException {
-        SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    private String write(CompiledRoute route, Body body) throws SQLException {
+        out.getBuffer().setLength(0);
         try {
             try (JsonGenerator g = factory.createGenerator(out)) {
                 body.write(g);
             }
-            return out.getAndClear();
+            return out.toString();
         } catch (IOException e) {
             // Writing to a string buffer does not fail for I/O reasons.
             throw new UncheckedIOException(e);
+        } catch (SQLException | RuntimeException e) {
+            // Perhaps the columns changed type under the same labels: look them up afresh next time.
+            route.cacheColumns(null);
+            throw e;
         }
     }
 
@@ -146,7 +152,7 @@ public final class ResultWriter {
                 break;
             case TIMESTAMP:
                 OffsetDateTime t = timestamp(rs, column, meta.getColumnTypeName(column));
-                text = t == null ? null : t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                text = t == null ? null : Iso8601.utc(t);
                 break;
             default:
                 text = rs.getString(column);
@@ -167,12 +173,29 @@ public final class ResultWriter {
         return local == null ? null : local.atOffset(ZoneOffset.UTC);
     }
 
-    private static ColumnWriter[] columns(ResultSetMetaData meta) throws SQLException {
-        ColumnWriter[] columns = new ColumnWriter[meta.getColumnCount()];
+    /**
+     * The writers for a result's columns, chosen from their types once per route and reused while
+     * the route's result has the same column labels.
+     */
+    private static ColumnWriter[] columns(ResultSetMetaData meta, CompiledRoute route) throws SQLException {
+        int count = meta.getColumnCount();
+        Object cached = route.cachedColumns();
+        if (cached instanceof ColumnWriter[] && ((ColumnWriter[]) cached).length == count) {
+            ColumnWriter[] writers = (ColumnWriter[]) cached;
+            boolean same = true;
+            for (int i = 0; i < count && same; i++) {
+                same = writers[i].label.equals(meta.getColumnLabel(i + 1));
+            }
+            if (same) {
+                return writers;
+            }
+        }
+        ColumnWriter[] columns = new ColumnWriter[count];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = ColumnWriter.of(meta.getColumnLabel(i + 1), meta.getColumnType(i + 1),
                     meta.getColumnTypeName(i + 1));
         }
+        route.cacheColumns(columns);
         return columns;
     }
 
@@ -306,10 +329,9 @@ public final class ResultWriter {
             } else if (v instanceof byte[]) {
                 g.writeString(Base64.getEncoder().encodeToString((byte[]) v));
             } else if (v instanceof OffsetDateTime) {
-                g.writeString(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
-                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                g.writeString(Iso8601.utc((OffsetDateTime) v));
             } else if (v instanceof LocalDateTime) {
-                g.writeString(((LocalDateTime) v).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+                g.writeString(Iso8601.local((LocalDateTime) v));
             } else if (v instanceof LocalDate) {
                 g.writeString(((LocalDate) v).format(DateTimeFormatter.ISO_LOCAL_DATE));
             } else if (v instanceof LocalTime) {
@@ -317,8 +339,7 @@ public final class ResultWriter {
             } else if (v instanceof OffsetTime) {
                 g.writeString(((OffsetTime) v).format(DateTimeFormatter.ISO_OFFSET_TIME));
             } else if (v instanceof Timestamp) {
-                g.writeString(((Timestamp) v).toInstant().atOffset(ZoneOffset.UTC)
-                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                g.writeString(Iso8601.utc(((Timestamp) v).toInstant().atOffset(ZoneOffset.UTC)));
             } else if (v instanceof java.sql.Date) {
                 g.writeString(((java.sql.Date) v).toLocalDate().toString());
             } else if (v instanceof UUID) {

@@ -16,14 +16,15 @@ import java.util.Optional;
  * gateway already matched), else by matching the concrete path segment by segment.
  */
 public final class RouteTable {
-    private final Map<String, CompiledRoute> byTemplate = new HashMap<>();
+    /** Method, then resource template. */
+    private final Map<String, Map<String, CompiledRoute>> byTemplate = new HashMap<>();
     private final List<CompiledRoute> routes = new ArrayList<>();
 
     /** @param routes a configuration that passed {@link DatabaseRoutes#validate()} */
     public RouteTable(DatabaseRoutes routes) {
         for (DatabaseRoute r : routes.routes()) {
             CompiledRoute compiled = new CompiledRoute(r, routes.engine());
-            byTemplate.put(compiled.key().toString(), compiled);
+            byTemplate.computeIfAbsent(compiled.key().method(), m -> new HashMap<>()).put(compiled.key().path(), compiled);
             this.routes.add(compiled);
         }
     }
@@ -56,7 +57,7 @@ public final class RouteTable {
             return Optional.empty();
         }
         if (resource != null) {
-            CompiledRoute r = byTemplate.get(method + " " + resource);
+            CompiledRoute r = byTemplate.getOrDefault(method, Map.of()).get(resource);
             if (r != null) {
                 return Optional.of(new Match(r, pathParameters == null ? Map.of() : pathParameters));
             }
