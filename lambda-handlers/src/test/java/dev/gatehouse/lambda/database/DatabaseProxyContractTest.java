@@ -20,6 +20,8 @@ import dev.gatehouse.database.config.ResultKind;
 import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.lambda.database.internal.JdbcConnectionFactory;
 import dev.gatehouse.lambda.database.internal.ProxyLog;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +156,10 @@ abstract class DatabaseProxyContractTest {
                         .build())
                 .route(DatabaseRoute.builder("GET /orders-by-id").sql(ordersByIdsSql()).result(ResultKind.LIST)
                         .param(RouteParameter.builder("ids", ParameterLocation.QUERY, ParameterType.ARRAY)
+                                .items(ParameterType.INTEGER).required(true).maxItems(5).build())
+                        .build())
+                .route(DatabaseRoute.builder("POST /orders/lookup").sql(ordersByIdsSql()).result(ResultKind.LIST)
+                        .param(RouteParameter.builder("ids", ParameterLocation.BODY, ParameterType.ARRAY)
                                 .items(ParameterType.INTEGER).required(true).maxItems(5).build())
                         .build())
                 .route(DatabaseRoute.builder("GET /all-orders").sql("SELECT id FROM orders ORDER BY id")
@@ -671,6 +678,84 @@ abstract class DatabaseProxyContractTest {
 
         assertEquals(200, p.handle(getCustomer(1), "b").getStatusCode());
         assertTrue(logLines.stream().anyMatch(l -> l.contains("connection_replaced")), logLines.toString());
+    }
+
+    /**
+     * A connection whose {@code method} breaks once, as a dropped socket would: after doing its work
+     * when {@code afterwards}, before it otherwise.
+     */
+    static Connection breakingOnce(Connection real, String method, boolean afterwards, AtomicBoolean broken) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (self, m, args) -> {
+                    boolean breakNow = m.getName().equals(method) && broken.compareAndSet(false, true);
+                    if (breakNow && !afterwards) {
+                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                    }
+                    Object result;
+                    try {
+                        result = m.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (breakNow) {
+                        real.close();
+                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                    }
+                    return result;
+                });
+    }
+
+    @Test
+    void aWriteWhoseConnectionBreaksDuringCommitIsNeverRunAgain() throws Exception {
+        // Given a connection that commits, then loses the answer
+        JdbcConnectionFactory real = JdbcConnectionFactory.forUrl(engine(), url, Duration.ofSeconds(2), STATEMENT_TIMEOUT);
+        AtomicBoolean broken = new AtomicBoolean();
+        DatabaseProxy p = DatabaseProxy.builder(routes(), creds -> breakingOnce(real.open(creds), "commit", true, broken))
+                .statementTimeout(STATEMENT_TIMEOUT).log(new ProxyLog(logLines::add)).build();
+        proxies.add(p);
+        String email = unique("unknown");
+
+        // When a write is sent
+        APIGatewayProxyResponseEvent response = p.handle(createCustomer(email, "Unknown"), "x");
+
+        // Then the client is told the outcome is unknown, and the write happened once, not twice
+        assertEquals(500, response.getStatusCode(), response.getBody());
+        assertEquals("write_outcome_unknown", json(response).get("error").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM customers WHERE email = '" + email + "'"));
+        assertEquals(1, p.openedConnections(), "no second attempt");
+    }
+
+    @Test
+    void aWriteWhoseConnectionBreaksBeforeCommitIsRetriedOnce() throws Exception {
+        JdbcConnectionFactory real = JdbcConnectionFactory.forUrl(engine(), url, Duration.ofSeconds(2), STATEMENT_TIMEOUT);
+        AtomicBoolean broken = new AtomicBoolean();
+        DatabaseProxy p = DatabaseProxy.builder(routes(), creds -> breakingOnce(real.open(creds), "prepareStatement", false, broken))
+                .statementTimeout(STATEMENT_TIMEOUT).log(new ProxyLog(logLines::add)).build();
+        proxies.add(p);
+        String email = unique("retried");
+
+        APIGatewayProxyResponseEvent response = p.handle(createCustomer(email, "Retried"), "x");
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals(1, count("SELECT COUNT(*) FROM customers WHERE email = '" + email + "'"));
+        assertEquals(2, p.openedConnections());
+    }
+
+    @Test
+    void emptyAndNonEmptyArraysFromTheBody() throws Exception {
+        JsonNode none = json(send(request("POST", "/orders/lookup", "/orders/lookup").body("{\"ids\": []}").build()));
+        assertEquals(0, none.get("items").size(), none.toString());
+
+        JsonNode two = json(send(request("POST", "/orders/lookup", "/orders/lookup").body("{\"ids\": [2, 4]}").build()));
+        assertEquals(2, two.get("items").size(), two.toString());
+        assertEquals(4, two.at("/items/1/id").asLong());
+
+        APIGatewayProxyResponseEvent bad = send(request("POST", "/orders/lookup", "/orders/lookup")
+                .body("{\"ids\": [1, \"two\", null]}").build());
+        assertEquals(400, bad.getStatusCode());
+        List<String> names = new ArrayList<>();
+        json(bad).get("fields").forEach(f -> names.add(f.get("name").asText()));
+        assertEquals(List.of("ids[1]", "ids[2]"), names);
     }
 
     @Test
