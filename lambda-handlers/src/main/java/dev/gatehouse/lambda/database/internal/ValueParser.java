@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * against a parameter's type and limits. Problems never quote the value.
  */
 public final class ValueParser {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,30}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
