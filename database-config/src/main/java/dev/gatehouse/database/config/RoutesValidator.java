@@ -143,9 +143,6 @@ final class RoutesValidator {
                 }
                 break;
             case QUERY:
-                if (p.type() == ParameterType.ARRAY && p.scalarType() == ParameterType.JSON) {
-                    report(r, "query parameter '" + name + "' is an array of json", "use a body parameter");
-                }
                 break;
             default:
                 throw new IllegalStateException(p.location().toString());

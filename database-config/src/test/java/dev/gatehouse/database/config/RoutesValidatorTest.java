@@ -233,6 +233,16 @@ class RoutesValidatorTest {
     }
 
     @Test
+    void paginationOnAWrite() {
+        DatabaseRoute write = DatabaseRoute.builder("POST /orders/archive")
+                .sql("DELETE FROM orders WHERE (:cursor IS NULL OR id > :cursor) AND id < :limit RETURNING id")
+                .result(ResultKind.LIST).write(true)
+                .pagination(Pagination.builder("id", ParameterType.INTEGER).build())
+                .build();
+        assertOneProblem(problems(write), "POST /orders/archive", "pagination is set on a write route", "remove pagination");
+    }
+
+    @Test
     void paginationLimitsOutOfRange() {
         DatabaseRoute zero = LIST_ORDERS.toBuilder().pagination(Pagination.builder("id", ParameterType.INTEGER)
                 .defaultLimit(0).maxLimit(10).build()).build();

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.DatabaseRoute;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.ParameterLocation;
+import dev.gatehouse.database.config.ParameterType;
+import dev.gatehouse.database.config.RouteParameter;
+import dev.gatehouse.lambda.database.internal.JdbcConnectionFactory;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -104,6 +111,25 @@ class PostgresProxyTest extends DatabaseProxyContractTest {
         try (Connection c = admin(); PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
             ps.setInt(1, (int) backendId);
             ps.execute();
+        }
+    }
+
+    @Test
+    void anOptionalUuidComparedWithNullNeedsNoCast() throws Exception {
+        DatabaseRoutes routes = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+                .route(DatabaseRoute.builder("GET /by-ref")
+                        .sql("SELECT id FROM orders WHERE (:ref IS NULL OR ref = :ref) ORDER BY id LIMIT 2")
+                        .param(RouteParameter.builder("ref", ParameterLocation.QUERY, ParameterType.UUID).build())
+                        .build())
+                .build();
+        try (DatabaseProxy p = DatabaseProxy.builder(routes,
+                JdbcConnectionFactory.forUrl(engine(), url, Duration.ofSeconds(2), STATEMENT_TIMEOUT)).build()) {
+            JsonNode all = json(p.handle(request("GET", "/by-ref", "/by-ref").build(), "x"));
+            assertEquals(2, all.get("items").size(), all.toString());
+            JsonNode one = json(p.handle(request("GET", "/by-ref", "/by-ref")
+                    .query("ref", "123e4567-e89b-12d3-a456-426614174000").build(), "y"));
+            assertEquals(1, one.get("items").size(), one.toString());
+            assertEquals(1, one.at("/items/0/id").asLong());
         }
     }
 

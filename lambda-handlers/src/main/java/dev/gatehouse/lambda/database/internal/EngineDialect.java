@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.util.PGobject;
 
 /** What differs between PostgreSQL and MySQL/MariaDB: session setup, error codes, value binding. */
 public abstract class EngineDialect {
@@ -61,7 +62,7 @@ public abstract class EngineDialect {
     /** Binds one scalar value (never an array) at {@code index}. */
     public void bindScalar(PreparedStatement ps, int index, ParameterType type, Object value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, sqlType(type));
+            bindNull(ps, index, type);
             return;
         }
         switch (type) {
@@ -95,6 +96,10 @@ public abstract class EngineDialect {
     public void bindArray(Connection connection, PreparedStatement ps, int index, ParameterType items, List<?> values)
             throws SQLException {
         throw new UnsupportedOperationException("arrays are expanded for " + engine().jsonName());
+    }
+
+    void bindNull(PreparedStatement ps, int index, ParameterType type) throws SQLException {
+        ps.setNull(index, sqlType(type));
     }
 
     abstract void bindTimestamp(PreparedStatement ps, int index, OffsetDateTime value) throws SQLException;
@@ -187,6 +192,18 @@ public abstract class EngineDialect {
                 return SqlErrorKind.BUSY;
             }
             return null;
+        }
+
+        @Override
+        void bindNull(PreparedStatement ps, int index, ParameterType type) throws SQLException {
+            if (type == ParameterType.UUID) {
+                // A NULL typed uuid, so that ":ref IS NULL" needs no cast.
+                PGobject typedNull = new PGobject();
+                typedNull.setType("uuid");
+                ps.setObject(index, typedNull);
+            } else {
+                super.bindNull(ps, index, type);
+            }
         }
 
         @Override

@@ -16,17 +16,18 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
  * it (a rotated password).
  */
 public final class SecretsManagerCredentialsProvider implements CredentialsProvider {
-    private final Supplier<SecretsManagerClient> client;
+    private final Supplier<SecretsManagerClient> clientFactory;
+    private SecretsManagerClient client;
     private final String secretId;
     private final ObjectMapper mapper;
     private Credentials cached;
 
     /**
-     * @param client supplies the client on first use (so a cold start that never connects never builds one)
+     * @param client supplies the client once, on first use (so a cold start that never connects builds none)
      * @param secretId the secret's ARN or name
      */
     public SecretsManagerCredentialsProvider(Supplier<SecretsManagerClient> client, String secretId, ObjectMapper mapper) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.clientFactory = Objects.requireNonNull(client, "client");
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
@@ -48,7 +49,10 @@ public final class SecretsManagerCredentialsProvider implements CredentialsProvi
     private Credentials fetch() {
         String secret;
         try {
-            secret = client.get().getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
+            if (client == null) {
+                client = clientFactory.get();
+            }
+            secret = client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
         } catch (SdkException e) {
             throw new CredentialsUnavailableException("could not read secret " + secretId + ": " + e.getMessage(), e);
         }
