@@ -630,9 +630,11 @@ abstract class DatabaseProxyContractTest {
             tcp.start();
 
             // Then a read is retried on a new connection
+            logLines.clear();
             APIGatewayProxyResponseEvent read = p.handle(getCustomer(1), "b");
             assertEquals(200, read.getStatusCode(), read.getBody());
             assertEquals(2, p.openedConnections());
+            assertTrue(logLines.stream().anyMatch(l -> l.contains("connection_lost")), "retried: " + logLines);
 
             // And a write after another restart happens exactly once
             tcp.stop();
