@@ -1,0 +1,15 @@
+package dev.gatehouse.lambda.database.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Opens a new database connection; {@link JdbcConnectionFactory} in production, anything in tests. */
+@FunctionalInterface
+public interface ConnectionFactory {
+    /**
+     * Opens a connection.
+     *
+     * @param credentials user and password to log in with, or null to use what the URL carries
+     */
+    Connection open(Credentials credentials) throws SQLException;
+}
