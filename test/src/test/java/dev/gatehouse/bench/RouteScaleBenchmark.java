@@ -29,7 +29,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
  * stock aws-cdk-lib RestApi + LambdaIntegration, in one JVM, and prints resources, template bytes
  * and synth time (median of several runs after a warm-up) or the error.
  *
- * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Pbench verify}. Not a test: it asserts
+ * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Pbench-routes verify}. Not a test: it asserts
  * nothing and its figures depend on the machine; the ratios are what to compare.
  */
 public final class RouteScaleBenchmark {

@@ -28,7 +28,7 @@ import java.util.Properties;
  * connection, so both use one server session and one driver statement cache). The ratio is the
  * figure to watch; the goal is at most 1.2x.
  *
- * <p>Run: {@code ./mvnw -B -q -pl lambda-handlers -am -DskipTests -Pbench verify} (uses
+ * <p>Run: {@code ./mvnw -B -q -pl lambda-handlers -am -DskipTests -Pbench-database verify} (uses
  * {@code GATEHOUSE_TEST_POSTGRES_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).
  */
 public final class DatabaseProxyBenchmark {
