@@ -6,6 +6,8 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiProps;
 import dev.gatehouse.auth.JwtAuthorizer;
 import dev.gatehouse.auth.JwtAuthorizerProps;
+import dev.gatehouse.database.DatabaseBackend;
+import dev.gatehouse.database.DatabaseBackendProps;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -36,7 +38,9 @@ class BuildersMirrorPropsTest {
                 List.of(GatewayApiProps.class, GatewayApi.Builder.class),
                 List.of(GatewayApiProps.class, GatewayApiProps.Builder.class),
                 List.of(JwtAuthorizerProps.class, JwtAuthorizer.Builder.class),
-                List.of(JwtAuthorizerProps.class, JwtAuthorizerProps.Builder.class))) {
+                List.of(JwtAuthorizerProps.class, JwtAuthorizerProps.Builder.class),
+                List.of(DatabaseBackendProps.class, DatabaseBackend.Builder.class),
+                List.of(DatabaseBackendProps.class, DatabaseBackendProps.Builder.class))) {
             Set<String> missing = properties(pair.get(0));
             missing.removeAll(builderMethods(pair.get(1)));
             assertEquals(Set.of(), missing, pair.get(1).getName() + " lacks setters for " + missing);

@@ -7,7 +7,7 @@ import java.util.List;
  * its id is never reused.
  *
  * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings, GH4xx access
- * control.
+ * control, GH5xx database routes.
  */
 public final class Rules {
     private Rules() {
@@ -215,6 +215,25 @@ public final class Rules {
                     + "WAF Classic are not accepted. A created ACL's rate limit is at least 10 requests per "
                     + "5 minutes, or 0 for none.");
 
+    // ---- Database routes ---------------------------------------------------------------------
+
+    public static final Rule DATABASE_ROUTES = new Rule("GH500", Severity.ERROR,
+            "Database route configuration is consistent",
+            "Every parameter used in a route's SQL is declared and every declared parameter is used; path "
+                    + "parameters match the path; routes are unique; pagination, limits and result kinds fit "
+                    + "the route (the full list is in docs/database-proxy.md). Clients never send SQL and "
+                    + "identifiers are never built from input.");
+
+    public static final Rule DATABASE_TARGET = new Rule("GH501", Severity.ERROR,
+            "The database matches the routes' engine",
+            "The routes' SQL is written for one engine (PostgreSQL or MySQL/MariaDB); the cluster or "
+                    + "instance they run against must be of the same family.");
+
+    public static final Rule DATABASE_OPTIONS = new Rule("GH502", Severity.ERROR,
+            "Database backend options are usable",
+            "Per-route options name configured routes; the statement timeout is 100 ms to 15 s (the "
+                    + "function stops at 20 s and API Gateway at 29 s); a TLS CA bundle file exists.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
@@ -222,7 +241,8 @@ public final class Rules {
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
-            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL);
+            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
+            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

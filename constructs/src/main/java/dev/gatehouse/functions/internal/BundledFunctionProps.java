@@ -3,6 +3,7 @@ package dev.gatehouse.functions.internal;
 import dev.gatehouse.Defaults;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FunctionProps;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
@@ -35,13 +36,19 @@ public final class BundledFunctionProps {
      */
     public static FunctionProps.Builder of(Construct scope, String functionId, String name, String handler,
             Map<String, String> environment) {
+        return of(scope, functionId, HandlerAssets.code(name), handler, environment);
+    }
+
+    /** As {@link #of(Construct, String, String, String, Map)}, with the code given. */
+    public static FunctionProps.Builder of(Construct scope, String functionId, Code code, String handler,
+            Map<String, String> environment) {
         return FunctionProps.builder()
                 .runtime(Runtime.JAVA_21)
                 .architecture(Defaults.HANDLER_ARCHITECTURE)
                 .memorySize(Defaults.HANDLER_MEMORY_MB)
                 .timeout(Duration.seconds(Defaults.HANDLER_TIMEOUT_SECONDS))
                 .tracing(Tracing.ACTIVE)
-                .code(HandlerAssets.code(name))
+                .code(code)
                 .handler(handler)
                 .environment(withJvmOptions(environment))
                 .logGroup(LogGroup.Builder.create(scope, functionId + "Logs")

@@ -33,6 +33,47 @@ public final class HandlerAssets {
         return Code.fromAsset(jar(name).toString());
     }
 
+    /**
+     * Lambda code for the bundled handler {@code name} with configuration files beside it: a
+     * directory asset holding {@code lib/<name>.jar} (the Java runtime puts {@code lib/*.jar} on
+     * the classpath) and each file at its relative path. The directory is named after its
+     * content, so unchanged configuration gives an unchanged asset.
+     */
+    public static Code codeWithFiles(String name, Map<String, byte[]> files) {
+        Path jar = jar(name);
+        try {
+            StringBuilder fingerprint = new StringBuilder(Hashing.sha256Hex(Files.readAllBytes(jar)));
+            new java.util.TreeMap<>(files).forEach((path, bytes) ->
+                    fingerprint.append('|').append(path).append('=').append(Hashing.sha256Hex(bytes)));
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-assets",
+                    name + "-dir-" + Hashing.sha256Hex(fingerprint.toString()).substring(0, 16));
+            if (!Files.isDirectory(dir)) {
+                Path partial = Files.createTempDirectory(dir.getParent(), name + "-partial");
+                Files.createDirectories(partial.resolve("lib"));
+                Files.copy(jar, partial.resolve("lib").resolve(name + ".jar"));
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    Path target = partial.resolve(file.getKey()).normalize();
+                    if (!target.startsWith(partial)) {
+                        throw new IllegalArgumentException("file path escapes the asset: " + file.getKey());
+                    }
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.getValue());
+                }
+                try {
+                    Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    // Another JVM made the same directory first; its content is the same.
+                    if (!Files.isDirectory(dir)) {
+                        throw e;
+                    }
+                }
+            }
+            return Code.fromAsset(dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the code asset of the bundled handler " + name, e);
+        }
+    }
+
     /** The handler jar on the local disk. */
     public static Path jar(String name) {
         return EXTRACTED.computeIfAbsent(name, HandlerAssets::extract);

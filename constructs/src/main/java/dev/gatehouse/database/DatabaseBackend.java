@@ -1,0 +1,320 @@
+package dev.gatehouse.database;
+
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.Integration;
+import dev.gatehouse.api.Route;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.database.config.ConfigProblem;
+import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.DatabaseRoute;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.functions.internal.BundledFunctionProps;
+import dev.gatehouse.functions.internal.HandlerAssets;
+import dev.gatehouse.rules.Finding;
+import dev.gatehouse.rules.Findings;
+import dev.gatehouse.rules.Rules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.rds.IDatabaseCluster;
+import software.constructs.Construct;
+
+/**
+ * Serves HTTP routes from a database in one declaration: the bundled database proxy function in
+ * the database's VPC, the network rule to the database (or RDS Proxy), its credentials
+ * ({@code rds-db:connect} for IAM authentication, or read access to a secret), the route
+ * configuration shipped with its code, and the routes on the API.
+ *
+ * <pre>{@code
+ * DatabaseBackend.Builder.create(this, "Orders")
+ *         .api(api)
+ *         .vpc(vpc)
+ *         .target(DatabaseTarget.proxy(proxy, DatabaseCredentials.iam("app")))
+ *         .databaseName("shop")
+ *         .routes(DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+ *                 .route(DatabaseRoute.builder("GET /orders/{id}")
+ *                         .sql("SELECT id, total FROM orders WHERE id = :id")
+ *                         .result(ResultKind.ONE)
+ *                         .param(RouteParameter.path("id", ParameterType.INTEGER))
+ *                         .build())
+ *                 .build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Configuration problems (a parameter used in SQL but not declared, a duplicate route...)
+ * fail synthesis, each naming the route. See docs/database-proxy.md for the format and the error
+ * contract.
+ */
+public class DatabaseBackend extends Construct {
+    /** Entry point of the bundled handler. */
+    public static final String HANDLER = "dev.gatehouse.lambda.database.DatabaseProxyHandler::handleRequest";
+    /** Where the handler finds its routes in the function's code ({@code $LAMBDA_TASK_ROOT}). */
+    public static final String ROUTES_FILE = "gatehouse-db-routes.json";
+    static final String CA_FILE = "gatehouse-db-ca.pem";
+    static final int FUNCTION_TIMEOUT_SECONDS = 20;
+    static final int MEMORY_MB = 1024;
+    static final long MAX_STATEMENT_TIMEOUT_MILLIS = 15_000;
+
+    private final Findings findings = new Findings();
+    private final Function function;
+    private final IFunction invoked;
+    private final SecurityGroup securityGroup;
+    private final List<Route> routes = new ArrayList<>();
+
+    public DatabaseBackend(Construct scope, String id, DatabaseBackendProps props) {
+        super(scope, id);
+        GatewayApi api = Objects.requireNonNull(props.getApi(), "DatabaseBackend '" + id + "': api is required");
+        DatabaseRoutes config = Objects.requireNonNull(props.getRoutes(), "DatabaseBackend '" + id + "': routes are required");
+        DatabaseTarget target = Objects.requireNonNull(props.getTarget(), "DatabaseBackend '" + id + "': target is required");
+        String databaseName = Objects.requireNonNull(props.getDatabaseName(),
+                "DatabaseBackend '" + id + "': databaseName is required");
+        Objects.requireNonNull(props.getVpc(), "DatabaseBackend '" + id + "': vpc is required");
+        String subject = "DatabaseBackend '" + id + "'";
+
+        for (ConfigProblem problem : config.validate()) {
+            findings.report(Rules.DATABASE_ROUTES,
+                    problem.route().map(r -> "database route '" + r + "'").orElse(subject),
+                    problem.problem().endsWith(".") ? problem.problem() : problem.problem() + ".", problem.fix());
+        }
+        checkEngine(target, config.engine(), subject);
+        long statementTimeout = props.getStatementTimeout() == null ? 5_000
+                : props.getStatementTimeout().toMilliseconds().longValue();
+        if (statementTimeout < 100 || statementTimeout > MAX_STATEMENT_TIMEOUT_MILLIS) {
+            findings.report(Rules.DATABASE_OPTIONS, subject, "the statement timeout is " + statementTimeout + " ms.",
+                    "choose 100 ms to " + MAX_STATEMENT_TIMEOUT_MILLIS + " ms.");
+        }
+        Map<String, RouteOptions> byRoute = props.getRouteOptionsByRoute() != null ? props.getRouteOptionsByRoute() : Map.of();
+        for (String route : byRoute.keySet()) {
+            if (config.route(route).isEmpty()) {
+                findings.report(Rules.DATABASE_OPTIONS, subject, "route options are given for '" + route
+                        + "', which is not one of its routes.", "key the options by a configured route, e.g. "
+                        + config.routes().stream().findFirst().map(DatabaseRoute::route).orElse("\"GET /items\"") + ".");
+            }
+        }
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(ROUTES_FILE, config.toJson().getBytes(StandardCharsets.UTF_8));
+        Path caBundle = props.getTlsCaBundle();
+        if (caBundle != null) {
+            try {
+                files.put(CA_FILE, Files.readAllBytes(caBundle));
+            } catch (IOException e) {
+                findings.report(Rules.DATABASE_OPTIONS, subject, "the TLS CA bundle '" + caBundle + "' cannot be read ("
+                        + e.getClass().getSimpleName() + ").", "give the path of a PEM file, e.g. the RDS CA bundle.");
+            }
+        }
+
+        DatabaseCredentials credentials = target.getCredentials();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GATEHOUSE_DB_ENGINE", config.engine().jsonName());
+        env.put("GATEHOUSE_DB_HOST", target.getHost());
+        if (target.getPort() != null) {
+            env.put("GATEHOUSE_DB_PORT", target.getPort());
+        }
+        env.put("GATEHOUSE_DB_NAME", databaseName);
+        if (credentials.isIam()) {
+            env.put("GATEHOUSE_DB_AUTH", "iam");
+            env.put("GATEHOUSE_DB_USER", credentials.getIamUser());
+        } else {
+            env.put("GATEHOUSE_DB_AUTH", "secret");
+            env.put("GATEHOUSE_DB_SECRET_ARN", credentials.getSecret().getSecretArn());
+        }
+        if (files.containsKey(CA_FILE)) {
+            env.put("GATEHOUSE_DB_TLS", "verify-full");
+            env.put("GATEHOUSE_DB_TLS_CA_FILE", "/var/task/" + CA_FILE);
+        } else {
+            // RDS Proxy presents a certificate from a public CA; clusters and instances use the RDS
+            // CA, which is not in the JVM's trust store: encrypt, and verify only with a bundle.
+            env.put("GATEHOUSE_DB_TLS", target.getKind() == DatabaseTarget.Kind.PROXY ? "verify-full" : "require");
+        }
+        env.put("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS", Long.toString(statementTimeout));
+
+        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.getVpc())
+                .description("Gatehouse database proxy " + id + ": reaches the database only")
+                .allowAllOutbound(false)
+                .build();
+        if (!credentials.isIam()) {
+            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "Secrets Manager over HTTPS");
+        }
+
+        boolean snapStart = props.getSnapStart() == null || props.getSnapStart();
+        SubnetSelection subnets = props.getVpcSubnets() != null ? props.getVpcSubnets() : defaultSubnets(props, credentials, subject);
+        this.function = new Function(this, "Function",
+                BundledFunctionProps.of(this, "Function", HandlerAssets.codeWithFiles("database-proxy", files), HANDLER, env)
+                        .description("Gatehouse database proxy for " + api.getApiName())
+                        .memorySize(MEMORY_MB)
+                        .timeout(Duration.seconds(FUNCTION_TIMEOUT_SECONDS))
+                        .vpc(props.getVpc())
+                        .vpcSubnets(subnets)
+                        .securityGroups(List.of(securityGroup))
+                        .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                        .build());
+        this.invoked = snapStart ? function.getCurrentVersion() : function;
+
+        if (target.getKind() == DatabaseTarget.Kind.PROXY) {
+            // An RDS Proxy's connections have no default port; it listens on the engine's.
+            int port = config.engine() == DatabaseEngine.POSTGRESQL ? 5432 : 3306;
+            target.getConnectable().getConnections().allowFrom(function, Port.tcp(port), "Gatehouse database proxy " + id);
+        } else {
+            target.getConnectable().getConnections().allowDefaultPortFrom(function, "Gatehouse database proxy " + id);
+        }
+        if (credentials.isIam()) {
+            target.grantConnect(function, credentials.getIamUser());
+        } else {
+            credentials.getSecret().grantRead(function);
+        }
+
+        for (DatabaseRoute route : config.routes()) {
+            RouteOptions options = byRoute.getOrDefault(route.route(), props.getRouteOptions());
+            routes.add(api.route(route.route(), Integration.lambda(invoked), options));
+        }
+        getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
+    }
+
+    /**
+     * Private subnets with egress when the VPC has them (Secrets Manager needs a way out);
+     * otherwise isolated subnets, which suffice for IAM authentication.
+     */
+    private SubnetSelection defaultSubnets(DatabaseBackendProps props, DatabaseCredentials credentials, String subject) {
+        if (!props.getVpc().getPrivateSubnets().isEmpty()) {
+            return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        }
+        if (!credentials.isIam()) {
+            findings.report(Rules.DATABASE_OPTIONS, subject, "the VPC has no private subnets with egress, so the "
+                            + "function could not reach Secrets Manager for its credentials.",
+                    "use DatabaseCredentials.iam(...) (no network call needed), or choose vpcSubnets that reach a "
+                            + "Secrets Manager VPC endpoint.");
+        }
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+    }
+
+    private void checkEngine(DatabaseTarget target, DatabaseEngine engine, String subject) {
+        if (!(target.getConnectable() instanceof IDatabaseCluster cluster) || cluster.getEngine() == null) {
+            return; // instances and proxies do not expose their engine family to the CDK
+        }
+        String family = cluster.getEngine().getEngineFamily();
+        if (family != null && !family.equalsIgnoreCase(engine == DatabaseEngine.POSTGRESQL ? "POSTGRESQL" : "MYSQL")) {
+            findings.report(Rules.DATABASE_TARGET, subject, "the routes are written for " + engine.jsonName()
+                    + " but the cluster's engine family is " + family + ".",
+                    "build the routes with DatabaseRoutes.builder(DatabaseEngine." + (family.equalsIgnoreCase("MYSQL")
+                            ? "MYSQL" : "POSTGRESQL") + "), or point the backend at the right database.");
+        }
+    }
+
+    /** The database proxy function. */
+    public Function getFunction() {
+        return function;
+    }
+
+    /** The function's security group (egress to the database only). */
+    public SecurityGroup getSecurityGroup() {
+        return securityGroup;
+    }
+
+    /** The routes added to the API, in configuration order. */
+    public List<Route> getRoutes() {
+        return List.copyOf(routes);
+    }
+
+    /** Fluent builder, mirroring the CDK's generated builders. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private final DatabaseBackendProps.Builder props = DatabaseBackendProps.builder();
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** @see DatabaseBackendProps#getApi() */
+        public Builder api(GatewayApi api) {
+            props.api(api);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getRoutes() */
+        public Builder routes(DatabaseRoutes routes) {
+            props.routes(routes);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getTarget() */
+        public Builder target(DatabaseTarget target) {
+            props.target(target);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getDatabaseName() */
+        public Builder databaseName(String databaseName) {
+            props.databaseName(databaseName);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getVpc() */
+        public Builder vpc(software.amazon.awscdk.services.ec2.IVpc vpc) {
+            props.vpc(vpc);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getVpcSubnets() */
+        public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+            props.vpcSubnets(vpcSubnets);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getRouteOptions() */
+        public Builder routeOptions(RouteOptions routeOptions) {
+            props.routeOptions(routeOptions);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getRouteOptionsByRoute() */
+        public Builder routeOptionsByRoute(Map<String, RouteOptions> routeOptionsByRoute) {
+            props.routeOptionsByRoute(routeOptionsByRoute);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getStatementTimeout() */
+        public Builder statementTimeout(Duration statementTimeout) {
+            props.statementTimeout(statementTimeout);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getTlsCaBundle() */
+        public Builder tlsCaBundle(Path tlsCaBundle) {
+            props.tlsCaBundle(tlsCaBundle);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getSnapStart() */
+        public Builder snapStart(Boolean snapStart) {
+            props.snapStart(snapStart);
+            return this;
+        }
+
+        public DatabaseBackend build() {
+            return new DatabaseBackend(scope, id, props.build());
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.gatehouse.database;
+
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+
+/** Properties of a {@link DatabaseBackend}. */
+public interface DatabaseBackendProps {
+
+    /** The API the routes are added to. Required. */
+    GatewayApi getApi();
+
+    /** The routes: method, path, SQL, parameters and result of each. Required. */
+    DatabaseRoutes getRoutes();
+
+    /** Where the database is and how to log in. Required. */
+    DatabaseTarget getTarget();
+
+    /** Name of the database to connect to. Required. */
+    String getDatabaseName();
+
+    /** The VPC of the database; the function runs in it. Required. */
+    IVpc getVpc();
+
+    /**
+     * Subnets of the function.
+     *
+     * @default private subnets with egress (needed for Secrets Manager credentials); with IAM
+     *     credentials isolated subnets work too
+     */
+    default SubnetSelection getVpcSubnets() {
+        return null;
+    }
+
+    /**
+     * Options of every route (authorization, throttling, API key); routes without one use the
+     * API's default authorization.
+     *
+     * @default the API's defaults
+     */
+    default RouteOptions getRouteOptions() {
+        return null;
+    }
+
+    /**
+     * Options of single routes, keyed by the route as in the configuration ("GET /orders/{id}"),
+     * replacing {@link #getRouteOptions()} for that route.
+     *
+     * @default none
+     */
+    default Map<String, RouteOptions> getRouteOptionsByRoute() {
+        return null;
+    }
+
+    /**
+     * Longest time a statement may run before the database cancels it (answered 504).
+     *
+     * @default 5 seconds
+     */
+    default Duration getStatementTimeout() {
+        return null;
+    }
+
+    /**
+     * PEM bundle of CA certificates to verify the database's TLS certificate with (e.g. the RDS CA
+     * bundle for a cluster or instance). Copied into the function's code.
+     *
+     * @default for RDS Proxy the JVM's trust store (its certificates come from a public CA); for
+     *     a cluster or instance, TLS without certificate verification
+     */
+    default Path getTlsCaBundle() {
+        return null;
+    }
+
+    /**
+     * Lambda SnapStart (the function opens its connection on the first request, never while
+     * initializing).
+     *
+     * @default true
+     */
+    default Boolean getSnapStart() {
+        return null;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DatabaseBackendProps}. */
+    final class Builder {
+        GatewayApi api;
+        DatabaseRoutes routes;
+        DatabaseTarget target;
+        String databaseName;
+        IVpc vpc;
+        SubnetSelection vpcSubnets;
+        RouteOptions routeOptions;
+        Map<String, RouteOptions> routeOptionsByRoute;
+        Duration statementTimeout;
+        Path tlsCaBundle;
+        Boolean snapStart;
+
+        private Builder() {
+        }
+
+        public Builder api(GatewayApi api) {
+            this.api = api;
+            return this;
+        }
+
+        public Builder routes(DatabaseRoutes routes) {
+            this.routes = routes;
+            return this;
+        }
+
+        public Builder target(DatabaseTarget target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder databaseName(String databaseName) {
+            this.databaseName = databaseName;
+            return this;
+        }
+
+        public Builder vpc(IVpc vpc) {
+            this.vpc = vpc;
+            return this;
+        }
+
+        public Builder vpcSubnets(SubnetSelection vpcSubnets) {
+            this.vpcSubnets = vpcSubnets;
+            return this;
+        }
+
+        public Builder routeOptions(RouteOptions routeOptions) {
+            this.routeOptions = routeOptions;
+            return this;
+        }
+
+        public Builder routeOptionsByRoute(Map<String, RouteOptions> routeOptionsByRoute) {
+            this.routeOptionsByRoute = routeOptionsByRoute;
+            return this;
+        }
+
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        public Builder tlsCaBundle(Path tlsCaBundle) {
+            this.tlsCaBundle = tlsCaBundle;
+            return this;
+        }
+
+        public Builder snapStart(Boolean snapStart) {
+            this.snapStart = snapStart;
+            return this;
+        }
+
+        public DatabaseBackendProps build() {
+            return new DatabaseBackendPropsValue(this);
+        }
+    }
+}
+
+final class DatabaseBackendPropsValue implements DatabaseBackendProps {
+    private final GatewayApi api;
+    private final DatabaseRoutes routes;
+    private final DatabaseTarget target;
+    private final String databaseName;
+    private final IVpc vpc;
+    private final SubnetSelection vpcSubnets;
+    private final RouteOptions routeOptions;
+    private final Map<String, RouteOptions> routeOptionsByRoute;
+    private final Duration statementTimeout;
+    private final Path tlsCaBundle;
+    private final Boolean snapStart;
+
+    DatabaseBackendPropsValue(DatabaseBackendProps.Builder b) {
+        this.api = b.api;
+        this.routes = b.routes;
+        this.target = b.target;
+        this.databaseName = b.databaseName;
+        this.vpc = b.vpc;
+        this.vpcSubnets = b.vpcSubnets;
+        this.routeOptions = b.routeOptions;
+        this.routeOptionsByRoute = b.routeOptionsByRoute == null ? null : Map.copyOf(b.routeOptionsByRoute);
+        this.statementTimeout = b.statementTimeout;
+        this.tlsCaBundle = b.tlsCaBundle;
+        this.snapStart = b.snapStart;
+    }
+
+    @Override public GatewayApi getApi() { return api; }
+    @Override public DatabaseRoutes getRoutes() { return routes; }
+    @Override public DatabaseTarget getTarget() { return target; }
+    @Override public String getDatabaseName() { return databaseName; }
+    @Override public IVpc getVpc() { return vpc; }
+    @Override public SubnetSelection getVpcSubnets() { return vpcSubnets; }
+    @Override public RouteOptions getRouteOptions() { return routeOptions; }
+    @Override public Map<String, RouteOptions> getRouteOptionsByRoute() { return routeOptionsByRoute; }
+    @Override public Duration getStatementTimeout() { return statementTimeout; }
+    @Override public Path getTlsCaBundle() { return tlsCaBundle; }
+    @Override public Boolean getSnapStart() { return snapStart; }
+}

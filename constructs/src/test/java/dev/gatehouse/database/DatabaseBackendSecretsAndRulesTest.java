@@ -1,0 +1,127 @@
+package dev.gatehouse.database;
+
+import static dev.gatehouse.testing.Fixtures.synthError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.GatewayApiProps;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.DatabaseRoute;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.ParameterType;
+import dev.gatehouse.database.config.ResultKind;
+import dev.gatehouse.database.config.RouteParameter;
+import dev.gatehouse.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.rds.AuroraMysqlClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraMysqlEngineVersion;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.MariaDbEngineVersion;
+import software.amazon.awscdk.services.rds.MariaDbInstanceEngineProps;
+
+class DatabaseBackendSecretsAndRulesTest {
+    private static final DatabaseRoutes MYSQL_ROUTES = DatabaseRoutes.builder(DatabaseEngine.MYSQL)
+            .route(DatabaseRoute.builder("GET /items/{id}").sql("SELECT id, name FROM items WHERE id = :id")
+                    .result(ResultKind.ONE).param(RouteParameter.path("id", ParameterType.INTEGER)).build())
+            .build();
+
+    @Test
+    void plainRdsInstanceWithItsSecret() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseInstance instance = DatabaseInstance.Builder.create(stack, "Db")
+                .engine(DatabaseInstanceEngine.mariaDb(MariaDbInstanceEngineProps.builder()
+                        .version(MariaDbEngineVersion.VER_10_11).build()))
+                .vpc(vpc).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
+                .target(DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret())))
+                .routes(MYSQL_ROUTES).statementTimeout(Duration.seconds(2)).snapStart(false).build();
+
+        JsonNode template = Fixtures.templateJson(stack);
+        JsonNode env = null;
+        for (JsonNode r : template.get("Resources")) {
+            if (r.at("/Properties/Handler").asText().equals(DatabaseBackend.HANDLER)) {
+                env = r.at("/Properties/Environment/Variables");
+                assertTrue(r.at("/Properties/SnapStart").isMissingNode());
+            }
+        }
+        assertEquals("mysql", env.get("GATEHOUSE_DB_ENGINE").asText());
+        assertEquals("secret", env.get("GATEHOUSE_DB_AUTH").asText());
+        assertTrue(env.get("GATEHOUSE_DB_SECRET_ARN").toString().contains("DbSecret"), env.toString());
+        assertEquals("require", env.get("GATEHOUSE_DB_TLS").asText(), "RDS CA is not in the JVM trust store");
+        assertEquals("2000", env.get("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS").asText());
+        assertTrue(env.has("GATEHOUSE_DB_PORT"));
+        String all = template.toString();
+        assertTrue(all.contains("secretsmanager:GetSecretValue"), "secret read granted");
+        assertTrue(all.contains("\"Description\":\"Secrets Manager over HTTPS\""), "egress to Secrets Manager");
+    }
+
+    @Test
+    void gh500Gh501Gh502() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(0).build();
+        DatabaseCluster mysql = DatabaseCluster.Builder.create(stack, "Db")
+                .engine(DatabaseClusterEngine.auroraMysql(AuroraMysqlClusterEngineProps.builder()
+                        .version(AuroraMysqlEngineVersion.VER_3_08_0).build()))
+                .writer(ClusterInstance.serverlessV2("Writer")).vpc(vpc)
+                .vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection.builder()
+                        .subnetType(software.amazon.awscdk.services.ec2.SubnetType.PRIVATE_ISOLATED).build())
+                .build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        DatabaseRoutes broken = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+                .route(DatabaseRoute.builder("GET /items/{id}").sql("SELECT * FROM items WHERE id = :id AND owner = :owner")
+                        .result(ResultKind.ONE).param(RouteParameter.path("id", ParameterType.INTEGER)).build())
+                .build();
+        DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
+                .target(DatabaseTarget.cluster(mysql, DatabaseCredentials.iam("app")))
+                .routes(broken)
+                .statementTimeout(Duration.seconds(60))
+                .routeOptionsByRoute(Map.of("GET /nope", RouteOptions.of(Authorization.none())))
+                .tlsCaBundle(Path.of("/nonexistent/rds-ca.pem"))
+                .build();
+        String message = synthError(app);
+        assertTrue(message.contains("[GH500] database route 'GET /items/{id}': "), message);
+        assertTrue(message.contains("owner"), message);
+        assertTrue(message.contains("[GH501] DatabaseBackend 'Items': the routes are written for postgresql but the cluster's engine family is MYSQL."), message);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the statement timeout is 60000 ms."), message);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': route options are given for 'GET /nope'"), message);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the TLS CA bundle '/nonexistent/rds-ca.pem' cannot be read"), message);
+        // IAM credentials in a VPC without egress: isolated subnets are fine, no finding about them
+        assertTrue(!message.contains("no private subnets with egress"), message);
+    }
+
+    @Test
+    void secretCredentialsNeedAWayOutOfTheVpc() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(0).build();
+        DatabaseInstance instance = DatabaseInstance.Builder.create(stack, "Db")
+                .engine(DatabaseInstanceEngine.mariaDb(MariaDbInstanceEngineProps.builder()
+                        .version(MariaDbEngineVersion.VER_10_11).build()))
+                .vpc(vpc).vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection.builder()
+                        .subnetType(software.amazon.awscdk.services.ec2.SubnetType.PRIVATE_ISOLATED).build()).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
+                .target(DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret())))
+                .routes(MYSQL_ROUTES).build();
+        String message = synthError(app);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the VPC has no private subnets with egress"), message);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gatehouse.database;
+
+import static dev.gatehouse.testing.Fixtures.countResources;
+import static dev.gatehouse.testing.Fixtures.onlyResource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.GatewayApiProps;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.DatabaseRoute;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.Pagination;
+import dev.gatehouse.database.config.ParameterLocation;
+import dev.gatehouse.database.config.ParameterType;
+import dev.gatehouse.database.config.ResultKind;
+import dev.gatehouse.database.config.RouteParameter;
+import dev.gatehouse.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
+
+/** An Aurora PostgreSQL Serverless v2 cluster behind RDS Proxy with IAM authentication. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseBackendTest {
+    static final DatabaseRoutes ROUTES = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+            .route(DatabaseRoute.builder("GET /orders")
+                    .sql("SELECT id, total FROM orders WHERE id > :cursor ORDER BY id LIMIT :limit")
+                    .result(ResultKind.LIST)
+                    .pagination(Pagination.builder("id", ParameterType.INTEGER).build())
+                    .build())
+            .route(DatabaseRoute.builder("GET /orders/{id}")
+                    .sql("SELECT id, total FROM orders WHERE id = :id")
+                    .result(ResultKind.ONE)
+                    .param(RouteParameter.path("id", ParameterType.INTEGER))
+                    .build())
+            .route(DatabaseRoute.builder("POST /orders")
+                    .sql("INSERT INTO orders (total) VALUES (:total) RETURNING id, total")
+                    .result(ResultKind.ONE)
+                    .write(true)
+                    .successStatus(201)
+                    .param(RouteParameter.builder("total", ParameterLocation.BODY, ParameterType.NUMBER).required(true).build())
+                    .build())
+            .build();
+
+    private JsonNode template;
+    private CloudAssembly assembly;
+    private Stack stack;
+
+    @BeforeAll
+    void synthesize() {
+        App app = new App();
+        stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseCluster cluster = DatabaseCluster.Builder.create(stack, "Db")
+                .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
+                        .version(AuroraPostgresEngineVersion.VER_16_4).build()))
+                .writer(ClusterInstance.serverlessV2("Writer"))
+                .vpc(vpc)
+                .build();
+        DatabaseProxy proxy = cluster.addProxy("Proxy", DatabaseProxyOptions.builder()
+                .secrets(List.of(cluster.getSecret())).vpc(vpc).iamAuth(true).requireTls(true).build());
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .defaultAuthorization(Authorization.iam()).build());
+        DatabaseBackend.Builder.create(stack, "Orders")
+                .api(api)
+                .vpc(vpc)
+                .target(DatabaseTarget.proxy(proxy, DatabaseCredentials.iam("postgres")))
+                .databaseName("shop")
+                .routes(ROUTES)
+                .routeOptionsByRoute(Map.of("GET /orders", RouteOptions.of(Authorization.none())))
+                .build();
+        template = Fixtures.templateJson(stack);
+        assembly = app.synth();
+    }
+
+    private JsonNode proxyFunction() {
+        for (JsonNode resource : template.get("Resources")) {
+            if (resource.get("Type").asText().equals("AWS::Lambda::Function")
+                    && resource.at("/Properties/Handler").asText().equals(DatabaseBackend.HANDLER)) {
+                return resource.get("Properties");
+            }
+        }
+        throw new AssertionError("no database proxy function");
+    }
+
+    @Test
+    void functionRunsInThePrivateSubnetsWithSnapStart() {
+        JsonNode fn = proxyFunction();
+        assertEquals("java21", fn.get("Runtime").asText());
+        assertEquals(2, fn.at("/VpcConfig/SubnetIds").size());
+        assertTrue(fn.at("/VpcConfig/SubnetIds/0/Ref").asText().contains("PrivateSubnet"), fn.at("/VpcConfig").toString());
+        assertEquals("PublishedVersions", fn.at("/SnapStart/ApplyOn").asText());
+        assertEquals(1024, fn.get("MemorySize").asInt());
+    }
+
+    @Test
+    void environmentPointsAtTheProxyWithIamAndVerifiedTls() {
+        JsonNode env = proxyFunction().at("/Environment/Variables");
+        assertEquals("postgresql", env.get("GATEHOUSE_DB_ENGINE").asText());
+        assertTrue(env.get("GATEHOUSE_DB_HOST").toString().contains("Endpoint"), env.get("GATEHOUSE_DB_HOST").toString());
+        assertEquals("shop", env.get("GATEHOUSE_DB_NAME").asText());
+        assertEquals("iam", env.get("GATEHOUSE_DB_AUTH").asText());
+        assertEquals("postgres", env.get("GATEHOUSE_DB_USER").asText());
+        assertEquals("verify-full", env.get("GATEHOUSE_DB_TLS").asText());
+        assertEquals("5000", env.get("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS").asText());
+        assertFalse(env.has("GATEHOUSE_DB_SECRET_ARN"));
+    }
+
+    @Test
+    void functionMayConnectAsItsUserAndReachOnlyTheProxyPort() {
+        String policies = template.toString();
+        assertTrue(policies.contains("\"rds-db:connect\""), "rds-db:connect granted");
+        assertTrue(policies.contains("/postgres\""), "for the database user");
+        List<JsonNode> rules = new ArrayList<>();
+        template.get("Resources").forEach(r -> {
+            String type = r.get("Type").asText();
+            if (type.equals("AWS::EC2::SecurityGroupIngress") || type.equals("AWS::EC2::SecurityGroupEgress")) {
+                rules.add(r.get("Properties"));
+            }
+        });
+        assertTrue(rules.stream().anyMatch(r -> r.get("FromPort").asInt() == 5432
+                && r.toString().contains("OrdersSecurityGroup")), rules.toString());
+        JsonNode sg = null;
+        for (JsonNode r : template.get("Resources")) {
+            if (r.get("Type").asText().equals("AWS::EC2::SecurityGroup")
+                    && r.at("/Properties/GroupDescription").asText().startsWith("Gatehouse database proxy")) {
+                sg = r.get("Properties");
+            }
+        }
+        assertTrue(sg != null && !sg.toString().contains("0.0.0.0/0"), "no open egress: " + sg);
+    }
+
+    @Test
+    void routesAreOnTheApiAndInvokeTheCurrentVersion() {
+        JsonNode paths = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body/paths");
+        assertTrue(paths.at("/~1orders~1{id}/get/x-amazon-apigateway-integration/uri/Fn::Sub").asText()
+                .contains("CurrentVersion"), paths.toString());
+        assertEquals("[{\"sigv4\":[]}]", paths.at("/~1orders/post/security").toString());
+        assertEquals("[]", paths.at("/~1orders/get/security").toString(), "per-route options apply");
+        assertEquals(1, countResources(template, "AWS::Lambda::Permission"));
+    }
+
+    @Test
+    void routeConfigurationShipsInTheCodeAssetNextToTheJar() throws Exception {
+        String key = proxyFunction().at("/Code/S3Key").asText();
+        Path dir = Path.of(assembly.getDirectory(), "asset." + key.replace(".zip", ""));
+        assertTrue(Files.isRegularFile(dir.resolve("lib/database-proxy.jar")), "jar in lib/: " + dir);
+        assertEquals(ROUTES.toJson(), Files.readString(dir.resolve(DatabaseBackend.ROUTES_FILE)));
+        assertEquals(ROUTES, DatabaseRoutes.fromJson(Files.readString(dir.resolve(DatabaseBackend.ROUTES_FILE))));
+    }
+}
