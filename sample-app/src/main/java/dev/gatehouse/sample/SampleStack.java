@@ -1,53 +1,151 @@
 package dev.gatehouse.sample;
 
+import dev.gatehouse.api.ApiKeyOptions;
 import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.CorsOptions;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.StageOptions;
 import dev.gatehouse.api.ThrottleSettings;
+import dev.gatehouse.api.UsagePlanOptions;
+import dev.gatehouse.database.DatabaseBackend;
+import dev.gatehouse.database.DatabaseCredentials;
+import dev.gatehouse.database.DatabaseTarget;
+import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.DatabaseRoute;
+import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.Pagination;
+import dev.gatehouse.database.config.ParameterLocation;
+import dev.gatehouse.database.config.ParameterType;
+import dev.gatehouse.database.config.ResultKind;
+import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.functions.EchoFunction;
+import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.IApiKey;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
 import software.constructs.Construct;
 
 /**
- * The sample API: orders served by the bundled echo function, a catalog proxied to an HTTP
- * backend, and a public health check answered by API Gateway itself.
+ * The sample API: orders served from Aurora PostgreSQL through RDS Proxy, a caller-description
+ * route served by the bundled echo function, a partner route metered by a usage plan, a catalog
+ * proxied to an HTTP backend, and a public health check answered by API Gateway itself. A browser
+ * client at https://app.example.com may call it (CORS).
  */
 public class SampleStack extends Stack {
+    /** The browser client's origin. */
+    public static final String WEB_ORIGIN = "https://app.example.com";
+
     private final GatewayApi api;
 
     public SampleStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
 
-        EchoFunction orders = new EchoFunction(this, "Orders");
-
         api = GatewayApi.Builder.create(this, "Api")
                 .apiName("gatehouse-sample")
                 .description("Gatehouse sample API")
+                .defaultAuthorization(Authorization.iam())
+                .cors(CorsOptions.builder().allowOrigins(List.of(WEB_ORIGIN)).build())
                 .stage(StageOptions.builder()
                         .stageName("prod")
                         .throttle(ThrottleSettings.of(50, 100))
                         .build())
                 .build();
 
-        RouteOptions signed = RouteOptions.of(Authorization.iam());
-        api.route("GET /orders", Integration.lambda(orders), signed);
-        api.route("POST /orders", Integration.lambda(orders), signed);
-        api.route("GET /orders/{id}", Integration.lambda(orders), RouteOptions.builder()
-                .authorization(Authorization.iam())
+        EchoFunction echo = new EchoFunction(this, "Echo");
+        api.route("GET /whoami", Integration.lambda(echo), RouteOptions.builder()
                 .throttle(ThrottleSettings.of(20, 40))
-                .operationId("getOrder")
+                .operationId("whoAmI")
+                .summary("Describes the caller and the route")
                 .build());
-        api.route("ANY /catalog/{proxy+}",
-                Integration.http("https://catalog.example.com/api/{proxy}"), signed);
+        api.route("ANY /catalog/{proxy+}", Integration.http("https://catalog.example.com/api/{proxy}"));
         api.route("GET /health", Integration.mock(MockResponse.builder()
                         .header("Cache-Control", "no-store")
                         .body("{\"status\":\"ok\"}")
                         .build()),
                 RouteOptions.builder().authorization(Authorization.none()).summary("Liveness check").build());
+
+        partnerAccess(echo);
+        orders();
+    }
+
+    /** A partner route that needs an API key of the partners' usage plan. */
+    private void partnerAccess(EchoFunction echo) {
+        api.route("GET /partner/status", Integration.lambda(echo), RouteOptions.builder().apiKeyRequired(true).build());
+        IApiKey acme = api.addApiKey("AcmeKey", ApiKeyOptions.builder()
+                .apiKeyName("acme").description("Acme Corp. (value generated by API Gateway)").build());
+        api.addUsagePlan("Partners", UsagePlanOptions.builder()
+                .name("partners")
+                .throttle(ThrottleSettings.of(10, 20))
+                .quota(QuotaSettings.builder().limit(100_000).period(Period.MONTH).build())
+                .routeThrottle("GET /partner/status", ThrottleSettings.of(5, 10))
+                .apiKeys(List.of(acme))
+                .build());
+    }
+
+    /** Orders in Aurora PostgreSQL Serverless v2, behind RDS Proxy with IAM authentication. */
+    private void orders() {
+        Vpc vpc = Vpc.Builder.create(this, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "OrdersDb")
+                .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
+                        .version(AuroraPostgresEngineVersion.VER_16_4).build()))
+                .writer(ClusterInstance.serverlessV2("Writer"))
+                .serverlessV2MinCapacity(0.5)
+                .serverlessV2MaxCapacity(2)
+                .storageEncrypted(true)
+                .iamAuthentication(true)
+                .vpc(vpc)
+                .build();
+        DatabaseProxy proxy = cluster.addProxy("Proxy", DatabaseProxyOptions.builder()
+                .secrets(List.of(cluster.getSecret()))
+                .vpc(vpc)
+                .iamAuth(true)
+                .requireTls(true)
+                .build());
+
+        DatabaseRoutes routes = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+                .route(DatabaseRoute.builder("GET /orders")
+                        .sql("SELECT id, customer, total, created_at FROM orders"
+                                + " WHERE (:cursor::bigint IS NULL OR id > :cursor) ORDER BY id LIMIT :limit")
+                        .result(ResultKind.LIST)
+                        .pagination(Pagination.builder("id", ParameterType.INTEGER).defaultLimit(20).maxLimit(100).build())
+                        .build())
+                .route(DatabaseRoute.builder("GET /orders/{id}")
+                        .sql("SELECT id, customer, total, created_at FROM orders WHERE id = :id")
+                        .result(ResultKind.ONE)
+                        .param(RouteParameter.builder("id", ParameterLocation.PATH, ParameterType.INTEGER).minimum(1).build())
+                        .build())
+                .route(DatabaseRoute.builder("POST /orders")
+                        .sql("INSERT INTO orders (customer, total) VALUES (:customer, :total)"
+                                + " RETURNING id, customer, total, created_at")
+                        .result(ResultKind.ONE)
+                        .write(true)
+                        .successStatus(201)
+                        .param(RouteParameter.builder("customer", ParameterLocation.BODY, ParameterType.STRING)
+                                .required(true).maxLength(200).build())
+                        .param(RouteParameter.builder("total", ParameterLocation.BODY, ParameterType.NUMBER)
+                                .required(true).minimum(0).build())
+                        .build())
+                .build();
+        DatabaseBackend.Builder.create(this, "Orders")
+                .api(api)
+                .vpc(vpc)
+                .target(DatabaseTarget.proxy(proxy, DatabaseCredentials.iam("postgres")))
+                .databaseName("postgres")
+                .routes(routes)
+                .build();
     }
 
     public GatewayApi getApi() {

@@ -25,9 +25,16 @@ class SampleOpenApiValidityTest {
         SwaggerParseResult result = new OpenAPIParser().readContents(document.toString(), null, options);
 
         assertNotNull(result.getOpenAPI(), "not parsed: " + result.getMessages());
-        assertEquals(List.of(), result.getMessages());
-        // 4 standard operations, and ANY /catalog/{proxy+} as API Gateway's path item extension
-        assertEquals(4, result.getOpenAPI().getPaths().values().stream()
+        // API Gateway's greedy path variable {proxy+} is its own extension of path templating: its
+        // parameter is named "proxy" (as in API Gateway's own exports), which OpenAPI tools report.
+        List<String> messages = result.getMessages().stream()
+                .filter(m -> !m.matches("paths\\.'[^']*\\{(\\w+)\\+}'\\. Declared path parameter \\w+\\+ needs to be "
+                        + "defined as a path parameter in path or operation level"))
+                .toList();
+        assertEquals(List.of(), messages);
+        // 6 routes with standard methods and 6 CORS preflights (one per path); ANY /catalog/{proxy+}
+        // is API Gateway's path item extension
+        assertEquals(12, result.getOpenAPI().getPaths().values().stream()
                 .mapToInt(item -> item.readOperations().size()).sum());
         assertNotNull(result.getOpenAPI().getPaths().get("/catalog/{proxy+}").getExtensions()
                 .get("x-amazon-apigateway-any-method"));
