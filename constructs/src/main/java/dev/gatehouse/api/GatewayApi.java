@@ -259,7 +259,7 @@ public class GatewayApi extends Construct {
         }
 
         if (orDefault(p.getCloudWatchRole(), Defaults.CLOUDWATCH_ROLE)) {
-            stage.addDependency(cloudWatchAccount());
+            stage.getNode().addDependency(cloudWatchAccount());
         }
 
         CfnOutput.Builder.create(this, "Url")
@@ -406,7 +406,7 @@ public class GatewayApi extends Construct {
                 .resourceArn(stageArn)
                 .webAclArn(arn)
                 .build();
-        association.addDependency(stage);
+        association.getNode().addDependency(stage);
     }
 
     EndpointType getEndpointType() {

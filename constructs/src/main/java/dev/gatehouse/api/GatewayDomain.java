@@ -67,7 +67,7 @@ public class GatewayDomain extends Construct {
                 .stage(api.getStageName())
                 .basePath(basePath)
                 .build();
-        mapping.addDependency(api.getCfnStage());
+        mapping.getNode().addDependency(api.getCfnStage());
     }
 
     /** The domain name. */

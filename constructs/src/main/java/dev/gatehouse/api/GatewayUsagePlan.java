@@ -66,7 +66,7 @@ public class GatewayUsagePlan extends Construct {
         }
         this.plan = builder.build();
         // The stage must exist before a plan can name it.
-        plan.addDependency(api.getCfnStage());
+        plan.getNode().addDependency(api.getCfnStage());
 
         if (options.getApiKeys() != null) {
             options.getApiKeys().forEach(this::addApiKey);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.IResolveContext;
 import software.amazon.awscdk.IStringProducer;
@@ -150,6 +151,11 @@ public class JwtAuthorizer extends Construct {
                         .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                         .build());
         this.target = snapStart ? function.getCurrentVersion() : function;
+        if (snapStart) {
+            // The CDK warns that SnapStart needs a published version; routes invoke exactly that.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "API Gateway invokes the function's current version");
+        }
 
         getNode().addValidation(this::validate);
     }

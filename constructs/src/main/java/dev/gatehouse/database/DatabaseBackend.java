@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -166,6 +167,11 @@ public class DatabaseBackend extends Construct {
                         .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                         .build());
         this.invoked = snapStart ? function.getCurrentVersion() : function;
+        if (snapStart) {
+            // The CDK warns that SnapStart needs a published version; routes invoke exactly that.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "API Gateway invokes the function's current version");
+        }
 
         if (target.getKind() == DatabaseTarget.Kind.PROXY) {
             // An RDS Proxy's connections have no default port; it listens on the engine's.
