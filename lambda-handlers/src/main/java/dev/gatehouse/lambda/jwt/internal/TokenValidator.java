@@ -1,0 +1,191 @@
+package dev.gatehouse.lambda.jwt.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies a compact JWS token with nimbus-jose-jwt: size and character checks before parsing,
+ * algorithm allow-list, required {@code kid}, signature with a key from the {@link KeySource}, then
+ * {@code iss}, {@code aud}, {@code exp} (required), {@code nbf}, {@code iat} and {@code sub}
+ * (required) against an injected clock with a bounded skew.
+ */
+public final class TokenValidator {
+    private final KeySource keys;
+    private final Clock clock;
+    private final Set<JWSAlgorithm> algorithms;
+    private final String issuer;
+    private final Set<String> audiences;
+    private final Duration skew;
+    private final int maxBytes;
+
+    /**
+     * @param audiences accepted {@code aud} values; empty to skip the audience check
+     */
+    public TokenValidator(KeySource keys, Clock clock, Set<JWSAlgorithm> algorithms, String issuer,
+            Set<String> audiences, Duration skew, int maxBytes) {
+        this.keys = keys;
+        this.clock = clock;
+        this.algorithms = Set.copyOf(algorithms);
+        this.issuer = issuer;
+        this.audiences = Set.copyOf(audiences);
+        this.skew = skew;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Verifies a token.
+     *
+     * @throws Rejection naming the first check that failed
+     */
+    public VerifiedToken validate(String token) throws Rejection {
+        if (token == null || token.isEmpty()) {
+            throw new Rejection(Reason.MISSING_TOKEN);
+        }
+        if (token.length() > maxBytes) {
+            throw new Rejection(Reason.TOKEN_TOO_LARGE, token.length() + " characters");
+        }
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!isBase64Url(c)) {
+                throw new Rejection(Reason.MALFORMED_TOKEN, "not base64url");
+            }
+        }
+        if (dots != 2) {
+            throw new Rejection(Reason.MALFORMED_TOKEN, "not a compact JWS");
+        }
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException e) {
+            throw new Rejection(Reason.MALFORMED_TOKEN, "unparsable");
+        }
+        JWSHeader header = jwt.getHeader();
+        JWSAlgorithm alg = header.getAlgorithm();
+        if (alg == null || !algorithms.contains(alg)) {
+            throw new Rejection(Reason.ALGORITHM_NOT_ALLOWED, alg == null ? null : alg.getName());
+        }
+        String kid = header.getKeyID();
+        if (kid == null || kid.isEmpty()) {
+            throw new Rejection(Reason.MISSING_KID);
+        }
+        if (!verified(jwt, keys.verifiers(kid, alg))) {
+            throw new Rejection(Reason.BAD_SIGNATURE);
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new Rejection(Reason.MALFORMED_CLAIMS);
+        }
+        return checkClaims(claims);
+    }
+
+    private static boolean isBase64Url(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
+    private static boolean verified(SignedJWT jwt, List<JWSVerifier> verifiers) {
+        for (JWSVerifier verifier : verifiers) {
+            try {
+                if (jwt.verify(verifier)) {
+                    return true;
+                }
+            } catch (JOSEException e) {
+                // a signature of the wrong length or form for this key: try the next key
+            } catch (IllegalStateException e) {
+                return false; // not in a verifiable state
+            }
+        }
+        return false;
+    }
+
+    private VerifiedToken checkClaims(JWTClaimsSet claims) throws Rejection {
+        Instant now = clock.instant();
+        Date exp;
+        Date nbf;
+        Date iat;
+        String sub;
+        String iss;
+        List<String> aud;
+        try {
+            exp = claims.getExpirationTime();
+            nbf = claims.getNotBeforeTime();
+            iat = claims.getIssueTime();
+            sub = claims.getStringClaim("sub");
+            iss = claims.getStringClaim("iss");
+            aud = claims.getAudience();
+        } catch (ParseException e) {
+            throw new Rejection(Reason.MALFORMED_CLAIMS);
+        }
+        if (exp == null) {
+            throw new Rejection(Reason.MISSING_EXP);
+        }
+        if (!now.isBefore(exp.toInstant().plus(skew))) {
+            throw new Rejection(Reason.EXPIRED);
+        }
+        if (nbf != null && now.isBefore(nbf.toInstant().minus(skew))) {
+            throw new Rejection(Reason.NOT_YET_VALID);
+        }
+        if (iat != null && iat.toInstant().isAfter(now.plus(skew))) {
+            throw new Rejection(Reason.ISSUED_IN_FUTURE);
+        }
+        if (!issuer.equals(iss)) {
+            throw new Rejection(Reason.WRONG_ISSUER);
+        }
+        if (!audiences.isEmpty() && (aud == null || Collections.disjoint(aud, audiences))) {
+            throw new Rejection(Reason.WRONG_AUDIENCE);
+        }
+        if (sub == null || sub.isEmpty()) {
+            throw new Rejection(Reason.MISSING_SUB);
+        }
+        return new VerifiedToken(sub, scopes(claims), claims);
+    }
+
+    /** Scopes from {@code scope} (space-separated string) and {@code scp} (array or string). */
+    static Set<String> scopes(JWTClaimsSet claims) throws Rejection {
+        Set<String> out = new LinkedHashSet<>();
+        addScopes(out, claims.getClaim("scope"), false);
+        addScopes(out, claims.getClaim("scp"), true);
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static void addScopes(Set<String> out, Object value, boolean arrayAllowed) throws Rejection {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String s) {
+            for (String scope : s.split(" ")) {
+                if (!scope.isEmpty()) {
+                    out.add(scope);
+                }
+            }
+            return;
+        }
+        if (arrayAllowed && value instanceof List<?> list) {
+            for (Object item : list) {
+                if (!(item instanceof String s) || s.isEmpty() || s.indexOf(' ') >= 0) {
+                    throw new Rejection(Reason.MALFORMED_SCOPE);
+                }
+                out.add(s);
+            }
+            return;
+        }
+        throw new Rejection(Reason.MALFORMED_SCOPE);
+    }
+}
