@@ -121,6 +121,9 @@ public final class JwtAuthorizer {
             throw new Rejection(Reason.MISSING_TOKEN);
         }
         String value = raw.trim();
+        if (value.equalsIgnoreCase("bearer")) {
+            throw new Rejection(Reason.MISSING_TOKEN);
+        }
         int space = value.indexOf(' ');
         if (space >= 0) {
             if (!value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {

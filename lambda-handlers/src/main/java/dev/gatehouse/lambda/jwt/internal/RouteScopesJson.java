@@ -20,11 +20,15 @@ public final class RouteScopesJson {
      * @throws IllegalArgumentException naming what is wrong
      */
     public static RouteScopes parse(String json) {
+        String expected = "is not a JSON object (expected {\"routes\": {\"GET /path\": [\"scope\"]}})";
+        if (!json.strip().startsWith("{")) {
+            throw new IllegalArgumentException(expected);
+        }
         Map<String, Object> document;
         try {
             document = JSONObjectUtils.parse(json);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("is not a JSON object (expected {\"routes\": {\"GET /path\": [\"scope\"]}})");
+            throw new IllegalArgumentException(expected);
         }
         for (String key : document.keySet()) {
             if (!key.equals("routes")) {
@@ -32,6 +36,9 @@ public final class RouteScopesJson {
             }
         }
         Object routes = document.get("routes");
+        if (routes == null) {
+            throw new IllegalArgumentException("\"routes\" is missing (expected {\"routes\": {\"GET /path\": [\"scope\"]}})");
+        }
         if (!(routes instanceof Map<?, ?> routeMap)) {
             throw new IllegalArgumentException("\"routes\" must be an object mapping route keys to scope arrays");
         }
