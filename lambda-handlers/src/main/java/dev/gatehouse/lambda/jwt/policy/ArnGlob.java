@@ -58,23 +58,72 @@ public final class ArnGlob {
      * {@code route}.
      */
     public static boolean intersects(Collection<String> globs, RouteKey route, Collection<RouteKey> excluded) {
-        List<String> literals = new ArrayList<>(globs);
-        literals.addAll(Languages.literals(route));
-        for (RouteKey other : excluded) {
-            literals.addAll(Languages.literals(other));
-        }
-        Languages.Alphabet alphabet = new Languages.Alphabet(literals);
-        Languages.Nfa target = Languages.route(route, alphabet);
-        List<Languages.Nfa> excludedNfas = new ArrayList<>(excluded.size());
-        for (RouteKey other : excluded) {
-            excludedNfas.add(Languages.route(other, alphabet));
-        }
         for (String glob : globs) {
-            if (Languages.nonEmpty(alphabet, List.of(Languages.glob(glob, alphabet), target), excludedNfas)) {
+            String prefix = glob.substring(0, firstWildcard(glob));
+            String suffix = glob.substring(lastWildcard(glob) + 1);
+            if (!mayIntersect(prefix, suffix, route)) {
+                continue;
+            }
+            // only exclusions that can share strings with the glob change the answer
+            List<RouteKey> relevant = new ArrayList<>();
+            for (RouteKey other : excluded) {
+                if (mayIntersect(prefix, suffix, other)) {
+                    relevant.add(other);
+                }
+            }
+            List<String> literals = new ArrayList<>();
+            literals.add(glob);
+            literals.addAll(Languages.literals(route));
+            for (RouteKey other : relevant) {
+                literals.addAll(Languages.literals(other));
+            }
+            Languages.Alphabet alphabet = new Languages.Alphabet(literals);
+            List<Languages.Nfa> excludedNfas = new ArrayList<>(relevant.size());
+            for (RouteKey other : relevant) {
+                excludedNfas.add(Languages.route(other, alphabet));
+            }
+            if (Languages.nonEmpty(alphabet, List.of(Languages.glob(glob, alphabet), Languages.route(route, alphabet)),
+                    excludedNfas)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A quick necessary condition for a glob to match a request of {@code route}: the glob's
+     * literal prefix (before its first wildcard) and the route's (method and literal path up to the
+     * first variable) are compatible, and so are their literal suffixes.
+     */
+    private static boolean mayIntersect(String globPrefix, String globSuffix, RouteKey route) {
+        String routeSuffix = route.requestSuffix();
+        if (!(routeSuffix.endsWith(globSuffix) || globSuffix.endsWith(routeSuffix))) {
+            return false;
+        }
+        for (String routePrefix : route.requestPrefixes()) {
+            if (routePrefix.startsWith(globPrefix) || globPrefix.startsWith(routePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstWildcard(String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            if (glob.charAt(i) == '*' || glob.charAt(i) == '?') {
+                return i;
+            }
+        }
+        return glob.length();
+    }
+
+    private static int lastWildcard(String glob) {
+        for (int i = glob.length() - 1; i >= 0; i--) {
+            if (glob.charAt(i) == '*' || glob.charAt(i) == '?') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether every string matching {@code inner} also matches {@code outer}. */

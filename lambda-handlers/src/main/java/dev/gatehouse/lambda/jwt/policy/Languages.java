@@ -93,14 +93,32 @@ final class Languages {
         }
 
         private int[][] edgesByState;
-        private int[][] epsilonsByState;
+        private BitSet[] closures;
 
         private void index() {
             if (edgesByState != null) {
                 return;
             }
             edgesByState = group(edges, 3);
-            epsilonsByState = group(epsilons, 2);
+            int[][] epsilonsByState = group(epsilons, 2);
+            closures = new BitSet[states];
+            for (int s = 0; s < states; s++) {
+                BitSet closure = new BitSet(states);
+                closure.set(s);
+                int[] stack = new int[states];
+                int top = 0;
+                stack[top++] = s;
+                while (top > 0) {
+                    int state = stack[--top];
+                    for (int target : epsilonsByState[state]) {
+                        if (!closure.get(target)) {
+                            closure.set(target);
+                            stack[top++] = target;
+                        }
+                    }
+                }
+                closures[s] = closure;
+            }
         }
 
         private int[][] group(List<int[]> list, int width) {
@@ -124,38 +142,20 @@ final class Languages {
 
         BitSet start() {
             index();
-            BitSet set = new BitSet();
-            set.set(0);
-            return closure(set);
-        }
-
-        BitSet closure(BitSet set) {
-            ArrayDeque<Integer> work = new ArrayDeque<>();
-            set.stream().forEach(work::add);
-            while (!work.isEmpty()) {
-                int s = work.pop();
-                int[] eps = epsilonsByState[s];
-                for (int target : eps) {
-                    if (!set.get(target)) {
-                        set.set(target);
-                        work.add(target);
-                    }
-                }
-            }
-            return set;
+            return (BitSet) closures[0].clone();
         }
 
         BitSet step(BitSet from, int cls, Alphabet alphabet) {
-            BitSet next = new BitSet();
+            BitSet next = new BitSet(states);
             for (int s = from.nextSetBit(0); s >= 0; s = from.nextSetBit(s + 1)) {
                 int[] out = edgesByState[s];
                 for (int k = 0; k < out.length; k += 2) {
                     if (alphabet.matches(out[k], cls)) {
-                        next.set(out[k + 1]);
+                        next.or(closures[out[k + 1]]);
                     }
                 }
             }
-            return closure(next);
+            return next;
         }
 
         boolean accepts(BitSet set) {

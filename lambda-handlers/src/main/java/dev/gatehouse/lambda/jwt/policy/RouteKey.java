@@ -43,11 +43,23 @@ public final class RouteKey {
     private final String method;
     private final String path;
     private final List<Segment> segments;
+    private final Set<String> methods;
+    private final String literalPrefix;
+    private final List<String> requestPrefixes;
+    private final String requestSuffix;
 
     private RouteKey(String method, String path, List<Segment> segments) {
         this.method = method;
         this.path = path;
         this.segments = segments;
+        this.methods = ANY.equals(method) ? Collections.unmodifiableSet(new TreeSet<>(METHODS)) : Set.of(method);
+        this.literalPrefix = computeLiteralPrefix(segments);
+        List<String> prefixes = new ArrayList<>(methods.size());
+        for (String m : methods) {
+            prefixes.add(m + literalPrefix);
+        }
+        this.requestPrefixes = List.copyOf(prefixes);
+        this.requestSuffix = computeRequestSuffix(method, segments);
     }
 
     /**
@@ -142,7 +154,7 @@ public final class RouteKey {
 
     /** The concrete methods this route answers: one, or all of {@link #METHODS} for {@code ANY}. */
     public Set<String> methods() {
-        return isAnyMethod() ? new TreeSet<>(METHODS) : Set.of(method);
+        return methods;
     }
 
     List<Segment> segments() {
@@ -261,6 +273,20 @@ public final class RouteKey {
 
     /** The literal text before the first variable, e.g. {@code /orders/} for {@code /orders/{id}}. */
     String literalPrefix() {
+        return literalPrefix;
+    }
+
+    /** What every request of this route starts with, per method: {@code GET/orders/}. */
+    List<String> requestPrefixes() {
+        return requestPrefixes;
+    }
+
+    /** What every request of this route ends with: the literal text after its last variable. */
+    String requestSuffix() {
+        return requestSuffix;
+    }
+
+    private static String computeLiteralPrefix(List<Segment> segments) {
         StringBuilder out = new StringBuilder("/");
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
@@ -273,6 +299,23 @@ public final class RouteKey {
             }
         }
         return out.toString();
+    }
+
+    private static String computeRequestSuffix(String method, List<Segment> segments) {
+        boolean any = ANY.equals(method);
+        if (segments.isEmpty()) {
+            return any ? "/" : method + "/";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment segment = segments.get(i);
+            if (segment.kind() != Kind.LITERAL) {
+                return out.toString();
+            }
+            out.insert(0, "/" + segment.text());
+        }
+        // the whole path is literal: the method is part of the suffix too
+        return any ? out.toString() : method + out;
     }
 
     @Override

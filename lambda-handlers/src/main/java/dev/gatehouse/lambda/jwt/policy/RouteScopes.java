@@ -416,67 +416,11 @@ public final class RouteScopes {
         private static BitSet row(List<String> globs, List<RouteKey> routes, int self, List<List<RouteKey>> precedence) {
             BitSet row = new BitSet(routes.size());
             for (int j = 0; j < routes.size(); j++) {
-                if (j != self && mayMatch(globs, routes.get(j))
-                        && ArnGlob.intersects(globs, routes.get(j), precedence.get(j))) {
+                if (j != self && ArnGlob.intersects(globs, routes.get(j), precedence.get(j))) {
                     row.set(j);
                 }
             }
             return row;
-        }
-
-        /** A quick necessary condition for a glob to match requests of a route: compatible literal ends. */
-        private static boolean mayMatch(List<String> globs, RouteKey route) {
-            String routeSuffix = literalSuffix(route);
-            for (String glob : globs) {
-                String globPrefix = glob.substring(0, firstWildcard(glob));
-                String globSuffix = glob.substring(lastWildcard(glob) + 1);
-                boolean suffixOk = routeSuffix.endsWith(globSuffix) || globSuffix.endsWith(routeSuffix);
-                if (!suffixOk) {
-                    continue;
-                }
-                for (String method : route.methods()) {
-                    String routePrefix = method + route.literalPrefix();
-                    if (routePrefix.startsWith(globPrefix) || globPrefix.startsWith(routePrefix)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private static String literalSuffix(RouteKey route) {
-            List<RouteKey.Segment> segments = route.segments();
-            if (segments.isEmpty()) {
-                return route.isAnyMethod() ? "/" : route.method() + "/";
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = segments.size() - 1; i >= 0; i--) {
-                RouteKey.Segment segment = segments.get(i);
-                if (segment.kind() != RouteKey.Kind.LITERAL) {
-                    return out.toString();
-                }
-                out.insert(0, "/" + segment.text());
-            }
-            // the whole path is literal: the method is part of the suffix too
-            return route.isAnyMethod() ? out.toString() : route.method() + out;
-        }
-
-        private static int firstWildcard(String glob) {
-            for (int i = 0; i < glob.length(); i++) {
-                if (glob.charAt(i) == '*' || glob.charAt(i) == '?') {
-                    return i;
-                }
-            }
-            return glob.length();
-        }
-
-        private static int lastWildcard(String glob) {
-            for (int i = glob.length() - 1; i >= 0; i--) {
-                if (glob.charAt(i) == '*' || glob.charAt(i) == '?') {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         /** Whether two templates can accept a common request (a quick structural test). */

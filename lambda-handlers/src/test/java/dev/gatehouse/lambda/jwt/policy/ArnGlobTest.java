@@ -106,7 +106,7 @@ class ArnGlobTest {
             String glob = randomGlob(random);
             boolean brute = false;
             for (String request : concreteRequests(route, values)) {
-                if (PolicyEvaluator.globMatches(glob, request)) {
+                if (ArnGlob.matches(glob, request)) { // checked against a regex oracle above
                     brute = true;
                     break;
                 }
@@ -130,6 +130,7 @@ class ArnGlobTest {
         return values;
     }
 
+    /** Up to two segments; a greedy variable only where no other variable is, to bound brute force. */
     private static RouteKey randomRoute(Random random) {
         String[] methods = {"GET", "POST", "ANY"};
         String[] segments = {"a", "b", "ab", "{v}", "{w}"};
@@ -138,7 +139,7 @@ class ArnGlobTest {
         for (int i = 0; i < n; i++) {
             path.append('/').append(segments[random.nextInt(segments.length)]);
         }
-        if (random.nextInt(4) == 0) {
+        if (random.nextInt(4) == 0 && path.indexOf("{") < 0) {
             path.append("/{g+}");
         }
         return RouteKey.of(methods[random.nextInt(methods.length)], path.length() == 0 ? "/" : path.toString());
