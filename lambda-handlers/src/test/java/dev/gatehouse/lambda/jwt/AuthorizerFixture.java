@@ -109,13 +109,13 @@ final class AuthorizerFixture implements AutoCloseable {
     }
 
     IamPolicyResponse decide(APIGatewayCustomAuthorizerEvent event) {
-        remember(event.getAuthorizationToken());
+        rememberTokens(event);
         return handler().handleRequest(event, null);
     }
 
     /** Asserts the request is answered exactly {@code RuntimeException("Unauthorized")}; the logged reason. */
     String reject(APIGatewayCustomAuthorizerEvent event) {
-        remember(event.getAuthorizationToken());
+        rememberTokens(event);
         int before = log.size();
         RuntimeException e = assertThrows(RuntimeException.class, () -> handler().handleRequest(event, null));
         assertEquals(RuntimeException.class, e.getClass());
@@ -132,6 +132,20 @@ final class AuthorizerFixture implements AutoCloseable {
     /** The logged reason a TOKEN request for {@code GET /orders/1} with this token was refused. */
     String rejectToken(String token) {
         return reject(tokenEvent("Bearer " + remember(token), "GET", "/orders/1"));
+    }
+
+    private void rememberTokens(APIGatewayCustomAuthorizerEvent event) {
+        if (event == null) {
+            return;
+        }
+        remember(event.getAuthorizationToken());
+        if (event.getHeaders() != null) {
+            try {
+                event.getHeaders().values().forEach(this::remember);
+            } catch (IllegalStateException deliberatelyBrokenMap) {
+                // a test hands in a map that throws
+            }
+        }
     }
 
     private String remember(String token) {
