@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides an API Gateway Lambda authorizer request (TOKEN or REQUEST type): verifies the JWT and
@@ -38,11 +39,20 @@ public final class JwtAuthorizer {
     public static final String POLICY_REQUEST = "request";
 
     private static final String ACTION = "execute-api:Invoke";
+    private static final int CACHE_LIMIT = 1024;
+
+    /** A parsed methodArn and the configured route it targets (empty: not configured). */
+    private record Target(MethodArn arn, Optional<RouteKey> route) {}
+
+    /** The statements of a plan for one API stage. */
+    private record StatementsKey(PolicyPlan plan, String prefix) {}
 
     private final JwtAuthorizerConfig config;
     private final TokenValidator validator;
     private final RouteScopes routes;
     private final AuthorizerLog log;
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final Map<StatementsKey, List<IamPolicyResponse.Statement>> statementsCache = new ConcurrentHashMap<>();
 
     public JwtAuthorizer(JwtAuthorizerConfig config, KeySource keys, Clock clock, AuthorizerLog log) {
         this.config = config;
@@ -63,11 +73,9 @@ public final class JwtAuthorizer {
         }
         String token = token(event);
         VerifiedToken verified = validator.validate(token);
-        MethodArn arn = MethodArn.parse(event.getMethodArn());
-        if (arn == null) {
-            throw new Rejection(Reason.BAD_METHOD_ARN);
-        }
-        Optional<RouteKey> route = route(event, arn);
+        Target target = target(event);
+        MethodArn arn = target.arn();
+        Optional<RouteKey> route = target.route();
         PolicyPlan plan = routes.plan(verified.scopes());
 
         List<IamPolicyResponse.Statement> statements;
@@ -85,7 +93,7 @@ public final class JwtAuthorizer {
         } else {
             boolean permitted = plan.permits(route.get());
             if (plan.exact() && plan.allows(arn.suffix()) == permitted) {
-                statements = planStatements(plan, arn.prefix(), null);
+                statements = cachedStatements(plan, arn.prefix());
                 kind = POLICY_ROUTES;
             } else {
                 if (plan.exact()) {
@@ -153,15 +161,52 @@ public final class JwtAuthorizer {
         return null;
     }
 
-    private Optional<RouteKey> route(APIGatewayCustomAuthorizerEvent event, MethodArn arn) {
-        if (event.getResource() != null && event.getHttpMethod() != null) {
-            return routes.routeForResource(event.getHttpMethod(), event.getResource());
+    /**
+     * The request's methodArn and route: for REQUEST events the route named by {@code resource} and
+     * {@code httpMethod}, otherwise the route API Gateway sends the methodArn's path to. Cached, as
+     * the same few ARNs come back again and again.
+     */
+    private Target target(APIGatewayCustomAuthorizerEvent event) throws Rejection {
+        String methodArn = event.getMethodArn();
+        if (methodArn == null) {
+            throw new Rejection(Reason.BAD_METHOD_ARN);
         }
-        return routes.routeForRequest(arn.method(), arn.path());
+        boolean byResource = event.getResource() != null && event.getHttpMethod() != null;
+        String key = byResource ? methodArn + '\n' + event.getHttpMethod() + '\n' + event.getResource() : methodArn;
+        Target target = targets.get(key);
+        if (target != null) {
+            return target;
+        }
+        MethodArn arn = MethodArn.parse(methodArn);
+        if (arn == null) {
+            throw new Rejection(Reason.BAD_METHOD_ARN);
+        }
+        Optional<RouteKey> route = byResource ? routes.routeForResource(event.getHttpMethod(), event.getResource())
+                : routes.routeForRequest(arn.method(), arn.path());
+        target = new Target(arn, route);
+        if (targets.size() >= CACHE_LIMIT) {
+            targets.clear();
+        }
+        targets.put(key, target);
+        return target;
+    }
+
+    private List<IamPolicyResponse.Statement> cachedStatements(PolicyPlan plan, String prefix) {
+        StatementsKey key = new StatementsKey(plan, prefix);
+        List<IamPolicyResponse.Statement> statements = statementsCache.get(key);
+        if (statements == null) {
+            statements = planStatements(plan, prefix, null);
+            if (statementsCache.size() >= CACHE_LIMIT) {
+                statementsCache.clear();
+            }
+            statementsCache.put(key, statements);
+        }
+        return statements;
     }
 
     private static List<IamPolicyResponse.Statement> planStatements(PolicyPlan plan, String prefix, String extraDeny) {
         List<IamPolicyResponse.Statement> statements = new ArrayList<>(2);
+        // never modified once built: the statements may be shared between responses
         List<String> allow = plan.allowResources(prefix);
         List<String> deny = new ArrayList<>(plan.denyResources(prefix));
         if (extraDeny != null) {
@@ -173,7 +218,7 @@ public final class JwtAuthorizer {
         if (!deny.isEmpty()) {
             statements.add(statement(IamPolicyResponse.DENY, deny));
         }
-        return statements;
+        return List.copyOf(statements);
     }
 
     private static IamPolicyResponse.Statement statement(String effect, List<String> resources) {

@@ -11,6 +11,7 @@ import dev.gatehouse.lambda.jwt.internal.JwksKeySource;
 import dev.gatehouse.lambda.jwt.internal.Primer;
 import dev.gatehouse.lambda.jwt.internal.Rejection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * exactly {@code RuntimeException("Unauthorized")}, which API Gateway maps to 401; a principal
  * lacking a route's scopes gets an explicit Deny (403). Nothing touches the network at init; the
  * JWKS is fetched on first use. Registered as a CRaC resource for SnapStart: before the checkpoint
- * it primes its code paths with keys generated in-process, after restore it forgets cached keys.
+ * it primes its code paths with keys generated in-process; after restore it forgets cached keys and
+ * fetches the JWKS in the background.
  */
 public final class JwtAuthorizerHandler
         implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse>, org.crac.Resource {
@@ -62,8 +64,10 @@ public final class JwtAuthorizerHandler
         }
         JwksFetcher http = fetcher != null ? fetcher : new HttpJwksFetcher(loaded.jwksConnectTimeoutMillis(),
                 loaded.jwksReadTimeoutMillis(), loaded.jwksMaxBytes());
+        // a request waits at most this long for a fetch under way: the fetcher's own deadline, doubled
+        Duration maxWait = Duration.ofMillis(2L * (loaded.jwksConnectTimeoutMillis() + loaded.jwksReadTimeoutMillis()));
         this.keys = new JwksKeySource(loaded.jwksUri(), http, clock, loaded.jwksCacheTtl(), loaded.jwksMinRefetch(),
-                loaded.algorithms(), refreshExecutor, log);
+                maxWait, loaded.algorithms(), refreshExecutor, log);
         this.authorizer = new JwtAuthorizer(loaded, keys, clock, log);
     }
 
@@ -124,11 +128,15 @@ public final class JwtAuthorizerHandler
         log.write("primed decisions=" + decisions);
     }
 
-    /** Forgets cached keys and the fetch rate-limit clock: their ages mean nothing after a restore. */
+    /**
+     * Forgets cached keys and the fetch rate-limit clock (their ages mean nothing after a restore)
+     * and starts fetching the JWKS in the background; the first request joins that fetch.
+     */
     @Override
     public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
         if (keys != null) {
             keys.reset();
+            keys.refreshInBackground();
         }
     }
 }

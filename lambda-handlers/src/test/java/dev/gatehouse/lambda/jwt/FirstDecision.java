@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
  * only the shaded {@code jwt-authorizer} jar and this class on the class path: constructs the
  * handler from the process environment, as Lambda does, and makes one TOKEN decision.
  *
- * <p>Arguments: the bearer token and the methodArn. Prints {@code decision <principalId> <effect>}.
+ * <p>Arguments: the bearer token and the methodArn. Prints {@code decision <principalId> <effect>}
+ * and {@code cpu-ms <process CPU time>}.
  */
 public final class FirstDecision {
     private FirstDecision() {}
@@ -23,5 +24,8 @@ public final class FirstDecision {
         Object[] statements = (Object[]) response.getPolicyDocument().get("Statement");
         Object effect = ((java.util.Map<?, ?>) statements[0]).get("Effect");
         System.out.println("decision " + response.getPrincipalId() + " " + effect);
+        // CPU time of the whole process so far (all threads): less sensitive than wall time to
+        // other load on the machine
+        System.out.println("cpu-ms " + ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
     }
 }

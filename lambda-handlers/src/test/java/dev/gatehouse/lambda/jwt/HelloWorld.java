@@ -6,5 +6,6 @@ public final class HelloWorld {
 
     public static void main(String[] args) {
         System.out.println("hello");
+        System.out.println("cpu-ms " + ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
     }
 }

@@ -239,13 +239,36 @@ class JwksBehaviourTest {
     }
 
     @Test
-    void afterRestoreForgetsCachedKeys() {
+    void afterRestoreForgetsCachedKeysAndRefetchesInTheBackground() {
+        // Given keys cached before a snapshot, and restores whose background fetch waits in a queue
+        fx.queueRefreshes();
         fx.allow(fx.token().sign());
-        fx.handler().afterRestore(null);
-        assertNull(fx.handler().keySource().cached());
+        fx.jwks.serve(TestKeys.jwks(TestKeys.RSA_ROTATED));
 
-        fx.allow(fx.token().sign());
-        assertEquals(2, fx.jwks.requests(), "fetched again right after restore, without waiting for the rate limit");
+        // When the function is restored
+        fx.handler().afterRestore(null);
+
+        // Then the old keys are gone and a fetch was started without waiting for the rate limit
+        assertNull(fx.handler().keySource().cached());
+        assertEquals(1, fx.queued.size());
+        fx.queued.poll().run();
+        assertEquals(2, fx.jwks.requests());
+        assertEquals("unknown-kid", fx.rejectToken(fx.token().sign()), "only the keys served after restore count");
+        assertEquals("user-1", fx.allow(fx.token().key(TestKeys.RSA_ROTATED, com.nimbusds.jose.JWSAlgorithm.RS256)
+                .sign()).getPrincipalId());
+    }
+
+    @Test
+    void requestJoinsAFetchAlreadyUnderWay() throws Exception {
+        // Given a restore whose background fetch is slow
+        fx.refreshExecutor = task -> new Thread(task).start();
+        fx.jwks.mode(Mode.SLOW);
+        fx.jwks.slowMillis(150);
+        fx.handler().afterRestore(null);
+
+        // When a request arrives while it runs, it waits for it instead of failing or fetching again
+        assertEquals("user-1", fx.allow(fx.token().sign()).getPrincipalId());
+        assertEquals(1, fx.jwks.requests());
     }
 
     @Test

@@ -33,8 +33,17 @@ final class ShadedJar {
         }
     }
 
-    /** The result of a child JVM. */
-    record Run(int exitCode, String output, long millis) {}
+    /** The result of a child JVM: exit code, output, wall time, and the CPU time it printed (or -1). */
+    record Run(int exitCode, String output, long millis) {
+        long cpuMillis() {
+            for (String line : output.split("\\R")) {
+                if (line.startsWith("cpu-ms ")) {
+                    return Long.parseLong(line.substring("cpu-ms ".length()).trim());
+                }
+            }
+            return -1;
+        }
+    }
 
     /**
      * Runs {@code mainClass} (from the test classes) in a fresh JVM whose class path is the given

@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>A token whose {@code kid} is not in the set triggers a synchronous refetch (key rotation).
  *   <li>Every fetch attempt, whatever its cause, is rate-limited: at most one per minimum refetch
  *       interval for this URL.
+ *   <li>A request needing keys while a fetch is under way (in the background, or in another
+ *       thread) waits for it rather than starting another.
  *   <li>A failed fetch (network error, timeout, non-200, over-large or unparsable body, or a set with
  *       no usable key) keeps the previous keys, however old.
  * </ul>
@@ -39,17 +44,22 @@ public final class JwksKeySource implements KeySource {
     private final Duration ttl;
     private final Duration refreshAhead;
     private final Duration minRefetch;
+    private final Duration maxWait;
     private final Set<JWSAlgorithm> allowed;
     private final Executor refreshExecutor;
     private final AuthorizerLog log;
 
     private final Object lock = new Object();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile KeySet current;
     private Instant lastAttempt; // guarded by lock
+    private CompletableFuture<KeySet> inFlight; // guarded by lock
 
-    public JwksKeySource(URI uri, JwksFetcher fetcher, Clock clock, Duration ttl, Duration minRefetch,
+    /**
+     * @param maxWait how long a request waits for a fetch already under way (in the background or
+     *     in another thread) before answering with the keys it has; at least the fetcher's own limit
+     */
+    public JwksKeySource(URI uri, JwksFetcher fetcher, Clock clock, Duration ttl, Duration minRefetch, Duration maxWait,
             Set<JWSAlgorithm> allowed, Executor refreshExecutor, AuthorizerLog log) {
         this.uri = uri;
         this.fetcher = fetcher;
@@ -57,6 +67,7 @@ public final class JwksKeySource implements KeySource {
         this.ttl = ttl;
         this.refreshAhead = ttl.multipliedBy(4).dividedBy(5);
         this.minRefetch = minRefetch;
+        this.maxWait = maxWait;
         this.allowed = Set.copyOf(allowed);
         this.refreshExecutor = refreshExecutor;
         this.log = log;
@@ -69,7 +80,7 @@ public final class JwksKeySource implements KeySource {
         if (keys == null || age(keys, now).compareTo(ttl) >= 0) {
             keys = refreshNow(keys, now);
         } else if (age(keys, now).compareTo(refreshAhead) >= 0) {
-            refreshInBackground(now);
+            startFetch(now, true);
         }
         if (keys == null) {
             throw new Rejection(Reason.KEYS_UNAVAILABLE);
@@ -95,53 +106,68 @@ public final class JwksKeySource implements KeySource {
     }
 
     /**
-     * Fetches now unless another thread replaced {@code seen} meanwhile or the rate limit forbids
-     * it; answers the newest set, which may be the old one.
+     * Fetches now, or joins a fetch under way, unless another thread already replaced
+     * {@code seen} or the rate limit forbids it; answers the newest set, which may be the old one.
      */
     private KeySet refreshNow(KeySet seen, Instant now) {
-        synchronized (lock) {
-            if (current != seen) {
-                return current;
-            }
-            if (!mayAttempt(now)) {
-                return current;
-            }
-            lastAttempt = now;
-            KeySet fetched = fetch(now);
-            if (fetched != null) {
-                current = fetched;
-            }
+        if (current != seen) {
             return current;
         }
-    }
-
-    private void refreshInBackground(Instant now) {
-        if (!refreshing.compareAndSet(false, true)) {
-            return;
-        }
-        synchronized (lock) {
-            if (!mayAttempt(now)) {
-                refreshing.set(false);
-                return;
-            }
-            lastAttempt = now;
+        CompletableFuture<KeySet> fetch = startFetch(now, false);
+        if (fetch == null) {
+            return current;
         }
         try {
-            refreshExecutor.execute(() -> {
-                try {
-                    KeySet fetched = fetch(clock.instant());
-                    if (fetched != null) {
-                        synchronized (lock) {
-                            current = fetched;
-                        }
-                    }
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refreshing.set(false);
+            fetch.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // answered below with whatever keys there are
         }
+        return current;
+    }
+
+    /**
+     * Starts a fetch (on the refresh executor if {@code background}, else in this thread) unless
+     * one is under way, which is returned instead, or the rate limit forbids it (null).
+     */
+    private CompletableFuture<KeySet> startFetch(Instant now, boolean background) {
+        CompletableFuture<KeySet> fetch;
+        synchronized (lock) {
+            if (inFlight != null) {
+                return inFlight;
+            }
+            if (!mayAttempt(now)) {
+                return null;
+            }
+            lastAttempt = now;
+            fetch = new CompletableFuture<>();
+            inFlight = fetch;
+        }
+        Runnable task = () -> {
+            KeySet fetched = null;
+            try {
+                fetched = fetch(clock.instant());
+            } finally {
+                synchronized (lock) {
+                    if (fetched != null) {
+                        current = fetched;
+                    }
+                    inFlight = null;
+                }
+                fetch.complete(current);
+            }
+        };
+        if (background) {
+            try {
+                refreshExecutor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        } else {
+            task.run();
+        }
+        return fetch;
     }
 
     private boolean mayAttempt(Instant now) {
@@ -196,5 +222,10 @@ public final class JwksKeySource implements KeySource {
             current = null;
             lastAttempt = null;
         }
+    }
+
+    /** Starts a fetch on the refresh executor (unless one is under way); requests join it. */
+    public void refreshInBackground() {
+        startFetch(clock.instant(), true);
     }
 }

@@ -8,10 +8,10 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ import java.util.Set;
  * <p>A key is used only if it has a {@code kid}; its {@code use}, if present, is {@code sig}; its
  * {@code key_ops}, if present, include {@code verify}; it is an RSA key of at least 2048 bits (for
  * RS256/384/512 and PS256) or an EC key on P-256 (ES256) or P-384 (ES384); and its {@code alg}, if
- * present, is the token's. Symmetric ({@code oct}) keys are never used.
+ * present, is the token's. Symmetric ({@code oct}) keys are never used. Keys usable for none of
+ * the allowed algorithms are dropped while parsing; verifiers are built on first use.
  */
 public final class KeySet {
     /** The smallest RSA modulus accepted. */
@@ -36,8 +37,36 @@ public final class KeySet {
     private static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256);
 
-    /** One usable key. */
-    private record Entry(Set<JWSAlgorithm> algorithms, JWSVerifier verifier) {}
+    /** One usable key; its verifier (which builds a JCA public key) is created on first use. */
+    private static final class Entry {
+        private final Set<JWSAlgorithm> algorithms;
+        private final JWK jwk;
+        private volatile JWSVerifier verifier;
+
+        Entry(Set<JWSAlgorithm> algorithms, JWK jwk) {
+            this.algorithms = algorithms;
+            this.jwk = jwk;
+        }
+
+        Set<JWSAlgorithm> algorithms() {
+            return algorithms;
+        }
+
+        /** The verifier, or null if nimbus cannot turn the key into a public key. */
+        JWSVerifier verifier() {
+            JWSVerifier v = verifier;
+            if (v == null) {
+                try {
+                    v = jwk instanceof RSAKey rsa ? new RSASSAVerifier(rsa.toRSAPublicKey())
+                            : new ECDSAVerifier(((ECKey) jwk).toECPublicKey());
+                } catch (JOSEException e) {
+                    return null;
+                }
+                verifier = v;
+            }
+            return v;
+        }
+    }
 
     private final Map<String, List<Entry>> byKid;
     private final Set<String> allKids;
@@ -52,26 +81,44 @@ public final class KeySet {
     }
 
     /**
-     * Parses a JWKS document.
+     * Parses a JWKS document. Each key is parsed by nimbus on its own: a key of a type no allowed
+     * algorithm uses is not parsed at all, and a malformed key is skipped without discarding the
+     * others.
      *
      * @param allowed the algorithms the authorizer accepts; keys usable for none of them are dropped
-     * @throws ParseException when the document is not a JWK set
+     * @throws ParseException when the document is not a JSON object with a {@code keys} array
      */
     public static KeySet parse(String json, Set<JWSAlgorithm> allowed, Instant fetchedAt) throws ParseException {
-        return of(JWKSet.parse(json), allowed, fetchedAt);
-    }
-
-    /** The usable keys of a parsed set. */
-    public static KeySet of(JWKSet set, Set<JWSAlgorithm> allowed, Instant fetchedAt) {
+        Map<String, Object> document = JSONObjectUtils.parse(json);
+        List<Object> keys = JSONObjectUtils.getJSONArray(document, "keys");
+        if (keys == null) {
+            throw new ParseException("no \"keys\" member", 0);
+        }
+        boolean rsaAllowed = allowed.stream().anyMatch(RSA_ALGORITHMS::contains);
+        boolean ecAllowed = allowed.contains(JWSAlgorithm.ES256) || allowed.contains(JWSAlgorithm.ES384);
         Map<String, List<Entry>> byKid = new HashMap<>();
         Set<String> allKids = new HashSet<>();
         int usable = 0;
-        for (JWK jwk : set.getKeys()) {
-            String kid = jwk.getKeyID();
-            if (kid == null || kid.isEmpty()) {
+        for (Object item : keys) {
+            if (!(item instanceof Map<?, ?> raw)) {
+                continue;
+            }
+            if (!(raw.get("kid") instanceof String kid) || kid.isEmpty()) {
                 continue;
             }
             allKids.add(kid);
+            Object kty = raw.get("kty");
+            if (!(("RSA".equals(kty) && rsaAllowed) || ("EC".equals(kty) && ecAllowed))) {
+                continue;
+            }
+            JWK jwk;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) raw;
+                jwk = JWK.parse(object);
+            } catch (ParseException e) {
+                continue; // one malformed key does not make the others unusable
+            }
             Entry entry = entry(jwk, allowed);
             if (entry != null) {
                 byKid.computeIfAbsent(kid, k -> new ArrayList<>(1)).add(entry);
@@ -90,34 +137,27 @@ public final class KeySet {
             return null;
         }
         Set<JWSAlgorithm> algorithms = new HashSet<>();
-        JWSVerifier verifier;
-        try {
-            if (jwk instanceof RSAKey rsa) {
-                if (rsa.size() < MIN_RSA_BITS) {
-                    return null;
-                }
-                algorithms.addAll(RSA_ALGORITHMS);
-                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-            } else if (jwk instanceof ECKey ec) {
-                if (Curve.P_256.equals(ec.getCurve())) {
-                    algorithms.add(JWSAlgorithm.ES256);
-                } else if (Curve.P_384.equals(ec.getCurve())) {
-                    algorithms.add(JWSAlgorithm.ES384);
-                } else {
-                    return null;
-                }
-                verifier = new ECDSAVerifier(ec.toECPublicKey());
+        if (jwk instanceof RSAKey rsa) {
+            if (rsa.size() < MIN_RSA_BITS) {
+                return null;
+            }
+            algorithms.addAll(RSA_ALGORITHMS);
+        } else if (jwk instanceof ECKey ec) {
+            if (Curve.P_256.equals(ec.getCurve())) {
+                algorithms.add(JWSAlgorithm.ES256);
+            } else if (Curve.P_384.equals(ec.getCurve())) {
+                algorithms.add(JWSAlgorithm.ES384);
             } else {
                 return null;
             }
-        } catch (JOSEException e) {
-            return null; // a key nimbus cannot turn into a public key is not usable
+        } else {
+            return null;
         }
         if (jwk.getAlgorithm() != null) {
             algorithms.removeIf(alg -> !alg.getName().equals(jwk.getAlgorithm().getName()));
         }
         algorithms.retainAll(allowed);
-        return algorithms.isEmpty() ? null : new Entry(Set.copyOf(algorithms), verifier);
+        return algorithms.isEmpty() ? null : new Entry(Set.copyOf(algorithms), jwk);
     }
 
     /** Verifiers for a kid and algorithm; empty if none. */
@@ -129,7 +169,10 @@ public final class KeySet {
         List<JWSVerifier> out = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             if (entry.algorithms().contains(alg)) {
-                out.add(entry.verifier());
+                JWSVerifier verifier = entry.verifier();
+                if (verifier != null) {
+                    out.add(verifier);
+                }
             }
         }
         return out;

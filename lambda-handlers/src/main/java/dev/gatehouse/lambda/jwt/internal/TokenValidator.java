@@ -4,12 +4,15 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -60,10 +63,11 @@ public final class TokenValidator {
         int dots = 0;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
+            if (c >= 128 || !BASE64URL_OR_DOT[c]) {
+                throw new Rejection(Reason.MALFORMED_TOKEN, "not base64url");
+            }
             if (c == '.') {
                 dots++;
-            } else if (!isBase64Url(c)) {
-                throw new Rejection(Reason.MALFORMED_TOKEN, "not base64url");
             }
         }
         if (dots != 2) {
@@ -87,17 +91,35 @@ public final class TokenValidator {
         if (!verified(jwt, keys.verifiers(kid, alg))) {
             throw new Rejection(Reason.BAD_SIGNATURE);
         }
-        JWTClaimsSet claims;
-        try {
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new Rejection(Reason.MALFORMED_CLAIMS);
-        }
-        return checkClaims(claims);
+        return checkClaims(claims(jwt));
     }
 
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    private static final boolean[] BASE64URL_OR_DOT = new boolean[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            BASE64URL_OR_DOT[c] = true;
+            BASE64URL_OR_DOT[Character.toLowerCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            BASE64URL_OR_DOT[c] = true;
+        }
+        BASE64URL_OR_DOT['-'] = true;
+        BASE64URL_OR_DOT['_'] = true;
+        BASE64URL_OR_DOT['.'] = true;
+    }
+
+    /**
+     * The claims, parsed by nimbus (JSON and claim types) from the payload decoded with the JDK's
+     * strict base64url decoder (several times faster than going through {@code Payload}).
+     */
+    private static JWTClaimsSet claims(SignedJWT jwt) throws Rejection {
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString());
+            return JWTClaimsSet.parse(JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8)));
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new Rejection(Reason.MALFORMED_CLAIMS);
+        }
     }
 
     private static boolean verified(SignedJWT jwt, List<JWSVerifier> verifiers) {
@@ -170,10 +192,16 @@ public final class TokenValidator {
             return;
         }
         if (value instanceof String s) {
-            for (String scope : s.split(" ")) {
-                if (!scope.isEmpty()) {
-                    out.add(scope);
+            int start = 0;
+            while (start < s.length()) {
+                int end = s.indexOf(' ', start);
+                if (end < 0) {
+                    end = s.length();
                 }
+                if (end > start) {
+                    out.add(s.substring(start, end));
+                }
+                start = end + 1;
             }
             return;
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One API Gateway REST API route: an HTTP method (or {@code ANY}) and a resource path template
@@ -25,7 +24,6 @@ public final class RouteKey {
     /** The method name meaning every method in {@link #METHODS}. */
     public static final String ANY = "ANY";
 
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** The kind of one segment of a path template. */
     enum Kind {
@@ -113,7 +111,7 @@ public final class RouteKey {
             if (part.startsWith("{") && part.endsWith("}")) {
                 boolean greedy = part.endsWith("+}");
                 String name = part.substring(1, part.length() - (greedy ? 2 : 1));
-                if (!VARIABLE_NAME.matcher(name).matches()) {
+                if (!isVariableName(name)) {
                     throw new IllegalArgumentException("route path '" + path + "' has a malformed variable '"
                             + part + "' (names use letters, digits, '.', '_' and '-')");
                 }
@@ -135,6 +133,20 @@ public final class RouteKey {
             }
         }
         return Collections.unmodifiableList(segments);
+    }
+
+    private static boolean isVariableName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The method as written: one of {@link #METHODS} or {@code ANY}. */

@@ -174,7 +174,7 @@ public final class RouteScopes {
         if (index < 0) {
             throw new IllegalArgumentException("unknown route '" + route + "'");
         }
-        return analysis().patterns.get(index);
+        return analysis().patterns(index);
     }
 
     /**
@@ -187,7 +187,7 @@ public final class RouteScopes {
         if (i < 0 || j < 0) {
             throw new IllegalArgumentException("unknown route '" + (i < 0 ? from : to) + "'");
         }
-        return i == j || analysis().reaches[i].get(j);
+        return i == j || analysis().reaches(i, j);
     }
 
     /**
@@ -230,15 +230,15 @@ public final class RouteScopes {
         List<RouteKey> unresolved = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
             if (permitted.get(i)) {
-                allow.addAll(a.patterns.get(i));
+                allow.addAll(a.patterns(i));
                 continue;
             }
-            if (!a.reaches[i].intersects(permitted)) {
-                deny.addAll(a.patterns.get(i));
+            if (!a.reachesAny(i, permitted)) {
+                deny.addAll(a.patterns(i));
                 continue;
             }
             for (int p = permitted.nextSetBit(0); p >= 0; p = permitted.nextSetBit(p + 1)) {
-                if (a.reaches[p].get(i)) {
+                if (a.reaches(p, i)) {
                     unresolved.add(routes.get(i));
                     break;
                 }
@@ -283,12 +283,11 @@ public final class RouteScopes {
                 continue; // never forbidden
             }
             for (int allowed = 0; allowed < routes.size(); allowed++) {
-                if (allowed == f || !a.reaches[allowed].get(f)) {
+                if (allowed == f || !a.reaches(allowed, f)) {
                     continue;
                 }
-                for (int blocking = a.reaches[f].nextSetBit(0); blocking >= 0;
-                        blocking = a.reaches[f].nextSetBit(blocking + 1)) {
-                    if (blocking == f) {
+                for (int blocking = 0; blocking < routes.size(); blocking++) {
+                    if (blocking == f || !a.reaches(f, blocking)) {
                         continue;
                     }
                     Set<String> scopes = new TreeSet<>(required.get(allowed));
@@ -374,14 +373,24 @@ public final class RouteScopes {
         return a;
     }
 
-    /** Patterns per route and, per route, the routes its patterns reach. */
+    /**
+     * Patterns per route and which routes they reach, computed on demand and remembered: a plan
+     * needs only the pairs of its permitted and forbidden routes, and stops at the first answer.
+     */
     private static final class Analysis {
-        final List<List<String>> patterns = new ArrayList<>();
-        final BitSet[] reaches;
+        private static final byte UNKNOWN = 0;
+        private static final byte NO = 1;
+        private static final byte YES = 2;
+
+        private final List<RouteKey> routes;
+        private final List<List<RouteKey>> precedence;
+        private final List<List<String>> patterns;
+        private final byte[][] reaches;
 
         Analysis(List<RouteKey> routes) {
+            this.routes = routes;
             int n = routes.size();
-            List<List<RouteKey>> precedence = new ArrayList<>(n);
+            precedence = new ArrayList<>(n);
             for (RouteKey target : routes) {
                 List<RouteKey> winners = new ArrayList<>();
                 for (RouteKey other : routes) {
@@ -391,36 +400,72 @@ public final class RouteScopes {
                 }
                 precedence.add(winners);
             }
-            reaches = new BitSet[n];
-            for (int i = 0; i < n; i++) {
-                RouteKey route = routes.get(i);
-                List<String> methodPatterns = new ArrayList<>();
-                for (String method : route.methods()) {
-                    methodPatterns.add(method + "/" + route.pathGlob());
-                }
-                BitSet row = row(methodPatterns, routes, i, precedence);
-                if (route.isAnyMethod()) {
-                    // One pattern with a method wildcard is shorter, but '*' may also match across
-                    // '/' into other routes' paths: use it only if it reaches nothing more.
-                    List<String> starPattern = List.of("*/" + route.pathGlob());
-                    BitSet starRow = row(starPattern, routes, i, precedence);
-                    if (starRow.equals(row)) {
-                        methodPatterns = starPattern;
-                    }
-                }
-                patterns.add(List.copyOf(methodPatterns));
-                reaches[i] = row;
-            }
+            patterns = new ArrayList<>(Collections.nCopies(n, null));
+            reaches = new byte[n][n];
         }
 
-        private static BitSet row(List<String> globs, List<RouteKey> routes, int self, List<List<RouteKey>> precedence) {
-            BitSet row = new BitSet(routes.size());
-            for (int j = 0; j < routes.size(); j++) {
-                if (j != self && ArnGlob.intersects(globs, routes.get(j), precedence.get(j))) {
-                    row.set(j);
+        /**
+         * The patterns of route {@code i}: {@code METHOD/path-glob}; for an ANY route one pattern
+         * with a method wildcard if that reaches no more routes than one pattern per method.
+         */
+        synchronized List<String> patterns(int i) {
+            List<String> cached = patterns.get(i);
+            if (cached != null) {
+                return cached;
+            }
+            RouteKey route = routes.get(i);
+            List<String> methodPatterns = new ArrayList<>();
+            for (String method : route.methods()) {
+                methodPatterns.add(method + "/" + route.pathGlob());
+            }
+            List<String> chosen = methodPatterns;
+            if (route.isAnyMethod()) {
+                // '*' in the method position may also match across '/' into other routes' paths
+                List<String> starPattern = List.of("*/" + route.pathGlob());
+                boolean same = true;
+                for (int j = 0; j < routes.size() && same; j++) {
+                    if (j != i) {
+                        boolean star = intersects(starPattern, j);
+                        boolean perMethod = intersects(methodPatterns, j);
+                        reaches[i][j] = perMethod ? YES : NO;
+                        same = star == perMethod;
+                    }
+                }
+                if (same) {
+                    chosen = starPattern; // the row computed above holds for it too
                 }
             }
-            return row;
+            chosen = List.copyOf(chosen);
+            patterns.set(i, chosen);
+            return chosen;
+        }
+
+        /** Whether the patterns of route {@code i} match a request API Gateway sends to route {@code j}. */
+        synchronized boolean reaches(int i, int j) {
+            if (i == j) {
+                return true;
+            }
+            List<String> globs = patterns(i);
+            byte known = reaches[i][j];
+            if (known == UNKNOWN) {
+                known = intersects(globs, j) ? YES : NO;
+                reaches[i][j] = known;
+            }
+            return known == YES;
+        }
+
+        /** Whether route {@code i}'s patterns reach any route in {@code targets} (other than itself). */
+        boolean reachesAny(int i, BitSet targets) {
+            for (int j = targets.nextSetBit(0); j >= 0; j = targets.nextSetBit(j + 1)) {
+                if (j != i && reaches(i, j)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean intersects(List<String> globs, int j) {
+            return ArnGlob.intersects(globs, routes.get(j), precedence.get(j));
         }
 
         /** Whether two templates can accept a common request (a quick structural test). */

@@ -1,0 +1,241 @@
+package dev.gatehouse.lambda.jwt;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.lambda.jwt.internal.AuthorizerLog;
+import dev.gatehouse.lambda.jwt.policy.RouteScopes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Benchmark (not a test) of the JWT authorizer. Prints:
+ * <ol>
+ *   <li>warm decision latency of the handler (TOKEN event, JWKS cached) against a bare nimbus
+ *       parse + verify of the same token with a prepared verifier, measured in the same run
+ *       (goal: at most 1.3x);
+ *   <li>fresh-JVM time to first decision (a new {@code java} process with only the shaded jar that
+ *       builds the handler from its environment and decides once, fetching a local JWKS) against a
+ *       hello-world JVM started the same way (same flags as Lambda's Java runtime:
+ *       {@code -XX:TieredStopAtLevel=1}, CDS on);
+ *   <li>route-scope analysis times for a few configuration sizes (done once per container, on the
+ *       first request or before a SnapStart checkpoint).
+ * </ol>
+ * Run: {@code ./mvnw -B -q -pl lambda-handlers -Pbench -DskipTests verify} (see docs/jwt-authorizer.md).
+ * Argument: the path of the shaded jwt-authorizer jar.
+ */
+public final class JwtAuthorizerBenchmark {
+    private static final int ROUNDS = 11;
+    private static final long ROUND_NANOS = 600_000_000L;
+    private static final int JVM_RUNS = 7;
+    private static long sink;
+
+    private JwtAuthorizerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = args.length > 0 ? Path.of(args[0]) : ShadedJar.jar();
+        System.out.println("JWT authorizer benchmark (" + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
+        try (JwksServer jwks = new JwksServer(TestKeys.standardJwks())) {
+            warm(jwks, JWSAlgorithm.RS256);
+            warm(jwks, JWSAlgorithm.ES256);
+            freshJvm(jwks, jar);
+        }
+        analysis();
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    private static Map<String, String> environment(JwksServer jwks) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEHOUSE_JWKS_URL", jwks.uri().toString());
+        env.put("GATEHOUSE_ISSUER", Tokens.ISSUER);
+        env.put("GATEHOUSE_AUDIENCE", Tokens.AUDIENCE);
+        env.put("GATEHOUSE_ALGORITHMS", "RS256,ES256");
+        env.put("GATEHOUSE_CONTEXT_CLAIMS", "email");
+        env.put("GATEHOUSE_ROUTE_SCOPES", AuthorizerFixture.SHOP_ROUTES);
+        return env;
+    }
+
+    private static void warm(JwksServer jwks, JWSAlgorithm alg) throws Exception {
+        Map<String, String> env = environment(jwks);
+        JwtAuthorizerHandler handler = new JwtAuthorizerHandler(env::get, Clock.systemUTC(), line -> { }, null,
+                Runnable::run);
+        Tokens tokens = Tokens.at(Instant.now()).claim("email", "ada@example.test").scope("orders:read files");
+        if (alg.equals(JWSAlgorithm.ES256)) {
+            tokens.key(TestKeys.EC_P256, alg);
+        }
+        String token = tokens.sign();
+        APIGatewayCustomAuthorizerEvent event = AuthorizerFixture.tokenEvent("Bearer " + token, "GET", "/orders/1");
+        JWSVerifier verifier = alg.equals(JWSAlgorithm.ES256) ? new ECDSAVerifier(TestKeys.EC_P256.toECPublicKey())
+                : new RSASSAVerifier(TestKeys.RSA.toRSAPublicKey());
+
+        // both must succeed before timing
+        if (handler.handleRequest(event, null).getPrincipalId() == null || !bare(token, verifier)) {
+            throw new IllegalStateException("benchmark setup is broken");
+        }
+        // Interleaved blocks, so that load from other processes on the machine hits all variants alike.
+        Op handlerOp = () -> sink += handler.handleRequest(event, null).getPrincipalId().length();
+        Op bareOp = () -> sink += bare(token, verifier) ? 1 : 0;
+        Op claimsOp = () -> sink += bareWithClaims(token, verifier);
+        measure(List.of(handlerOp, bareOp, claimsOp), 3); // warm-up
+        double[][] ns = measure(List.of(handlerOp, bareOp, claimsOp), ROUNDS);
+        double h = median(ns[0]);
+        double b = median(ns[1]);
+        double c = median(ns[2]);
+        double[] ratios = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            ratios[r] = ns[0][r] / ns[1][r];
+        }
+        double ratio = median(ratios);
+        int fetches = handler.keySource().fetchCount();
+        System.out.printf("warm decision %s: handler %.1f us, bare nimbus parse+verify %.1f us, ratio %.2fx"
+                + " (goal <= 1.30x: %s); for reference parse+verify+getJWTClaimsSet %.1f us (handler %.2fx); JWKS fetches %d%n",
+                alg, h / 1000, b / 1000, ratio, ratio <= 1.3 ? "met" : "NOT met", c / 1000, h / c, fetches);
+    }
+
+    private interface Op {
+        void run() throws Exception;
+    }
+
+    /** ns per operation, per round and op; each round runs the ops in alternating blocks of 20. */
+    private static double[][] measure(List<Op> ops, int rounds) throws Exception {
+        double[][] out = new double[ops.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            long[] nanos = new long[ops.size()];
+            long[] count = new long[ops.size()];
+            long roundStart = System.nanoTime();
+            while (System.nanoTime() - roundStart < ROUND_NANOS) {
+                for (int k = 0; k < ops.size(); k++) {
+                    Op op = ops.get(k);
+                    long start = System.nanoTime();
+                    for (int i = 0; i < 20; i++) {
+                        op.run();
+                    }
+                    nanos[k] += System.nanoTime() - start;
+                    count[k] += 20;
+                }
+            }
+            for (int k = 0; k < ops.size(); k++) {
+                out[k][r] = nanos[k] / (double) count[k];
+            }
+        }
+        return out;
+    }
+
+    private static int bareWithClaims(String token, JWSVerifier verifier) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(token);
+        return jwt.verify(verifier) ? jwt.getJWTClaimsSet().getClaims().size() : 0;
+    }
+
+    private static boolean bare(String token, JWSVerifier verifier) throws java.text.ParseException, JOSEException {
+        return SignedJWT.parse(token).verify(verifier);
+    }
+
+    private static void freshJvm(JwksServer jwks, Path jar) throws Exception {
+        Map<String, String> env = environment(jwks);
+        String token = Tokens.at(Instant.now()).sign();
+        String arn = AuthorizerFixture.PREFIX + "GET/orders/1";
+        long[] hello = new long[JVM_RUNS];
+        long[] decision = new long[JVM_RUNS];
+        long[] helloCpu = new long[JVM_RUNS];
+        long[] decisionCpu = new long[JVM_RUNS];
+        for (int i = 0; i < JVM_RUNS; i++) {
+            ShadedJar.Run h = ShadedJar.run(List.of(), HelloWorld.class, Map.of());
+            ShadedJar.Run d = ShadedJar.run(List.of(jar), FirstDecision.class, env, token, arn);
+            if (h.exitCode() != 0 || d.exitCode() != 0 || !d.output().contains("decision user-1 Allow")) {
+                throw new IllegalStateException("child JVM failed: " + h.output() + d.output());
+            }
+            hello[i] = h.millis();
+            decision[i] = d.millis();
+            helloCpu[i] = h.cpuMillis();
+            decisionCpu[i] = d.cpuMillis();
+        }
+        double helloMs = median(hello);
+        double decisionMs = median(decision);
+        System.out.printf("fresh JVM, wall time (median of %d): hello world %.0f ms, handler init + first decision %.0f ms,"
+                + " ratio %.2fx, %.0f ms more (runs: hello %s, decision %s; JWKS requests %d)%n",
+                JVM_RUNS, helloMs, decisionMs, decisionMs / helloMs, decisionMs - helloMs, Arrays.toString(hello),
+                Arrays.toString(decision), jwks.requests());
+        double helloCpuMs = median(helloCpu);
+        double decisionCpuMs = median(decisionCpu);
+        System.out.printf("fresh JVM, process CPU time (median of %d): hello world %.0f ms, handler init + first decision"
+                + " %.0f ms, ratio %.2fx, %.0f ms more%n",
+                JVM_RUNS, helloCpuMs, decisionCpuMs, decisionCpuMs / helloCpuMs, decisionCpuMs - helloCpuMs);
+    }
+
+    private static void analysis() {
+        List<String> lines = new ArrayList<>();
+        lines.add(time("shop (10 routes)", () -> {
+            JwtAuthorizerConfig.class.getName(); // nothing: the shop JSON is parsed below
+            return parse(AuthorizerFixture.SHOP_ROUTES);
+        }));
+        lines.add(time("100 routes", () -> synthetic(33, false)));
+        lines.add(time("301 routes + public ANY /{proxy+}", () -> synthetic(100, true)));
+        lines.add(time("1000 routes", () -> synthetic(333, false)));
+        lines.forEach(System.out::println);
+    }
+
+    private static RouteScopes parse(String json) {
+        return dev.gatehouse.lambda.jwt.internal.RouteScopesJson.parse(json);
+    }
+
+    private static RouteScopes synthetic(int resources, boolean catchAll) {
+        RouteScopes.Builder builder = RouteScopes.builder();
+        for (int i = 0; i < resources; i++) {
+            builder.route("GET /r" + i + "/{id}", "read" + (i % 7));
+            builder.route("POST /r" + i, "write" + (i % 5));
+            builder.route("GET /r" + i + "/{id}/items/{item}", "read" + (i % 3));
+        }
+        if (catchAll) {
+            builder.route("ANY /{proxy+}", List.of());
+        }
+        return builder.build();
+    }
+
+    private interface Config {
+        RouteScopes build();
+    }
+
+    private static String time(String name, Config config) {
+        double[] ms = new double[3];
+        int ambiguities = 0;
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            RouteScopes routes = config.build();
+            routes.plan(Set.of("read1", "write2"));
+            ambiguities = routes.ambiguities().size();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return String.format("route-scope analysis, %s: first %.1f ms, then %.1f / %.1f ms; ambiguities %d",
+                name, ms[0], ms[1], ms[2], ambiguities);
+    }
+
+    private static double median(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+
+    private static double median(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+
+    static AuthorizerLog quiet() {
+        return line -> { };
+    }
+}
