@@ -79,7 +79,7 @@ public final class JwtAuthorizerHandler
 
     @Override
     public IamPolicyResponse handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
-        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "-";
+        String requestId = requestId(event, context);
         if (authorizer == null) {
             log.write("reject reason=configuration-error requestId=" + requestId);
             throw unauthorized();
@@ -95,6 +95,15 @@ public final class JwtAuthorizerHandler
             log.write("reject reason=internal-error requestId=" + requestId + " error=" + e.getClass().getName());
             throw unauthorized();
         }
+    }
+
+    /** The Lambda request id, and API Gateway's request id when the event carries it. */
+    private static String requestId(APIGatewayCustomAuthorizerEvent event, Context context) {
+        String lambda = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "-";
+        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return lambda + " apiRequestId=" + event.getRequestContext().getRequestId();
+        }
+        return lambda;
     }
 
     private static RuntimeException unauthorized() {

@@ -249,6 +249,30 @@ class TokenAttacksTest {
     }
 
     @Test
+    void unknownCriticalHeaderIsRejected() throws JOSEException {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .criticalParams(java.util.Set.of("https://example.test/must-understand"))
+                .customParam("https://example.test/must-understand", true).build();
+        SignedJWT jwt = new SignedJWT(header, claims(fx.clock.instant()));
+        jwt.sign(new RSASSASigner(TestKeys.RSA));
+
+        assertEquals("critical-header", fx.rejectToken(jwt.serialize()));
+    }
+
+    @Test
+    void duplicateClaimsAreRejected() throws JOSEException {
+        // a validly signed payload naming the subject twice: which one would a backend believe?
+        long t = fx.clock.instant().getEpochSecond();
+        String payload = "{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE + "\",\"sub\":\"user-1\","
+                + "\"exp\":" + (t + 600) + ",\"sub\":\"admin\"}";
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), new com.nimbusds.jose.Payload(payload));
+        jws.sign(new RSASSASigner(TestKeys.RSA));
+
+        assertEquals("malformed-claims", fx.rejectToken(jws.serialize()));
+    }
+
+    @Test
     void keyWithUseEncIsNotUsedForSignatures() throws Exception {
         RSAKey encryptionKey = new RSAKey.Builder(TestKeys.RSA).keyID("enc-1").keyUse(KeyUse.ENCRYPTION).build();
         fx.jwks.serve(TestKeys.jwks(TestKeys.RSA, encryptionKey));

@@ -8,6 +8,7 @@ public enum Reason {
     MALFORMED_TOKEN("malformed-token"),
     ALGORITHM_NOT_ALLOWED("algorithm-not-allowed"),
     MISSING_KID("missing-kid"),
+    CRITICAL_HEADER("critical-header"),
     UNKNOWN_KID("unknown-kid"),
     NO_USABLE_KEY("no-usable-key"),
     KEYS_UNAVAILABLE("keys-unavailable"),

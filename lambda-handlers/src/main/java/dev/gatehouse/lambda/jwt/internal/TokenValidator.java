@@ -88,6 +88,9 @@ public final class TokenValidator {
         if (kid == null || kid.isEmpty()) {
             throw new Rejection(Reason.MISSING_KID);
         }
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            throw new Rejection(Reason.CRITICAL_HEADER); // no extension is understood here (RFC 7515 4.1.11)
+        }
         if (!verified(jwt, keys.verifiers(kid, alg))) {
             throw new Rejection(Reason.BAD_SIGNATURE);
         }
