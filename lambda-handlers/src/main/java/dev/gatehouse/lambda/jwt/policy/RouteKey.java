@@ -235,6 +235,19 @@ public final class RouteKey {
         return method.equals(other.method) && sameShape(other);
     }
 
+    /** Method and resource with variable names erased, e.g. {@code GET /orders/{}/{+}}. */
+    String shapeKey() {
+        StringBuilder out = new StringBuilder(method).append(' ');
+        for (Segment segment : segments) {
+            out.append('/').append(switch (segment.kind()) {
+                case LITERAL -> segment.text();
+                case VARIABLE -> "{}";
+                case GREEDY -> "{+}";
+            });
+        }
+        return out.toString();
+    }
+
     /** Same resource: the same segment kinds, the same literals; variable names may differ. */
     public boolean sameResourceAs(RouteKey other) {
         return sameShape(other);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +63,7 @@ public final class RouteScopes {
     /** Builds a {@link RouteScopes}, validating routes and scopes. */
     public static final class Builder {
         private final Map<RouteKey, Set<String>> routes = new LinkedHashMap<>();
+        private final Map<String, RouteKey> byShape = new HashMap<>();
 
         private Builder() {}
 
@@ -81,11 +84,10 @@ public final class RouteScopes {
 
         /** Adds a route requiring all of {@code scopes}. */
         public Builder route(RouteKey route, Collection<String> scopes) {
-            for (RouteKey existing : routes.keySet()) {
-                if (existing.sameRouteAs(route)) {
-                    throw new IllegalArgumentException("route '" + route + "' duplicates route '" + existing
-                            + "' (API Gateway has one method per resource path)");
-                }
+            RouteKey existing = byShape.get(route.shapeKey());
+            if (existing != null) {
+                throw new IllegalArgumentException("route '" + route + "' duplicates route '" + existing
+                        + "' (API Gateway has one method per resource path)");
             }
             Set<String> copy = new TreeSet<>();
             for (String scope : scopes) {
@@ -96,6 +98,7 @@ public final class RouteScopes {
                 copy.add(scope);
             }
             routes.put(route, Collections.unmodifiableSet(copy));
+            byShape.put(route.shapeKey(), route);
             return this;
         }
 
@@ -253,15 +256,19 @@ public final class RouteScopes {
      */
     private static List<String> compact(List<String> patterns) {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(patterns));
+        Set<String> starPrefixes = new HashSet<>();
+        for (String pattern : unique) {
+            if (pattern.endsWith("*")) {
+                starPrefixes.add(pattern.substring(0, pattern.length() - 1));
+            }
+        }
         List<String> out = new ArrayList<>(unique.size());
         for (String pattern : unique) {
             boolean covered = false;
-            for (String other : unique) {
-                if (!other.equals(pattern) && other.endsWith("*")
-                        && pattern.startsWith(other.substring(0, other.length() - 1))) {
-                    covered = true;
-                    break;
-                }
+            for (int cut = 0; cut < pattern.length() && !covered; cut++) {
+                // another pattern P* with P a proper prefix of this one (P* itself has length cut + 1)
+                covered = starPrefixes.contains(pattern.substring(0, cut))
+                        && !(pattern.length() == cut + 1 && pattern.endsWith("*"));
             }
             if (!covered) {
                 out.add(pattern);
@@ -390,10 +397,29 @@ public final class RouteScopes {
         Analysis(List<RouteKey> routes) {
             this.routes = routes;
             int n = routes.size();
+            // Only routes whose first segments can match the same text can share requests: bucket
+            // by first literal segment, so large APIs do not compare every pair.
+            Map<String, List<RouteKey>> byFirstLiteral = new HashMap<>();
+            List<RouteKey> variableFirst = new ArrayList<>();
+            for (RouteKey route : routes) {
+                String first = firstLiteral(route);
+                if (first == null) {
+                    variableFirst.add(route);
+                } else {
+                    byFirstLiteral.computeIfAbsent(first, k -> new ArrayList<>()).add(route);
+                }
+            }
             precedence = new ArrayList<>(n);
             for (RouteKey target : routes) {
+                String first = firstLiteral(target);
+                List<RouteKey> candidates = new ArrayList<>(variableFirst);
+                if (first == null) {
+                    candidates = routes;
+                } else {
+                    candidates.addAll(byFirstLiteral.getOrDefault(first, List.of()));
+                }
                 List<RouteKey> winners = new ArrayList<>();
-                for (RouteKey other : routes) {
+                for (RouteKey other : candidates) {
                     if (other != target && other.takesPrecedenceOver(target) && mayShareRequests(other, target)) {
                         winners.add(other);
                     }
@@ -466,6 +492,16 @@ public final class RouteScopes {
 
         private boolean intersects(List<String> globs, int j) {
             return ArnGlob.intersects(globs, routes.get(j), precedence.get(j));
+        }
+
+        /** The first segment's text if it is a literal; null for a variable first segment or the root. */
+        private static String firstLiteral(RouteKey route) {
+            List<RouteKey.Segment> segments = route.segments();
+            if (segments.isEmpty()) {
+                return "";
+            }
+            RouteKey.Segment first = segments.get(0);
+            return first.kind() == RouteKey.Kind.LITERAL ? first.text() : null;
         }
 
         /** Whether two templates can accept a common request (a quick structural test). */
