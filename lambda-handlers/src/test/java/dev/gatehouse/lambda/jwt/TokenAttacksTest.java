@@ -309,7 +309,7 @@ class TokenAttacksTest {
         fx.jwks.serve(TestKeys.jwks(TestKeys.RSA, weak));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("weak").build(),
                 claims(fx.clock.instant()));
-        jwt.sign(new RSASSASigner(pair.getPrivate(), true));
+        jwt.sign(new RSASSASigner(pair.getPrivate(), java.util.Set.of(com.nimbusds.jose.crypto.opts.AllowWeakRSAKey.getInstance())));
 
         assertEquals("no-usable-key", fx.rejectToken(jwt.serialize()));
     }
