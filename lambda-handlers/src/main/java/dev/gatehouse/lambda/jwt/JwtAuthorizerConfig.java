@@ -2,7 +2,7 @@ package dev.gatehouse.lambda.jwt;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.gatehouse.lambda.jwt.internal.RouteScopesJson;
-import dev.gatehouse.lambda.jwt.policy.RouteScopes;
+import dev.gatehouse.authorizer.policy.RouteScopes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

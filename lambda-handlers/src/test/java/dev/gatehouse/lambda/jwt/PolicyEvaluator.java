@@ -3,13 +3,13 @@ package dev.gatehouse.lambda.jwt;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import dev.gatehouse.authorizer.policy.GlobOracle;
 
 /**
  * Evaluates a Lambda authorizer's policy for a concrete method ARN the way API Gateway does:
  * an explicit Deny wins, otherwise an Allow grants, otherwise denied; in resources {@code *}
- * matches any string (including '/') and {@code ?} one character. Written independently of the
- * production matcher (regular expressions), so tests do not check the code with itself.
+ * matches any string (including '/') and {@code ?} one character, through {@link GlobOracle}, which
+ * is written independently of the production matcher.
  */
 public final class PolicyEvaluator {
     private PolicyEvaluator() {}
@@ -22,7 +22,7 @@ public final class PolicyEvaluator {
             }
             boolean matches = false;
             for (Object resource : resources(statement)) {
-                if (regex((String) resource).matcher(methodArn).matches()) {
+                if (GlobOracle.matches((String) resource, methodArn)) {
                     matches = true;
                 }
             }
@@ -38,7 +38,7 @@ public final class PolicyEvaluator {
 
     /** Same, for a glob over {@code METHOD/path} strings. */
     public static boolean globMatches(String glob, String value) {
-        return regex(glob).matcher(value).matches();
+        return GlobOracle.matches(glob, value);
     }
 
     @SuppressWarnings("unchecked")
@@ -56,25 +56,5 @@ public final class PolicyEvaluator {
             return List.of(array);
         }
         return (List<?>) resource;
-    }
-
-    private static Pattern regex(String glob) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    out.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                out.append(c == '*' ? "(?s:.*)" : "(?s:.)");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            out.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(out.toString());
     }
 }

@@ -18,6 +18,7 @@ class ShadedJarTest {
     void containsOnlyTheHandlerAndItsDependencies() throws Exception {
         List<String> unexpected = new ArrayList<>();
         boolean handler = false;
+        boolean policy = false;
         boolean nimbus = false;
         boolean crac = false;
         boolean events = false;
@@ -29,6 +30,8 @@ class ShadedJarTest {
                 }
                 if (name.startsWith("dev/gatehouse/lambda/jwt/")) {
                     handler |= name.equals("dev/gatehouse/lambda/jwt/JwtAuthorizerHandler.class");
+                } else if (name.startsWith("dev/gatehouse/authorizer/policy/")) {
+                    policy = true;
                 } else if (name.startsWith("com/nimbusds/")) {
                     nimbus = true;
                 } else if (name.startsWith("org/crac/")) {
@@ -45,7 +48,8 @@ class ShadedJarTest {
                 }
             }
         }
-        assertTrue(handler && nimbus && crac && events, "handler, nimbus, org.crac and the event classes are bundled");
+        assertTrue(handler && policy && nimbus && crac && events,
+                "handler, route-scope policy, nimbus, org.crac and the event classes are bundled");
         assertEquals(List.of(), unexpected);
     }
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.lambda.jwt.internal;
 
-import dev.gatehouse.lambda.jwt.policy.RouteKey;
+import dev.gatehouse.authorizer.policy.RouteKey;
 
 /**
  * A parsed {@code methodArn}: {@code arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}}.

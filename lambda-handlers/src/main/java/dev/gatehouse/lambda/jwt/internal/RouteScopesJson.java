@@ -1,7 +1,7 @@
 package dev.gatehouse.lambda.jwt.internal;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.gatehouse.lambda.jwt.policy.RouteScopes;
+import dev.gatehouse.authorizer.policy.RouteScopes;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,4 +3,4 @@
  * language-intersection checks that keep a cached policy exact. Depends on nothing but the JDK, so
  * that deployment tooling can run the same checks at synth time.
  */
-package dev.gatehouse.lambda.jwt.policy;
+package dev.gatehouse.authorizer.policy;

@@ -1,4 +1,4 @@
-package dev.gatehouse.lambda.jwt.policy;
+package dev.gatehouse.authorizer.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.gatehouse.lambda.jwt.policy;
+package dev.gatehouse.authorizer.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
