@@ -8,6 +8,8 @@ import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
 import dev.gatehouse.api.internal.Tokens;
 import dev.gatehouse.auth.internal.LambdaAuthorizerScheme;
+import dev.gatehouse.authorizer.policy.Ambiguity;
+import dev.gatehouse.authorizer.policy.RouteScopes;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
@@ -239,6 +241,16 @@ public class JwtAuthorizer extends Construct {
                     "its configuration for " + routeScopes.size() + " routes needs about " + size
                             + " bytes of environment variables; Lambda allows " + ENVIRONMENT_LIMIT_BYTES + ".",
                     "split the routes between several JwtAuthorizers (e.g. one per API area).");
+        }
+        if (settings.ttlSeconds() > 0 && !routeScopes.isEmpty()) {
+            // A cached decision is keyed by the token alone: it must be right for every route.
+            for (Ambiguity ambiguity : RouteScopes.ambiguities(routeScopes)) {
+                all.report(Rules.JWT_POLICY_AMBIGUITY, "JwtAuthorizer '" + getNode().getId() + "'",
+                        "with result caching, a token without the scopes of '" + ambiguity.forbiddenRoute()
+                                + "' cannot get an exact policy: " + ambiguity.describe() + ".",
+                        "set resultsCacheTtl(Duration.seconds(0)) on this authorizer, or give '"
+                                + ambiguity.forbiddenRoute() + "' its own JwtAuthorizer.");
+            }
         }
         List<String> errors = new ArrayList<>();
         for (Finding f : all.all()) {

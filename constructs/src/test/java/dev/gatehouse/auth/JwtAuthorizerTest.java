@@ -1,0 +1,158 @@
+package dev.gatehouse.auth;
+
+import static dev.gatehouse.testing.Fixtures.onlyResource;
+import static dev.gatehouse.testing.Fixtures.synthError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.GatewayApiProps;
+import dev.gatehouse.api.Integration;
+import dev.gatehouse.api.MockResponse;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.testing.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JwtAuthorizerTest {
+    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private JsonNode template;
+    private JsonNode function;
+
+    @BeforeAll
+    void synthesize() {
+        // Given a JWT authorizer as the API's default, with per-route scopes
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt")
+                .issuer("https://auth.example.com/")
+                .audiences(List.of("orders-api", "admin-console"))
+                .algorithms(List.of(JwtAlgorithm.RS256, JwtAlgorithm.ES256))
+                .contextClaims(List.of("email"))
+                .build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .defaultAuthorization(jwt.requireScopes("orders:read")).build());
+        api.route("GET /orders", OK);
+        api.route("POST /orders", OK, RouteOptions.of(jwt.requireScopes("orders:write")));
+        api.route("GET /me", OK, RouteOptions.of(jwt.authorization()));
+        template = Fixtures.templateJson(stack);
+        for (JsonNode r : template.get("Resources")) {
+            if (r.at("/Properties/Handler").asText().equals(JwtAuthorizer.HANDLER)) {
+                function = r.get("Properties");
+            }
+        }
+    }
+
+    @Test
+    void functionIsTheBundledHandlerWithSnapStartAndItsConfiguration() throws Exception {
+        assertEquals("java21", function.get("Runtime").asText());
+        assertEquals("PublishedVersions", function.at("/SnapStart/ApplyOn").asText());
+        JsonNode env = function.at("/Environment/Variables");
+        assertEquals("https://auth.example.com/.well-known/jwks.json", env.get("GATEHOUSE_JWKS_URL").asText());
+        assertEquals("https://auth.example.com/", env.get("GATEHOUSE_ISSUER").asText());
+        assertEquals("orders-api,admin-console", env.get("GATEHOUSE_AUDIENCE").asText());
+        assertEquals("RS256,ES256", env.get("GATEHOUSE_ALGORITHMS").asText());
+        assertEquals("60", env.get("GATEHOUSE_CLOCK_SKEW_SECONDS").asText());
+        assertEquals("email", env.get("GATEHOUSE_CONTEXT_CLAIMS").asText());
+        // every route of the authorizer, with its scopes, for policies that cover them all
+        JsonNode scopes = Fixtures.JSON.readTree(env.get("GATEHOUSE_ROUTE_SCOPES").asText());
+        assertEquals("{\"routes\":{\"GET /me\":[],\"GET /orders\":[\"orders:read\"],\"POST /orders\":[\"orders:write\"]}}",
+                scopes.toString());
+    }
+
+    @Test
+    void apiGatewayInvokesTheVersionThroughATokenAuthorizer() {
+        JsonNode body = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        JsonNode authorizer = body.at("/components/securitySchemes/Jwt/x-amazon-apigateway-authorizer");
+        assertEquals("token", authorizer.get("type").asText());
+        assertEquals(300, authorizer.get("authorizerResultTtlInSeconds").asInt());
+        assertTrue(authorizer.get("identityValidationExpression").asText().startsWith("^([Bb]earer )?"));
+        assertTrue(authorizer.at("/authorizerUri/Fn::Sub").asText().contains("CurrentVersion"), authorizer.toString());
+        assertEquals("[{\"Jwt\":[]}]", body.at("/paths/~1orders/post/security").toString(),
+                "scopes are enforced by the function, not by API Gateway");
+        JsonNode permission = onlyResource(template, "AWS::Lambda::Permission").get("Properties");
+        assertTrue(permission.get("SourceArn").toString().contains("/authorizers/*"));
+        assertTrue(permission.get("FunctionName").toString().contains("CurrentVersion"));
+    }
+
+    private static String errorsOf(JwtAuthorizerProps props, int routes) {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = new JwtAuthorizer(stack, "Jwt", props);
+        GatewayApi api = new GatewayApi(stack, "Api");
+        for (int i = 0; i < routes; i++) {
+            api.route("GET /resource" + i + "/items/{itemId}", OK, RouteOptions.of(jwt.requireScopes("scope:" + i)));
+        }
+        return synthError(app);
+    }
+
+    @Test
+    void gh402UnsafeOrIncompleteSettings() {
+        String message = errorsOf(JwtAuthorizerProps.builder().issuer("http://auth.local/")
+                .clockSkew(Duration.seconds(90)).algorithms(List.of()).contextClaims(List.of("a,b")).build(), 1);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the JWKS URL 'http://auth.local/.well-known/jwks.json' is not https."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no audience."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no signature algorithm."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the clock skew is 90 seconds."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the context claim 'a,b' is not a claim name."), message);
+    }
+
+    @Test
+    void audienceListAndDisabledCheckContradict() {
+        App app = new App();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JwtAuthorizer(
+                new Stack(app, "S"), "Jwt", JwtAuthorizerProps.builder().issuer("https://a/")
+                        .audiences(List.of("x")).disableAudienceCheck(true).build()));
+        assertTrue(e.getMessage().contains("audiences and disableAudienceCheck(true) contradict"), e.getMessage());
+    }
+
+    @Test
+    void gh403TooManyRoutesForTheEnvironment() {
+        String message = errorsOf(JwtAuthorizerProps.builder().issuer("https://auth.example.com/")
+                .disableAudienceCheck(true).build(), 120);
+        assertTrue(message.contains("[GH403] JwtAuthorizer 'Jwt': its configuration for 120 routes needs about"), message);
+        assertFalse(message.contains("GH402"), message);
+    }
+
+    @Test
+    void gh404SharedAuthorizerWithConflictingScopes() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("https://a.example.com/")
+                .audiences(List.of("x")).build();
+        new GatewayApi(stack, "One").route("GET /orders", OK, RouteOptions.of(jwt.requireScopes("read")));
+        new GatewayApi(stack, "Two").route("GET /orders", OK, RouteOptions.of(jwt.requireScopes("admin")));
+        String message = synthError(app);
+        assertTrue(message.contains("[GH404] route 'GET /orders': it requires scopes [admin] from authorizer 'Jwt', "
+                + "which another API already uses for the same route with [read]."), message);
+    }
+
+    @Test
+    void gh405CachedDecisionsThatCannotBeExact() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer cached = JwtAuthorizer.Builder.create(stack, "Cached").issuer("https://a.example.com/")
+                .audiences(List.of("x")).build();
+        JwtAuthorizer uncached = JwtAuthorizer.Builder.create(stack, "Uncached").issuer("https://a.example.com/")
+                .audiences(List.of("x")).resultsCacheTtl(Duration.seconds(0)).build();
+        GatewayApi one = new GatewayApi(stack, "One");
+        one.route("ANY /{proxy+}", OK, RouteOptions.of(cached.authorization()));
+        one.route("GET /admin/{id}", OK, RouteOptions.of(cached.requireScopes("admin")));
+        GatewayApi two = new GatewayApi(stack, "Two");
+        two.route("ANY /{proxy+}", OK, RouteOptions.of(uncached.authorization()));
+        two.route("GET /admin/{id}", OK, RouteOptions.of(uncached.requireScopes("admin")));
+        String message = synthError(app);
+        assertTrue(message.contains("[GH405] JwtAuthorizer 'Cached': with result caching, a token without the scopes of "
+                + "'GET /admin/{id}' cannot get an exact policy"), message);
+        assertFalse(message.contains("'Uncached'"), message);
+    }
+}
