@@ -3,6 +3,8 @@ package dev.gatehouse.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Who may call a route. Every route has one, given on the route or as the API's default:
@@ -31,6 +33,30 @@ public abstract class Authorization {
      */
     public static Authorization iam() {
         return Iam.INSTANCE;
+    }
+
+    /**
+     * An authorization that needs credentials, bound by {@code binder}: how authorizers hand out
+     * their authorizations. {@code description} is its {@code toString()}.
+     */
+    public static Authorization requiring(String description, Function<AuthorizationContext, AuthorizationConfig> binder) {
+        Objects.requireNonNull(binder, "binder");
+        return new Authorization() {
+            @Override
+            public boolean isPublic() {
+                return false;
+            }
+
+            @Override
+            public AuthorizationConfig bind(AuthorizationContext context) {
+                return binder.apply(context);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
     }
 
     /** True when the route is reachable without any credential. */

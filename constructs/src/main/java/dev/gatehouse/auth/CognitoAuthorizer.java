@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationConfig;
-import dev.gatehouse.api.AuthorizationContext;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.services.cognito.IUserPool;
@@ -55,34 +54,20 @@ public final class CognitoAuthorizer {
      */
     public Authorization requireScopes(String... scopes) {
         List<String> required = List.of(scopes);
-        return new Authorization() {
-            @Override
-            public boolean isPublic() {
-                return false;
-            }
+        return Authorization.requiring("Cognito user pools" + (required.isEmpty() ? "" : " with scopes " + required),
+                context -> AuthorizationConfig.of(context.securityScheme(this, name, this::scheme), required));
+    }
 
-            @Override
-            public AuthorizationConfig bind(AuthorizationContext context) {
-                return AuthorizationConfig.of(context.securityScheme(CognitoAuthorizer.this, name, this::scheme), required);
-            }
-
-            private ObjectNode scheme() {
-                ObjectNode scheme = JsonNodeFactory.instance.objectNode();
-                scheme.put("type", "apiKey");
-                scheme.put("name", headerName);
-                scheme.put("in", "header");
-                scheme.put("x-amazon-apigateway-authtype", "cognito_user_pools");
-                ObjectNode authorizer = scheme.putObject("x-amazon-apigateway-authorizer");
-                authorizer.put("type", "cognito_user_pools");
-                ArrayNode arns = authorizer.putArray("providerARNs");
-                userPools.forEach(pool -> arns.add(pool.getUserPoolArn()));
-                return scheme;
-            }
-
-            @Override
-            public String toString() {
-                return "Cognito user pools" + (required.isEmpty() ? "" : " with scopes " + required);
-            }
-        };
+    private ObjectNode scheme() {
+        ObjectNode scheme = JsonNodeFactory.instance.objectNode();
+        scheme.put("type", "apiKey");
+        scheme.put("name", headerName);
+        scheme.put("in", "header");
+        scheme.put("x-amazon-apigateway-authtype", "cognito_user_pools");
+        ObjectNode authorizer = scheme.putObject("x-amazon-apigateway-authorizer");
+        authorizer.put("type", "cognito_user_pools");
+        ArrayNode arns = authorizer.putArray("providerARNs");
+        userPools.forEach(pool -> arns.add(pool.getUserPoolArn()));
+        return scheme;
     }
 }

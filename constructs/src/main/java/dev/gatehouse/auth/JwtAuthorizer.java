@@ -165,36 +165,26 @@ public class JwtAuthorizer extends Construct {
     /** Routes using this authorization need a valid token carrying every one of {@code scopes}. */
     public Authorization requireScopes(String... scopes) {
         List<String> required = List.of(scopes);
-        return new Authorization() {
-            @Override
-            public boolean isPublic() {
-                return false;
-            }
+        return Authorization.requiring("JWT" + (required.isEmpty() ? "" : " with scopes " + required),
+                context -> bind(context, required));
+    }
 
-            @Override
-            public AuthorizationConfig bind(AuthorizationContext context) {
-                if (!context.hasSecurityScheme(JwtAuthorizer.this)) {
-                    context.getApi().allowAuthorizerInvoke(target);
-                }
-                String route = context.getRoute().toString();
-                List<String> previous = routeScopes.putIfAbsent(route, required);
-                if (previous != null && !previous.equals(required)) {
-                    context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
-                                    + getNode().getId() + "', which another API already uses for the same route with "
-                                    + previous + ".",
-                            "give each API its own JwtAuthorizer, or require the same scopes.");
-                }
-                // Scopes are enforced by the function; API Gateway's own authorization scopes only
-                // apply to Cognito authorizers, so the requirement carries none.
-                return AuthorizationConfig.of(context.securityScheme(JwtAuthorizer.this, getNode().getId(),
-                        () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
-            }
-
-            @Override
-            public String toString() {
-                return "JWT" + (required.isEmpty() ? "" : " with scopes " + required);
-            }
-        };
+    private AuthorizationConfig bind(AuthorizationContext context, List<String> required) {
+        if (!context.hasSecurityScheme(this)) {
+            context.getApi().allowAuthorizerInvoke(target);
+        }
+        String route = context.getRoute().toString();
+        List<String> previous = routeScopes.putIfAbsent(route, required);
+        if (previous != null && !previous.equals(required)) {
+            context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
+                            + getNode().getId() + "', which another API already uses for the same route with "
+                            + previous + ".",
+                    "give each API its own JwtAuthorizer, or require the same scopes.");
+        }
+        // Scopes are enforced by the function; API Gateway's own authorization scopes only apply to
+        // Cognito authorizers, so the requirement carries none.
+        return AuthorizationConfig.of(context.securityScheme(this, getNode().getId(),
+                () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
     }
 
     /** Routes using this authorization need a valid token, whatever its scopes. */

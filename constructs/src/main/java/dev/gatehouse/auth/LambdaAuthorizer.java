@@ -29,29 +29,7 @@ public final class LambdaAuthorizer {
     private final IFunction handler;
     private final String name;
     private final LambdaAuthorizerScheme.Settings settings;
-    private final Authorization authorization = new Authorization() {
-        @Override
-        public boolean isPublic() {
-            return false;
-        }
-
-        @Override
-        public AuthorizationConfig bind(AuthorizationContext context) {
-            if (!context.hasSecurityScheme(LambdaAuthorizer.this)) {
-                LambdaAuthorizerScheme.check(settings).forEach(p -> context.report(p.rule(),
-                        "its authorizer '" + name + "': " + p.problem(), p.fix()));
-                context.getApi().allowAuthorizerInvoke(handler);
-            }
-            String scheme = context.securityScheme(LambdaAuthorizer.this, name,
-                    () -> LambdaAuthorizerScheme.render(settings, handler.getFunctionArn()));
-            return AuthorizationConfig.of(scheme, List.of());
-        }
-
-        @Override
-        public String toString() {
-            return "Lambda authorizer " + name;
-        }
-    };
+    private final Authorization authorization;
 
     private LambdaAuthorizer(Builder b) {
         this.handler = b.handler;
@@ -60,6 +38,18 @@ public final class LambdaAuthorizer {
         List<String> sources = b.identitySources != null ? b.identitySources
                 : b.type == LambdaAuthorizerType.REQUEST ? List.of(IdentitySource.header("Authorization")) : List.of();
         this.settings = new LambdaAuthorizerScheme.Settings(b.type, b.headerName, sources, ttl, b.validationRegex);
+        this.authorization = Authorization.requiring("Lambda authorizer " + name, this::bind);
+    }
+
+    private AuthorizationConfig bind(AuthorizationContext context) {
+        if (!context.hasSecurityScheme(this)) {
+            LambdaAuthorizerScheme.check(settings).forEach(p -> context.report(p.rule(),
+                    "its authorizer '" + name + "': " + p.problem(), p.fix()));
+            context.getApi().allowAuthorizerInvoke(handler);
+        }
+        String scheme = context.securityScheme(this, name,
+                () -> LambdaAuthorizerScheme.render(settings, handler.getFunctionArn()));
+        return AuthorizationConfig.of(scheme, List.of());
     }
 
     /** An authorizer that receives the token from one header. */
