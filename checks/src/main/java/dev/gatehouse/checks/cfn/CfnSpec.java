@@ -119,9 +119,9 @@ public final class CfnSpec {
         return source;
     }
 
-    /** e.g. "@aws-cdk/aws-service-spec 0.1.216 (1828 resource types)". */
+    /** e.g. "@aws-cdk/aws-service-spec 0.1.216, 1828 resource types". */
     public String describe() {
-        return PACKAGE + " " + version + " (" + resources.size() + " resource types)";
+        return PACKAGE + " " + version + ", " + resources.size() + " resource types";
     }
 
     private static String packageVersion(Path dbJsonGz) {

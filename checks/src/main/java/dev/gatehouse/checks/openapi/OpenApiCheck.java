@@ -108,7 +108,7 @@ public final class OpenApiCheck {
         List<Finding> findings = new ArrayList<>();
         int operations = check(DeployTimeValues.standalone().render(document), name, findings);
         return new CheckResult(ID, "OpenAPI 3.0 (swagger-parser) and API Gateway import rules",
-                "1 document, " + operations + " operations", findings);
+                "document " + name + ", " + operations + " operations", findings);
     }
 
     private DeployTimeValues values(Map<String, String> types) {
