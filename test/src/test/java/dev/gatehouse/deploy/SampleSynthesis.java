@@ -22,10 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.CloudAssembly;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
  * The sample app synthesized once with cdk-nag's AwsSolutions pack (and, normally, the sample's
@@ -35,8 +32,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
  * @param templateBytes the size of that file
  * @param document the exported OpenAPI document (what {@code cdk synth} writes beside the template)
  * @param nag cdk-nag's report: one line per rule and resource, deduplicated
- * @param nagErrors cdk-nag's error annotations ("path: message")
- * @param nagWarnings cdk-nag's warning annotations
+ * @param nagErrors cdk-nag's non-compliant findings of level Error ("resource: rule: what it checks")
+ * @param nagWarnings the same, of level Warning
  * @param suppressions every cdk-nag suppression in the template's metadata
  * @param cdkValidation the CDK's own synth-time validation report, or null when it wrote none
  */
@@ -47,7 +44,7 @@ public record SampleSynthesis(JsonNode template, long templateBytes, JsonNode do
     public static final String NAG_VERSION = String.valueOf(AwsSolutionsChecks.class.getPackage().getImplementationVersion());
 
     /** One line of cdk-nag's report. */
-    public record NagLine(String ruleId, String resourceId, String compliance, String reason, String level) {
+    public record NagLine(String ruleId, String resourceId, String compliance, String reason, String level, String info) {
     }
 
     /** A cdk-nag suppression found in the template. */
@@ -72,11 +69,9 @@ public record SampleSynthesis(JsonNode template, long templateBytes, JsonNode do
             JsonNode template = JSON.readTree(templateFile.toFile());
             Path nagReport = Path.of(assembly.getDirectory(), "AwsSolutions-" + SampleApp.STACK_NAME + "-NagReport.json");
             Path validation = Path.of(assembly.getDirectory(), "validation-report.json");
+            List<NagLine> nag = nagLines(JSON.readTree(nagReport.toFile()));
             return new SampleSynthesis(template, Files.size(templateFile), stack.getApi().getResolvedOpenApiDocument(),
-                    nagLines(JSON.readTree(nagReport.toFile())),
-                    messages(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))),
-                    messages(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))),
-                    suppressions(template),
+                    nag, nonCompliant(nag, "Error"), nonCompliant(nag, "Warning"), suppressions(template),
                     Files.exists(validation) ? JSON.readTree(validation.toFile()) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the sample's cloud assembly " + assembly.getDirectory(), e);
@@ -110,14 +105,17 @@ public record SampleSynthesis(JsonNode template, long templateBytes, JsonNode do
         return new Finding("cdk-nag", severity, subject, "", sentence > 0 ? text.substring(0, sentence + 1) : text);
     }
 
-    private static List<String> messages(List<SynthesisMessage> messages) {
-        return messages.stream().map(m -> (m.getId() + ": " + m.getEntry().getData()).strip()).toList();
+    /** "resource: rule: what it checks" for each non-compliant line of {@code level}. */
+    static List<String> nonCompliant(List<NagLine> nag, String level) {
+        return nag.stream().filter(l -> l.compliance().equals("Non-Compliant") && l.level().equals(level))
+                .map(l -> l.resourceId() + ": " + l.ruleId() + ": " + l.info()).toList();
     }
 
-    private static List<NagLine> nagLines(JsonNode report) {
+    static List<NagLine> nagLines(JsonNode report) {
         Set<NagLine> lines = new LinkedHashSet<>();
         report.path("lines").forEach(l -> lines.add(new NagLine(l.path("ruleId").asText(), l.path("resourceId").asText(),
-                l.path("compliance").asText(), l.path("exceptionReason").asText(), l.path("ruleLevel").asText())));
+                l.path("compliance").asText(), l.path("exceptionReason").asText(), l.path("ruleLevel").asText(),
+                l.path("ruleInfo").asText())));
         return List.copyOf(lines);
     }
 

@@ -270,8 +270,9 @@ public final class TemplateSchemaCheck {
                 String at = path + "." + name;
                 if (property == null) {
                     if (!free) {
+                        String suggestion = Names.suggestion(name, known.keySet());
                         out.add(finding(id, at, "'" + name + "' is not a property of " + typeName + "."
-                                + Names.suggestion(name, known.keySet()) + knownNames(known)));
+                                + (suggestion.isEmpty() ? knownNames(known) : suggestion)));
                     }
                     continue;
                 }
