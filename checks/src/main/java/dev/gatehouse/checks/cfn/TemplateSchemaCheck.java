@@ -67,6 +67,8 @@ public final class TemplateSchemaCheck {
     private static final Pattern CUSTOM_TYPE = Pattern.compile("Custom::[A-Za-z0-9_@-]{1,60}");
     private static final String CUSTOM_RESOURCE = "AWS::CloudFormation::CustomResource";
     private static final String CDK_METADATA = "AWS::CDK::Metadata";
+    /** Types whose Fn::GetAtt takes "Outputs.<output of the nested stack>". */
+    private static final Set<String> NESTED_STACKS = Set.of("AWS::CloudFormation::Stack", "AWS::Serverless::Application");
     private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d+");
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
@@ -567,7 +569,8 @@ public final class TemplateSchemaCheck {
                 return;
             }
             if (attribute == null || CUSTOM_TYPE.matcher(type).matches() || CUSTOM_RESOURCE.equals(type)
-                    || CDK_METADATA.equals(type)) {
+                    || CDK_METADATA.equals(type)
+                    || attribute.startsWith("Outputs.") && NESTED_STACKS.contains(type)) {
                 return;
             }
             spec.resourceType(type).ifPresent(rt -> {

@@ -143,6 +143,15 @@ class TemplateSchemaCheckTest {
     }
 
     @Test
+    void nestedStackOutputsAreAttributes() {
+        assertEquals(List.of(), findings(t -> {
+            at(t, "/Resources").putObject("Nested").put("Type", "AWS::CloudFormation::Stack")
+                    .putObject("Properties").put("TemplateURL", "https://example.com/nested.json");
+            properties(t, FUNCTION).putObject("Description").putArray("Fn::GetAtt").add("Nested").add("Outputs.Name");
+        }));
+    }
+
+    @Test
     void resourceAttributesAreChecked() {
         Finding dependsOn = onlyFinding(t -> at(t, "/Resources/" + FUNCTION).putArray("DependsOn").add("Nothing"));
         assertFinding(dependsOn, FUNCTION + " (AWS::Lambda::Function)", "DependsOn", "depends on 'Nothing'");
