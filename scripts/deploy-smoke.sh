@@ -58,18 +58,24 @@ export AWS_REGION=$REGION AWS_DEFAULT_REGION=$REGION
 if [ -z "${AWS_ACCESS_KEY_ID:-}" ]; then
   eval "$(aws configure export-credentials --format env)"
 fi
+# The smoke test destroys what it deployed: never take over a stack that was there before.
+if aws cloudformation describe-stacks --stack-name "$STACK" >/dev/null 2>&1; then
+  missing "a stack named $STACK already exists in $REGION; the smoke test deploys and destroys its own. Delete it, or use another Region or account."
+fi
 echo "== deploying $STACK to $REGION as $identity"
 
-LOG_GROUPS=""
 cleanup() {
   status=$?
   if [ "$KEEP" = 1 ]; then
     echo "== --keep: $STACK stays deployed; remove it with: npx cdk destroy $STACK --force"
     exit "$status"
   fi
+  # The log groups the stack retains on deletion (also after a failed, rolled-back creation).
+  LOG_GROUPS=$(aws cloudformation describe-stack-resources --stack-name "$STACK" \
+    --query "StackResources[?ResourceType=='AWS::Logs::LogGroup'].PhysicalResourceId" --output text 2>/dev/null || true)
   echo "== destroying $STACK"
   npx cdk destroy --app cdk.out "$STACK" --force || status=1
-  if [ -n "$LOG_GROUPS" ] && [ "${GATEHOUSE_SMOKE_KEEP_LOGS:-0}" != 1 ]; then
+  if [ -n "$LOG_GROUPS" ] && [ "$LOG_GROUPS" != None ] && [ "${GATEHOUSE_SMOKE_KEEP_LOGS:-0}" != 1 ]; then
     for group in $LOG_GROUPS; do
       echo "deleting retained log group $group"
       aws logs delete-log-group --log-group-name "$group" || true
@@ -82,8 +88,6 @@ trap cleanup EXIT
 # Deploy the assembly synthesized above: the calls were planned from its document.
 OUTPUTS=$(mktemp -d)/outputs.json
 npx cdk deploy --app cdk.out "$STACK" --require-approval never --outputs-file "$OUTPUTS"
-LOG_GROUPS=$(aws cloudformation describe-stack-resources --stack-name "$STACK" \
-  --query "StackResources[?ResourceType=='AWS::Logs::LogGroup'].PhysicalResourceId" --output text)
 URL=$(node -e '
   const outputs = require(process.argv[1])[process.argv[2]] || {};
   const key = Object.keys(outputs).find((k) => k.startsWith("ApiUrl"));
