@@ -295,6 +295,7 @@ public final class TemplateSchemaCheck {
         }
 
         private void value(String id, Property property, JsonNode value, String path, List<Finding> out) {
+            valuesChecked++;
             List<Finding> problems = new ArrayList<>();
             check(id, property.type(), value, path, problems);
             if (!problems.isEmpty()) {
@@ -310,7 +311,6 @@ public final class TemplateSchemaCheck {
         }
 
         private void check(String id, PropertyType type, JsonNode value, String path, List<Finding> out) {
-            valuesChecked++;
             if (Intrinsics.isNoValue(value)) {
                 return;
             }

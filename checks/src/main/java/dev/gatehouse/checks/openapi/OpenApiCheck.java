@@ -134,7 +134,7 @@ public final class OpenApiCheck {
                     + " bytes; API Gateway imports definitions of at most " + MAX_DOCUMENT_BYTES + " bytes (6 MB)."));
         }
         ApiGatewayImportRules rules = new ApiGatewayImportRules(ID, subject, findings);
-        boolean externalRefs = document.toString().matches("(?s).*\"\\$ref\"\\s*:\\s*\"[^#].*");
+        boolean externalRefs = hasExternalRef(document);
         parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), document, !externalRefs, subject, findings);
         return rules.apply(document);
     }
@@ -193,6 +193,22 @@ public final class OpenApiCheck {
             }
         }
         return any;
+    }
+
+    /** True when a {@code $ref} anywhere in {@code node} points outside the document. */
+    static boolean hasExternalRef(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (hasExternalRef(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Body given as a JSON or YAML string. */
