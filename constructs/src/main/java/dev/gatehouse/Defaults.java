@@ -35,6 +35,12 @@ public final class Defaults {
      */
     public static final boolean CLOUDWATCH_ROLE = false;
 
+    /**
+     * Every operation is covered by this request validator (declared in the document, validating
+     * required parameters and the body against the operation's model, when it declares one).
+     */
+    public static final String REQUEST_VALIDATOR = "body-and-parameters";
+
     // ---- Stage ---------------------------------------------------------------------------------
 
     public static final String STAGE_NAME = "prod";

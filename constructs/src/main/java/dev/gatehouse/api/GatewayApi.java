@@ -831,6 +831,7 @@ public class GatewayApi extends Construct {
         Map<String, ObjectNode> schemes = new TreeMap<>();
         securitySchemes.forEach((name, scheme) -> schemes.put(name, scheme.deepCopy()));
         ObjectNode extensions = JSON.createObjectNode();
+        OpenApiDocument.requestValidation(extensions);
         if (cors != null) {
             extensions.set("x-amazon-apigateway-gateway-responses", CorsRendering.gatewayResponses(cors));
         }

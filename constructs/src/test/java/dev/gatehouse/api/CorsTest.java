@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -83,6 +84,14 @@ class CorsTest {
                 .allowOrigins(List.of("https://a.example.com", "https://b.example.com")).build()).getOpenApiDocument();
         assertFalse(credentialed.at("/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters")
                 .has("gatewayresponse.header.Access-Control-Allow-Origin"), "never echo arbitrary origins with credentials");
+    }
+
+    @Test
+    void passesTheDeployChecks() {
+        // preflights on every path (a greedy one too), gateway responses, credentials, several origins
+        GatewayApi api = api(CorsOptions.builder().allowCredentials(true)
+                .allowOrigins(List.of("https://a.example.com", "https://b.example.com")).build());
+        Fixtures.assertPassesDeployChecks(Fixtures.templateJson(software.amazon.awscdk.Stack.of(api)));
     }
 
     @Test

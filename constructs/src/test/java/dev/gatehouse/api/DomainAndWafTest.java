@@ -60,6 +60,16 @@ class DomainAndWafTest {
     }
 
     @Test
+    void passesTheDeployChecks() {
+        // a mutual TLS domain, a client certificate and a managed web ACL in one template
+        Fixtures.assertPassesDeployChecks(template(GatewayApiProps.builder()
+                .stage(StageOptions.builder().clientCertificate(true).build())
+                .webAcl(WebAcl.managedDefaults()).build(), api -> api.addDomain("Domain", DomainOptions.builder()
+                        .domainName("api.example.com").certificate(certificate(api))
+                        .truststoreUri("s3://trust-bucket/clients/ca.pem").basePath("orders").build())));
+    }
+
+    @Test
     void closingTheExecuteApiEndpointRedeploys() {
         String open = onlyResource(template(null, api -> { }), "AWS::ApiGateway::Deployment").get("id").asText();
         String closed = onlyResource(template(GatewayApiProps.builder().disableExecuteApiEndpoint(true).build(), api -> { }),

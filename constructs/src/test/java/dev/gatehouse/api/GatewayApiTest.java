@@ -188,6 +188,19 @@ class GatewayApiTest {
     }
 
     @Test
+    void validatesRequestParametersAndBodiesOfEveryOperation() {
+        assertEquals("{\"body-and-parameters\":{\"validateRequestBody\":true,\"validateRequestParameters\":true}}",
+                body.get("x-amazon-apigateway-request-validators").toString());
+        assertEquals("body-and-parameters", body.get("x-amazon-apigateway-request-validator").asText(),
+                "the document's default applies to every operation");
+    }
+
+    @Test
+    void passesTheDeployChecks() {
+        Fixtures.assertPassesDeployChecks(template);
+    }
+
+    @Test
     void exposesTheDocumentAndTheRoutes() {
         assertEquals(List.of("GET /orders/{id}", "POST /orders", "ANY /catalog/{proxy+}", "GET /health"),
                 api.getRoutes().stream().map(Route::toString).toList());

@@ -100,6 +100,32 @@ class ResourcePolicyTest {
     }
 
     @Test
+    void passesTheDeployChecks() {
+        // Given a PRIVATE API behind a VPC endpoint and a regional API with IP lists, an extra
+        // statement and an IAM route, in one stack
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
+        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
+                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        new GatewayApi(stack, "Private", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
+                .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build())
+                .route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        GatewayApi regional = new GatewayApi(stack, "Regional", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder().allowSourceIps(List.of("203.0.113.0/24"))
+                        .denySourceIps(List.of("203.0.113.66/32"))
+                        .statement(PolicyStatement.Builder.create().effect(Effect.DENY)
+                                .principals(List.of(new AnyPrincipal())).actions(List.of("execute-api:Invoke"))
+                                .resources(List.of("execute-api:/*/DELETE/*")).build())
+                        .build()).build());
+        regional.route("GET /admin", OK, RouteOptions.of(Authorization.iam()));
+        regional.route("DELETE /items/{id}", OK, RouteOptions.of(Authorization.none()));
+
+        // Then CloudFormation and API Gateway would accept the template
+        Fixtures.assertPassesDeployChecks(Fixtures.templateJson(stack));
+    }
+
+    @Test
     void gh303PrivateWithoutEndpointsAndGh430BadRanges() {
         App app = new App();
         GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()

@@ -68,6 +68,11 @@ class UsagePlansTest {
     }
 
     @Test
+    void passesTheDeployChecks() {
+        Fixtures.assertPassesDeployChecks(Fixtures.templateJson(partnerStack(new App(), false)));
+    }
+
+    @Test
     void keyLogicalIdsDoNotDependOnTheOrderKeysWereAdded() {
         assertEquals(planKeyIds(Fixtures.templateJson(partnerStack(new App(), false))),
                 planKeyIds(Fixtures.templateJson(partnerStack(new App(), true))));

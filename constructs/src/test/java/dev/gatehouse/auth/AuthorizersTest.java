@@ -135,6 +135,11 @@ class AuthorizersTest {
     }
 
     @Test
+    void passesTheDeployChecks() {
+        Fixtures.assertPassesDeployChecks(template);
+    }
+
+    @Test
     void grantInvokeAllowsExecuteApiOnTheNamedRoutesOfTheStage() {
         JsonNode policy = onlyResource(template, "AWS::IAM::Policy").at("/Properties/PolicyDocument/Statement/0");
         assertEquals("execute-api:Invoke", policy.get("Action").asText());

@@ -58,4 +58,29 @@ class EchoFunctionTest {
         Path staged = Path.of(assembly.getDirectory(), "asset." + key);
         assertTrue(Files.isRegularFile(staged), "missing " + staged);
     }
+
+    @Test
+    void executionRoleMayWriteOnlyItsOwnLogGroupAndTraces() {
+        // Given a bundled function
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        new EchoFunction(stack, "Echo");
+
+        // When it is synthesized
+        JsonNode template = Fixtures.templateJson(stack);
+
+        // Then its role uses no AWS managed policy (AWSLambdaBasicExecutionRole allows every log group)
+        JsonNode role = onlyResource(template, "AWS::IAM::Role");
+        assertTrue(role.at("/Properties/ManagedPolicyArns").isMissingNode(), role.toString());
+        assertEquals(role.get("id").asText(),
+                onlyResource(template, "AWS::Lambda::Function").at("/Properties/Role/Fn::GetAtt/0").asText());
+        // and its policy allows writing to the function's log group, and sending traces to X-Ray
+        JsonNode statements = onlyResource(template, "AWS::IAM::Policy").at("/Properties/PolicyDocument/Statement");
+        String logGroup = onlyResource(template, "AWS::Logs::LogGroup").get("id").asText();
+        assertEquals(2, statements.size(), statements.toString());
+        assertEquals("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]", statements.at("/0/Action").toString());
+        assertEquals("{\"Fn::GetAtt\":[\"" + logGroup + "\",\"Arn\"]}", statements.at("/0/Resource").toString());
+        assertEquals("[\"xray:PutTraceSegments\",\"xray:PutTelemetryRecords\"]", statements.at("/1/Action").toString());
+        assertEquals("*", statements.at("/1/Resource").asText(), "X-Ray has no resource-level permissions");
+    }
 }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.checks.DeployChecks;
+import dev.gatehouse.checks.Finding;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
@@ -32,6 +36,19 @@ public final class Fixtures {
     /** The synthesized template as JSON. */
     public static JsonNode templateJson(Stack stack) {
         return JSON.valueToTree(Template.fromStack(stack).toJSON());
+    }
+
+    /**
+     * Asserts that CloudFormation and API Gateway would accept {@code template} (resource schema,
+     * OpenAPI and import rules) and that its APIs keep Gatehouse's posture (authorization declared,
+     * request validation, logging and tracing): {@link DeployChecks#findings}.
+     */
+    public static void assertPassesDeployChecks(JsonNode template) {
+        List<Finding> findings = DeployChecks.findings(template);
+        if (!findings.isEmpty()) {
+            throw new AssertionError("the template has " + findings.size() + " deploy check finding(s):\n"
+                    + findings.stream().map(Finding::toString).collect(Collectors.joining("\n")));
+        }
     }
 
     /** The single resource of {@code type} in the template, with its logical id under "id". */

@@ -89,16 +89,7 @@ public final class RouteScaleBenchmark {
         long start = System.nanoTime();
         try {
             App app = new App();
-            Stack stack = new Stack(app, "Bench");
-            List<Function> functions = new ArrayList<>();
-            for (int f = 0; f < FUNCTIONS; f++) {
-                functions.add(Function.Builder.create(stack, "Fn" + f)
-                        .runtime(Runtime.NODEJS_22_X)
-                        .handler("index.handler")
-                        .code(Code.fromInline("exports.handler = async () => ({ statusCode: 200 });"))
-                        .build());
-            }
-            variant.define(stack, functions, routes);
+            define(app, "Bench", variant, routes);
             CloudAssembly assembly = app.synth();
             long millis = (System.nanoTime() - start) / 1_000_000;
             Path template = Path.of(assembly.getStackByName("Bench").getTemplateFullPath());
@@ -112,6 +103,21 @@ public final class RouteScaleBenchmark {
             }
             return new Result(millis, -1, -1, e.getClass().getSimpleName() + ": " + message);
         }
+    }
+
+    /** Adds stack {@code name} with {@value #FUNCTIONS} functions and {@code routes} routes over them. */
+    static Stack define(App app, String name, Variant variant, int routes) {
+        Stack stack = new Stack(app, name);
+        List<Function> functions = new ArrayList<>();
+        for (int f = 0; f < FUNCTIONS; f++) {
+            functions.add(Function.Builder.create(stack, "Fn" + f)
+                    .runtime(Runtime.NODEJS_22_X)
+                    .handler("index.handler")
+                    .code(Code.fromInline("exports.handler = async () => ({ statusCode: 200 });"))
+                    .build());
+        }
+        variant.define(stack, functions, routes);
+        return stack;
     }
 
     /** Median time of {@code runs} syntheses; the other figures come from the last run. */

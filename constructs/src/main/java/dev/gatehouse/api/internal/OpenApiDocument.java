@@ -3,6 +3,7 @@ package dev.gatehouse.api.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,19 @@ public final class OpenApiDocument {
                     .forEach(e -> schemes.set(e.getKey(), e.getValue()));
         }
         return document;
+    }
+
+    /**
+     * Adds the API's request validator and makes it the default of every operation: API Gateway
+     * then rejects (400) requests that lack a required parameter, or whose body does not match the
+     * model the operation declares for its content type. Without a declared model a body passes.
+     */
+    public static void requestValidation(ObjectNode extensions) {
+        ObjectNode validator = extensions.putObject("x-amazon-apigateway-request-validators")
+                .putObject(Defaults.REQUEST_VALIDATOR);
+        validator.put("validateRequestBody", true);
+        validator.put("validateRequestParameters", true);
+        extensions.put("x-amazon-apigateway-request-validator", Defaults.REQUEST_VALIDATOR);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.gatehouse.functions.internal;
 import dev.gatehouse.Defaults;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FunctionProps;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -30,9 +32,14 @@ public final class BundledFunctionProps {
 
     /**
      * Properties for the bundled handler {@code name} with entry point {@code handler}, logging to
-     * a log group with Gatehouse's retention. The log group is created beside the function
-     * ({@code <functionId>Logs} in {@code scope}), because a Function subclass cannot create
-     * children before its own constructor has run.
+     * a log group with Gatehouse's retention. The log group and the execution role are created
+     * beside the function ({@code <functionId>Logs} and {@code <functionId>Role} in
+     * {@code scope}), because a Function subclass cannot create children before its own
+     * constructor has run.
+     *
+     * <p>The role may write to that log group only (instead of the AWS managed
+     * AWSLambdaBasicExecutionRole, which allows every log group of the account); the function
+     * adds X-Ray's permissions when tracing is on.
      */
     public static FunctionProps.Builder of(Construct scope, String functionId, String name, String handler,
             Map<String, String> environment) {
@@ -42,6 +49,13 @@ public final class BundledFunctionProps {
     /** As {@link #of(Construct, String, String, String, Map)}, with the code given. */
     public static FunctionProps.Builder of(Construct scope, String functionId, Code code, String handler,
             Map<String, String> environment) {
+        LogGroup logGroup = LogGroup.Builder.create(scope, functionId + "Logs")
+                .retention(Defaults.HANDLER_LOG_RETENTION)
+                .build();
+        Role role = Role.Builder.create(scope, functionId + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        logGroup.grantWrite(role);
         return FunctionProps.builder()
                 .runtime(Runtime.JAVA_21)
                 .architecture(Defaults.HANDLER_ARCHITECTURE)
@@ -51,8 +65,7 @@ public final class BundledFunctionProps {
                 .code(code)
                 .handler(handler)
                 .environment(withJvmOptions(environment))
-                .logGroup(LogGroup.Builder.create(scope, functionId + "Logs")
-                        .retention(Defaults.HANDLER_LOG_RETENTION)
-                        .build());
+                .role(role)
+                .logGroup(logGroup);
     }
 }

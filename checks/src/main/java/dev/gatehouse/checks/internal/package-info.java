@@ -1,0 +1,2 @@
+/** Helpers of the checks; not part of their API. */
+package dev.gatehouse.checks.internal;

@@ -1,0 +1,225 @@
+package dev.gatehouse.checks.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.Finding;
+import dev.gatehouse.checks.Severity;
+import dev.gatehouse.checks.cfn.CfnSpec;
+import dev.gatehouse.checks.cfn.ResourceType;
+import dev.gatehouse.checks.internal.Intrinsics;
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks OpenAPI documents as API Gateway will import them: every {@code AWS::ApiGateway::RestApi}
+ * {@code Body} of a template, or a document on its own (the exported {@code .openapi.json}).
+ *
+ * <ol>
+ *   <li>Deploy-time values are rendered into strings ({@link DeployTimeValues}).</li>
+ *   <li>The document must be valid OpenAPI 3.0 for swagger-parser ({@code OpenAPIV3Parser},
+ *       references resolved); every message it gives is a finding.</li>
+ *   <li>API Gateway's import rules apply ({@link ApiGatewayImportRules}).</li>
+ *   <li>The document must be at most 6 MB, API Gateway's limit for an imported definition.</li>
+ * </ol>
+ */
+public final class OpenApiCheck {
+    /** This check's id in findings. */
+    public static final String ID = "openapi";
+    /** API Gateway's limit on the size of an imported OpenAPI definition. */
+    public static final long MAX_DOCUMENT_BYTES = 6L * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REST_API = "AWS::ApiGateway::RestApi";
+
+    private final CfnSpec spec;
+
+    /**
+     * @param spec tells which resource types' {@code Ref} is an ARN (a Lambda version's is); may
+     *     be null, then only {@code Fn::GetAtt ...Arn} counts as an ARN
+     */
+    public OpenApiCheck(CfnSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The check with the database shared by this JVM. */
+    public static OpenApiCheck withSharedSpec() {
+        return new OpenApiCheck(CfnSpec.shared());
+    }
+
+    /** Checks the Body of every RestApi in {@code template}. */
+    public CheckResult checkTemplate(JsonNode template) {
+        Map<String, String> types = new HashMap<>();
+        template.path("Resources").properties().forEach(e -> types.put(e.getKey(), e.getValue().path("Type").asText()));
+        DeployTimeValues values = values(types);
+        List<Finding> findings = new ArrayList<>();
+        int documents = 0;
+        int operations = 0;
+        int external = 0;
+        for (Map.Entry<String, JsonNode> e : template.path("Resources").properties()) {
+            if (!REST_API.equals(e.getValue().path("Type").asText())) {
+                continue;
+            }
+            JsonNode properties = e.getValue().path("Properties");
+            String subject = e.getKey() + " Body";
+            JsonNode body = properties.get("Body");
+            if (body == null) {
+                if (properties.has("BodyS3Location")) {
+                    external++;
+                }
+                continue;
+            }
+            JsonNode document;
+            if (body.isTextual()) {
+                document = parseText(body.asText(), subject, findings);
+                if (document == null) {
+                    continue;
+                }
+            } else if (Intrinsics.isIntrinsic(body)) {
+                findings.add(new Finding(ID, Severity.WARNING, subject, "", "the Body is computed at deploy time ("
+                        + Intrinsics.function(body) + "); it cannot be checked before deployment."));
+                continue;
+            } else {
+                document = body;
+            }
+            documents++;
+            operations += check(values.render(document), subject, findings);
+        }
+        String checked = documents + " RestApi Body document" + (documents == 1 ? "" : "s") + ", " + operations
+                + " operations" + (external > 0 ? " (" + external + " BodyS3Location not checked)" : "");
+        return new CheckResult(ID, "OpenAPI 3.0 (swagger-parser) and API Gateway import rules", checked, findings);
+    }
+
+    /**
+     * Checks a document on its own, e.g. the exported {@code .openapi.json}; {@code name} names it
+     * in findings.
+     */
+    public CheckResult checkDocument(JsonNode document, String name) {
+        List<Finding> findings = new ArrayList<>();
+        int operations = check(DeployTimeValues.standalone().render(document), name, findings);
+        return new CheckResult(ID, "OpenAPI 3.0 (swagger-parser) and API Gateway import rules",
+                "document " + name + ", " + operations + " operations", findings);
+    }
+
+    private DeployTimeValues values(Map<String, String> types) {
+        Map<String, Boolean> refIsArn = new HashMap<>();
+        if (spec != null) {
+            for (String type : types.values()) {
+                spec.resourceType(type).map(ResourceType::refIsArn).ifPresent(arn -> refIsArn.put(type, arn));
+            }
+        }
+        return new DeployTimeValues(types, refIsArn);
+    }
+
+    /** Applies every part of the check to a rendered document; returns its operation count. */
+    private int check(JsonNode document, String subject, List<Finding> findings) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the document cannot be written as JSON", e);
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "the document is " + bytes.length
+                    + " bytes; API Gateway imports definitions of at most " + MAX_DOCUMENT_BYTES + " bytes (6 MB)."));
+        }
+        ApiGatewayImportRules rules = new ApiGatewayImportRules(ID, subject, findings);
+        boolean externalRefs = hasExternalRef(document);
+        parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), document, !externalRefs, subject, findings);
+        return rules.apply(document);
+    }
+
+    /**
+     * swagger-parser's verdict; each message is a finding, except one: API Gateway names the
+     * parameter of a greedy path variable {@code {proxy+}} "proxy" (its own exports do, and its
+     * mappings say {@code method.request.path.proxy}), where OpenAPI would expect "proxy+".
+     * swagger-parser's message about that is dropped when every operation of the path declares
+     * the path parameter "proxy".
+     */
+    private static void parse(String json, JsonNode document, boolean resolve, String subject, List<Finding> findings) {
+        ParseOptions options = new ParseOptions();
+        // External references are reported by the import rules; resolving them would fetch URLs.
+        options.setResolve(resolve);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);
+        if (result.getOpenAPI() == null) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "swagger-parser could not read the document as "
+                    + "OpenAPI 3.0" + (result.getMessages() == null ? "." : ": " + result.getMessages())));
+            return;
+        }
+        if (result.getMessages() != null) {
+            for (String message : result.getMessages()) {
+                if (!isGreedyVariableConvention(message, document)) {
+                    findings.add(new Finding(ID, Severity.ERROR, subject, "", "OpenAPI 3.0 (swagger-parser): " + message));
+                }
+            }
+        }
+    }
+
+    private static final Pattern GREEDY_PARAMETER_MESSAGE = Pattern.compile(
+            "paths\\.'(.+)'\\. Declared path parameter (\\S+)\\+ needs to be defined as a path parameter in path or "
+                    + "operation level");
+
+    static boolean isGreedyVariableConvention(String message, JsonNode document) {
+        Matcher m = GREEDY_PARAMETER_MESSAGE.matcher(message);
+        if (!m.matches() || !m.group(1).endsWith("/{" + m.group(2) + "+}")) {
+            return false;
+        }
+        JsonNode item = document.path("paths").path(m.group(1));
+        boolean any = false;
+        for (Map.Entry<String, JsonNode> operation : item.properties()) {
+            if (!ApiGatewayImportRules.METHODS.contains(operation.getKey())) {
+                continue;
+            }
+            any = true;
+            boolean declared = false;
+            List<JsonNode> parameters = new ArrayList<>();
+            item.path("parameters").forEach(parameters::add);
+            operation.getValue().path("parameters").forEach(parameters::add);
+            for (JsonNode parameter : parameters) {
+                declared |= "path".equals(parameter.path("in").asText()) && m.group(2).equals(parameter.path("name").asText());
+            }
+            if (!declared) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    /** True when a {@code $ref} anywhere in {@code node} points outside the document. */
+    static boolean hasExternalRef(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (hasExternalRef(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Body given as a JSON or YAML string. */
+    private static JsonNode parseText(String text, String subject, List<Finding> findings) {
+        try {
+            String trimmed = text.trim();
+            return trimmed.startsWith("{") ? JSON.readTree(trimmed) : Yaml.mapper().readTree(trimmed);
+        } catch (IOException e) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "the Body string is neither JSON nor YAML: "
+                    + e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gatehouse.sample;
+
+import dev.gatehouse.api.GatewayApi;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
+import software.constructs.IConstruct;
+
+/**
+ * The cdk-nag (AwsSolutions pack) findings the sample accepts, each with its reason, in one place.
+ * The test module runs cdk-nag on the sample with these applied and fails on any other error.
+ *
+ * <p>Suppressions are attached to the constructs they concern, found by what they are rather
+ * than by path, and only where the finding's cause is present (an X-Ray wildcard is suppressed
+ * only on a role whose wildcard statements are X-Ray's alone).
+ */
+public final class SampleNagSuppressions {
+    /** X-Ray's write actions: X-Ray has no resource-level permissions for them. */
+    static final Set<String> XRAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
+    static final String APIG2 = "Gatehouse declares request validation inside the OpenAPI Body: the validator "
+            + "body-and-parameters (x-amazon-apigateway-request-validators) is the default of every operation. cdk-nag "
+            + "looks for AWS::ApiGateway::RequestValidator resources and cannot read the Body; the api-posture check "
+            + "(dev.gatehouse.checks) verifies that every operation that accepts a body is validated.";
+    static final String APIG3 = "A WAFv2 web ACL costs a monthly fee per ACL and per rule; the sample is deployed only "
+            + "briefly by the opt-in smoke test. Production APIs add one with GatewayApi.Builder.webAcl("
+            + "WebAcl.managedDefaults()) (docs/access-control.md, WAF).";
+    static final String L1 = "Gatehouse's bundled handlers are built and tested for the java21 runtime, a Lambda LTS "
+            + "runtime with SnapStart; a newer Java runtime is a library-wide decision, not a per-app one.";
+    static final String IAM5 = "Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray "
+            + "grants on Resource '*' only (it has no resource-level permissions for them: "
+            + "https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html).";
+
+    private SampleNagSuppressions() {
+    }
+
+    /** Adds the sample's suppressions to {@code stack}; call it after the stack is defined. */
+    public static void apply(Stack stack) {
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof GatewayApi api) {
+                suppress(api.getCfnRestApi(), "AwsSolutions-APIG2", APIG2);
+                if (!hasWebAcl(api)) {
+                    suppress(api.getCfnStage(), "AwsSolutions-APIG3", APIG3);
+                }
+            } else if (construct instanceof Function function) {
+                if ("java21".equals(function.getRuntime().getName())) {
+                    suppress(function, "AwsSolutions-L1", L1);
+                }
+                IRole role = function.getRole();
+                Policy policy = role == null ? null : defaultPolicy(role);
+                if (policy != null && Stack.of(policy) == stack && wildcardIsXrayOnly(policy)) {
+                    NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
+                            .id("AwsSolutions-IAM5").reason(IAM5).appliesTo(List.of("Resource::*")).build()));
+                }
+            }
+        }
+    }
+
+    private static void suppress(IConstruct construct, String rule, String reason) {
+        NagSuppressions.addResourceSuppressions(construct,
+                List.of(NagPackSuppression.builder().id(rule).reason(reason).build()));
+    }
+
+    private static boolean hasWebAcl(GatewayApi api) {
+        return api.getNode().findAll().stream().anyMatch(c -> c instanceof CfnWebACLAssociation);
+    }
+
+    private static Policy defaultPolicy(IRole role) {
+        return role.getNode().tryFindChild("DefaultPolicy") instanceof Policy policy ? policy : null;
+    }
+
+    /** True when the policy grants something on '*', and only X-Ray's actions. */
+    static boolean wildcardIsXrayOnly(Policy policy) {
+        Object document = Stack.of(policy).resolve(policy.getDocument());
+        if (!(document instanceof Map<?, ?> map) || !(map.get("Statement") instanceof List<?> statements)) {
+            return false;
+        }
+        boolean wildcard = false;
+        for (Object statement : statements) {
+            if (statement instanceof Map<?, ?> s && isWildcard(s.get("Resource"))) {
+                wildcard = true;
+                if (!XRAY_ACTIONS.containsAll(asList(s.get("Action")))) {
+                    return false;
+                }
+            }
+        }
+        return wildcard;
+    }
+
+    private static boolean isWildcard(Object resource) {
+        return "*".equals(resource) || resource instanceof List<?> list && list.contains("*");
+    }
+
+    private static List<?> asList(Object value) {
+        return value instanceof List<?> list ? list : List.of(String.valueOf(value));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.bench;
+
+import static dev.gatehouse.deploy.CheckAssertions.assertClean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
+import dev.gatehouse.checks.openapi.OpenApiCheck;
+import dev.gatehouse.checks.posture.ApiPostureCheck;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * The route-scale benchmark's largest API (1,000 Lambda routes over 5 functions), synthesized
+ * once, passes every deploy check; so does the stock aws-cdk-lib RestApi it is compared with, as
+ * far as CloudFormation is concerned (100 routes: it cannot synthesize 1,000).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LargeApiDeployChecksTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private JsonNode gatehouse;
+    private long gatehouseBytes;
+    private JsonNode stock;
+
+    @BeforeAll
+    void synthesize() throws IOException {
+        App app = new App();
+        RouteScaleBenchmark.define(app, "Gatehouse", RouteScaleBenchmark.GATEHOUSE, 1000);
+        RouteScaleBenchmark.define(app, "Stock", RouteScaleBenchmark.STOCK, 100);
+        CloudAssembly assembly = app.synth();
+        Path gatehouseFile = Path.of(assembly.getStackByName("Gatehouse").getTemplateFullPath());
+        gatehouse = JSON.readTree(gatehouseFile.toFile());
+        gatehouseBytes = Files.size(gatehouseFile);
+        stock = JSON.readTree(Path.of(assembly.getStackByName("Stock").getTemplateFullPath()).toFile());
+    }
+
+    @Test
+    void thousandRouteGatehouseApiPassesEveryCheck() {
+        CheckResult schema = TemplateSchemaCheck.withSharedSpec().check(gatehouse, gatehouseBytes);
+        assertClean(schema);
+        assertTrue(gatehouseBytes < TemplateSchemaCheck.MAX_TEMPLATE_BYTES, gatehouseBytes + " bytes");
+        CheckResult openApi = OpenApiCheck.withSharedSpec().checkTemplate(gatehouse);
+        assertClean(openApi);
+        assertEquals("1 RestApi Body document, 1000 operations", openApi.checked());
+        assertClean(new ApiPostureCheck().checkTemplate(gatehouse));
+    }
+
+    @Test
+    void stockRestApiIsAcceptedByCloudFormationToo() {
+        // 100 Lambda routes as AWS::ApiGateway::Resource, Method and Lambda::Permission resources
+        CheckResult schema = TemplateSchemaCheck.withSharedSpec().check(stock);
+        assertClean(schema);
+        assertTrue(schema.checked().startsWith("363 resources"), schema.checked());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gatehouse.deploy;
+
+import static dev.gatehouse.deploy.CheckAssertions.assertClean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
+import dev.gatehouse.checks.openapi.OpenApiCheck;
+import dev.gatehouse.checks.posture.ApiPostureCheck;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The sample app, synthesized once with cdk-nag and its reasoned suppressions, passes every deploy
+ * check: the CloudFormation schema, OpenAPI and API Gateway's import rules (the RestApi Body and
+ * the exported document), Gatehouse's API posture, and cdk-nag's AwsSolutions pack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleAppDeployChecksTest {
+    private SampleSynthesis sample;
+
+    @BeforeAll
+    void synthesize() {
+        sample = SampleSynthesis.synthesize(true);
+    }
+
+    @Test
+    void cloudFormationWouldAcceptEveryResource() {
+        CheckResult result = TemplateSchemaCheck.withSharedSpec().check(sample.template(), sample.templateBytes());
+        assertClean(result);
+        assertTrue(result.checked().matches("\\d+ resources, \\d+ property values"), result.checked());
+    }
+
+    @Test
+    void apiGatewayWouldImportTheBodyAndTheExportedDocument() {
+        assertClean(OpenApiCheck.withSharedSpec().checkTemplate(sample.template()));
+        assertClean(OpenApiCheck.withSharedSpec().checkDocument(sample.document(), "GatehouseSample.openapi.json"));
+    }
+
+    @Test
+    void everyRouteDeclaresItsAuthorizationAndBodiesAreValidatedWithLogsAndTracesOn() {
+        CheckResult result = new ApiPostureCheck().checkTemplate(sample.template());
+        assertClean(result);
+        assertTrue(result.checked().contains("public on purpose: GET /health"), result.checked());
+    }
+
+    @Test
+    void cdkNagFindsNoErrors() {
+        assertEquals(List.of(), sample.nagErrors(), "cdk-nag AwsSolutions errors");
+        // cdk-nag did run: it judged the stage's access and execution logging compliant
+        assertTrue(sample.nag().stream().anyMatch(l -> l.ruleId().equals("AwsSolutions-APIG1") && l.compliance().equals("Compliant")));
+        assertTrue(sample.nag().stream().anyMatch(l -> l.ruleId().equals("AwsSolutions-APIG6") && l.compliance().equals("Compliant")));
+        assertTrue(sample.nag().stream().anyMatch(l -> l.ruleId().equals("AwsSolutions-IAM4") && l.compliance().equals("Compliant")),
+                "the bundled function's role uses no AWS managed policy");
+    }
+
+    @Test
+    void everySuppressionCarriesAReasonAndSuppressesARealFinding() {
+        assertTrue(!sample.suppressions().isEmpty());
+        for (SampleSynthesis.Suppression s : sample.suppressions()) {
+            assertTrue(s.ruleId().startsWith("AwsSolutions-"), s.toString());
+            assertTrue(s.reason().length() >= 80, "a reason explains itself, in a sentence or more: " + s);
+        }
+        // no suppression is stale: each suppressed rule was triggered, and suppressed
+        Set<String> suppressedRules = sample.suppressions().stream().map(SampleSynthesis.Suppression::ruleId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reportedSuppressed = sample.nag().stream().filter(l -> l.compliance().equals("Suppressed"))
+                .map(SampleSynthesis.NagLine::ruleId).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(suppressedRules, reportedSuppressed);
+        assertEquals(sample.suppressions().size(), sample.nag().stream().filter(l -> l.compliance().equals("Suppressed")).count());
+    }
+}

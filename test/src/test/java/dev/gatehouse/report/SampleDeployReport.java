@@ -1,0 +1,79 @@
+package dev.gatehouse.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.cfn.CfnSpec;
+import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
+import dev.gatehouse.checks.openapi.OpenApiCheck;
+import dev.gatehouse.checks.posture.ApiPostureCheck;
+import dev.gatehouse.checks.report.DeployReport;
+import dev.gatehouse.deploy.SampleSynthesis;
+import dev.gatehouse.sample.SampleApp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints the one-page deploy report of the sample app: its resources, every deploy check (the
+ * CloudFormation schema, OpenAPI and API Gateway's import rules for the Body and the exported
+ * document, API posture, cdk-nag's AwsSolutions pack) and their findings, and the cdk-nag findings
+ * the sample accepts with their reasons. Fails (after printing) when a check fails.
+ *
+ * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Preport verify} (docs/how-we-know-it-deploys.md).
+ * With an argument, also writes the report to that file.
+ */
+public final class SampleDeployReport {
+    private SampleDeployReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        SampleSynthesis sample = SampleSynthesis.synthesize(true);
+        CfnSpec spec = CfnSpec.shared();
+        List<CheckResult> results = List.of(
+                new TemplateSchemaCheck(spec).check(sample.template(), sample.templateBytes()),
+                new OpenApiCheck(spec).checkTemplate(sample.template()),
+                new OpenApiCheck(spec).checkDocument(sample.document(), SampleApp.STACK_NAME + ".openapi.json"),
+                new ApiPostureCheck().checkTemplate(sample.template()),
+                sample.nagResult());
+
+        List<String> accepted = new ArrayList<>();
+        for (SampleSynthesis.Suppression s : sample.suppressions()) {
+            accepted.add(s.ruleId() + (s.appliesTo().isEmpty() ? "" : " " + s.appliesTo()) + " on " + s.logicalId() + ": "
+                    + s.reason());
+        }
+        List<String> notChecked = new ArrayList<>();
+        notChecked.add("CDK's synth-time validation (@aws/cloudformation-validate, validation-report.json): "
+                + cdkValidation(sample.cdkValidation()) + "; informational, not relied on.");
+        notChecked.add("A real deployment: scripts/deploy-smoke.sh deploys the sample, calls every route and destroys it; "
+                + "it needs AWS credentials and is opt-in.");
+        DeployReport report = new DeployReport(SampleApp.STACK_NAME, sample.template(), sample.templateBytes(), results,
+                List.of(new DeployReport.Note("Accepted cdk-nag findings (suppressed in dev.gatehouse.sample.SampleNagSuppressions)",
+                                accepted),
+                        new DeployReport.Note("Not covered by this report", notChecked)));
+        String text = report.render();
+        System.out.print(text);
+        if (args.length > 0) {
+            Path file = Path.of(args[0]);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        if (!report.passed()) {
+            throw new IllegalStateException("the sample app fails " + results.stream().filter(r -> !r.passed())
+                    .map(CheckResult::check).toList() + "; see the report above");
+        }
+    }
+
+    private static String cdkValidation(JsonNode report) {
+        if (report == null) {
+            return "not run";
+        }
+        int violations = 0;
+        for (JsonNode plugin : report.path("pluginReports")) {
+            violations += plugin.path("violations").size();
+        }
+        return report.path("pluginReports").size() + " plugin reports, " + violations + " violations";
+    }
+}
