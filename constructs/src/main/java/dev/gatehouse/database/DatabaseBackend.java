@@ -29,6 +29,7 @@ import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
@@ -70,6 +71,10 @@ public class DatabaseBackend extends Construct {
     static final int FUNCTION_TIMEOUT_SECONDS = 20;
     static final int MEMORY_MB = 1024;
     static final long MAX_STATEMENT_TIMEOUT_MILLIS = 15_000;
+    /** What a function needs to run in a VPC (the actions of AWSLambdaVPCAccessExecutionRole, without its logging). */
+    public static final List<String> VPC_ACCESS_ACTIONS = List.of(
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
     private final Findings findings = new Findings();
     private final Function function;
@@ -166,6 +171,12 @@ public class DatabaseBackend extends Construct {
                         .securityGroups(List.of(securityGroup))
                         .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                         .build());
+        // Lambda attaches a VPC function through network interfaces it creates with the function's
+        // role; without these the deployment fails. EC2 offers no narrower resource for them.
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(VPC_ACCESS_ACTIONS)
+                .resources(List.of("*"))
+                .build());
         this.invoked = snapStart ? function.getCurrentVersion() : function;
         if (snapStart) {
             // The CDK warns that SnapStart needs a published version; routes invoke exactly that.

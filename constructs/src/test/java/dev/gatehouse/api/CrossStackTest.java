@@ -38,5 +38,7 @@ class CrossStackTest {
         assertEquals(1, countResources(frontTemplate, "AWS::Lambda::Permission"));
         assertEquals(0, countResources(backendTemplate, "AWS::Lambda::Permission"));
         assertEquals(1, backendTemplate.get("Outputs").size());
+        Fixtures.assertPassesDeployChecks(frontTemplate);
+        Fixtures.assertPassesDeployChecks(backendTemplate);
     }
 }

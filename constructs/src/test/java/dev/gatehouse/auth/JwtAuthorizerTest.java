@@ -84,6 +84,11 @@ class JwtAuthorizerTest {
         assertTrue(permission.get("FunctionName").toString().contains("CurrentVersion"));
     }
 
+    @Test
+    void passesTheDeployChecks() {
+        Fixtures.assertPassesDeployChecks(template);
+    }
+
     private static String errorsOf(JwtAuthorizerProps props, int routes) {
         App app = new App();
         Stack stack = new Stack(app, "S");

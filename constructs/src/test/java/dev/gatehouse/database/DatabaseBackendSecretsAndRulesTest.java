@@ -70,6 +70,7 @@ class DatabaseBackendSecretsAndRulesTest {
         String all = template.toString();
         assertTrue(all.contains("secretsmanager:GetSecretValue"), "secret read granted");
         assertTrue(all.contains("\"Description\":\"Secrets Manager over HTTPS\""), "egress to Secrets Manager");
+        Fixtures.assertPassesDeployChecks(template);
     }
 
     @Test

@@ -115,6 +115,20 @@ class DatabaseBackendTest {
     }
 
     @Test
+    void roleMayCreateTheNetworkInterfacesOfAVpcFunction() {
+        // without them Lambda refuses to create the function
+        String policies = template.toString();
+        for (String action : DatabaseBackend.VPC_ACCESS_ACTIONS) {
+            assertTrue(policies.contains("\"" + action + "\""), action);
+        }
+    }
+
+    @Test
+    void passesTheDeployChecks() {
+        Fixtures.assertPassesDeployChecks(template);
+    }
+
+    @Test
     void environmentPointsAtTheProxyWithIamAndVerifiedTls() {
         JsonNode env = proxyFunction().at("/Environment/Variables");
         assertEquals("postgresql", env.get("GATEHOUSE_DB_ENGINE").asText());

@@ -1,8 +1,10 @@
 package dev.gatehouse.sample;
 
 import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.database.DatabaseBackend;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,8 @@ import software.constructs.IConstruct;
 public final class SampleNagSuppressions {
     /** X-Ray's write actions: X-Ray has no resource-level permissions for them. */
     static final Set<String> XRAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    /** What Lambda needs to attach a function to a VPC (EC2 network interfaces). */
+    static final Set<String> VPC_ACTIONS = Set.copyOf(DatabaseBackend.VPC_ACCESS_ACTIONS);
 
     static final String APIG2 = "Gatehouse declares request validation inside the OpenAPI Body: the validator "
             + "body-and-parameters (x-amazon-apigateway-request-validators) is the default of every operation. cdk-nag "
@@ -36,7 +40,14 @@ public final class SampleNagSuppressions {
             + "runtime with SnapStart; a newer Java runtime is a library-wide decision, not a per-app one.";
     static final String IAM5 = "Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray "
             + "grants on Resource '*' only (it has no resource-level permissions for them: "
-            + "https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html).";
+            + "https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html). A function in a "
+            + "VPC also needs Lambda's network interface actions (ec2:CreateNetworkInterface and the others of "
+            + "AWSLambdaVPCAccessExecutionRole), which are granted on '*' as in that AWS managed policy.";
+
+    static final String RDS10 = "The sample is created and destroyed by the opt-in smoke test "
+            + "(scripts/deploy-smoke.sh), which deletion protection would stop at cdk destroy; the cluster still "
+            + "leaves a final snapshot when deleted (the CDK's SNAPSHOT removal policy). Production clusters set "
+            + "deletionProtection(true).";
 
     private SampleNagSuppressions() {
     }
@@ -49,13 +60,15 @@ public final class SampleNagSuppressions {
                 if (!hasWebAcl(api)) {
                     suppress(api.getCfnStage(), "AwsSolutions-APIG3", APIG3);
                 }
+            } else if (construct instanceof DatabaseCluster cluster) {
+                suppress(cluster, "AwsSolutions-RDS10", RDS10);
             } else if (construct instanceof Function function) {
                 if ("java21".equals(function.getRuntime().getName())) {
                     suppress(function, "AwsSolutions-L1", L1);
                 }
                 IRole role = function.getRole();
                 Policy policy = role == null ? null : defaultPolicy(role);
-                if (policy != null && Stack.of(policy) == stack && wildcardIsXrayOnly(policy)) {
+                if (policy != null && Stack.of(policy) == stack && wildcardIsXrayOrVpcOnly(policy)) {
                     NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
                             .id("AwsSolutions-IAM5").reason(IAM5).appliesTo(List.of("Resource::*")).build()));
                 }
@@ -76,8 +89,8 @@ public final class SampleNagSuppressions {
         return role.getNode().tryFindChild("DefaultPolicy") instanceof Policy policy ? policy : null;
     }
 
-    /** True when the policy grants something on '*', and only X-Ray's actions. */
-    static boolean wildcardIsXrayOnly(Policy policy) {
+    /** True when the policy grants something on '*', and only X-Ray's and VPC attachment actions. */
+    static boolean wildcardIsXrayOrVpcOnly(Policy policy) {
         Object document = Stack.of(policy).resolve(policy.getDocument());
         if (!(document instanceof Map<?, ?> map) || !(map.get("Statement") instanceof List<?> statements)) {
             return false;
@@ -86,7 +99,8 @@ public final class SampleNagSuppressions {
         for (Object statement : statements) {
             if (statement instanceof Map<?, ?> s && isWildcard(s.get("Resource"))) {
                 wildcard = true;
-                if (!XRAY_ACTIONS.containsAll(asList(s.get("Action")))) {
+                List<?> actions = asList(s.get("Action"));
+                if (!XRAY_ACTIONS.containsAll(actions) && !VPC_ACTIONS.containsAll(actions)) {
                     return false;
                 }
             }

@@ -114,6 +114,7 @@ public class SampleStack extends Stack {
     /** Orders in Aurora PostgreSQL Serverless v2, behind RDS Proxy with IAM authentication. */
     private void orders() {
         Vpc vpc = Vpc.Builder.create(this, "Vpc").maxAzs(2).natGateways(1).build();
+        vpc.addFlowLog("FlowLogs");
         DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "OrdersDb")
                 .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
                         .version(AuroraPostgresEngineVersion.VER_16_4).build()))
@@ -124,6 +125,8 @@ public class SampleStack extends Stack {
                 .iamAuthentication(true)
                 .vpc(vpc)
                 .build();
+        // The secret is only RDS Proxy's way in; the API's function logs in with IAM tokens.
+        cluster.addRotationSingleUser();
         DatabaseProxy proxy = cluster.addProxy("Proxy", DatabaseProxyOptions.builder()
                 .secrets(List.of(cluster.getSecret()))
                 .vpc(vpc)
