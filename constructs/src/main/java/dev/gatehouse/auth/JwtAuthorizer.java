@@ -11,6 +11,7 @@ import dev.gatehouse.auth.internal.LambdaAuthorizerScheme;
 import dev.gatehouse.authorizer.policy.Ambiguity;
 import dev.gatehouse.authorizer.policy.RouteScopes;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
+import dev.gatehouse.functions.internal.HandlerAssets;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -23,14 +24,20 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.IResolveContext;
-import software.amazon.awscdk.IStringProducer;
+import software.amazon.awscdk.IAspect;
+import software.amazon.awscdk.IStableStringProducer;
 import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The bundled JWT authorizer: a Lambda authorizer that verifies bearer tokens against an
@@ -51,8 +58,10 @@ import software.constructs.Construct;
 public class JwtAuthorizer extends Construct {
     /** Entry point of the bundled handler. */
     public static final String HANDLER = "dev.gatehouse.lambda.jwt.JwtAuthorizerHandler::handleRequest";
-    /** Lambda's limit on the total size of a function's environment variables. */
-    static final int ENVIRONMENT_LIMIT_BYTES = 4096;
+    /** The handler reads its route scopes from this file in its code directory. */
+    public static final String ROUTE_SCOPES_FILE = "gatehouse-route-scopes.json";
+    /** The largest route-scopes file the handler reads. */
+    static final int ROUTE_SCOPES_LIMIT_BYTES = 1024 * 1024;
     static final int DEFAULT_TTL_SECONDS = 300;
     static final int MAX_CLOCK_SKEW_SECONDS = 60;
     /** API Gateway rejects headers that are not a bearer JWT before invoking the function. */
@@ -63,7 +72,8 @@ public class JwtAuthorizer extends Construct {
     private final Function function;
     private final IFunction target;
     private final LambdaAuthorizerScheme.Settings settings;
-    private final Map<String, String> staticEnvironment;
+    /** The function's code with the route scopes, created when synthesis starts. */
+    private Asset asset;
     private final Findings findings = new Findings();
     /** "METHOD /path" to required scopes, for every route using this authorizer. */
     private final Map<String, List<String>> routeScopes = new TreeMap<>();
@@ -138,17 +148,37 @@ public class JwtAuthorizer extends Construct {
         if (!contextClaims.isEmpty()) {
             env.put("GATEHOUSE_CONTEXT_CLAIMS", String.join(",", contextClaims));
         }
-        this.staticEnvironment = Map.copyOf(env);
-        env.put("GATEHOUSE_ROUTE_SCOPES", Lazy.uncachedString(new IStringProducer() {
-            @Override
-            public String produce(IResolveContext context) {
-                return routeScopesJson();
-            }
-        }));
 
         boolean snapStart = props.getSnapStart() == null || props.getSnapStart();
+        // The route scopes are only known once every route is declared: the code (the jar and
+        // gatehouse-route-scopes.json beside it) becomes an asset when synthesis starts (see
+        // RouteScopesAsset), and the function points at it through lazy values.
+        IBucket codeBucket = Bucket.fromBucketName(this, "CodeBucket", Lazy.string(new IStableStringProducer() {
+            @Override
+            public String produce() {
+                return codeAsset().getS3BucketName();
+            }
+        }));
+        Code code = Code.fromBucket(codeBucket, Lazy.string(new IStableStringProducer() {
+            @Override
+            public String produce() {
+                return codeAsset().getS3ObjectKey();
+            }
+        }));
+        Aspects.of(this).add(new IAspect() {
+            @Override
+            public void visit(IConstruct node) {
+                if (node == JwtAuthorizer.this && asset == null) {
+                    asset = Asset.Builder.create(JwtAuthorizer.this, "Code")
+                            .path(HandlerAssets.directoryWithFiles("jwt-authorizer",
+                                    Map.of(ROUTE_SCOPES_FILE, routeScopesJson().getBytes(StandardCharsets.UTF_8)))
+                                    .toString())
+                            .build();
+                }
+            }
+        });
         this.function = new Function(this, "Function",
-                BundledFunctionProps.of(this, "Function", "jwt-authorizer", HANDLER, env)
+                BundledFunctionProps.of(this, "Function", code, HANDLER, env)
                         .description("Gatehouse JWT authorizer for " + issuer)
                         .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                         .build());
@@ -192,6 +222,14 @@ public class JwtAuthorizer extends Construct {
         return requireScopes();
     }
 
+    private Asset codeAsset() {
+        if (asset == null) {
+            throw new IllegalStateException("JwtAuthorizer '" + getNode().getPath() + "': its code is read before "
+                    + "synthesis started; resolve the function's code only while synthesizing.");
+        }
+        return asset;
+    }
+
     /** The authorizer function. */
     public Function getFunction() {
         return function;
@@ -221,15 +259,11 @@ public class JwtAuthorizer extends Construct {
     private List<String> validate() {
         Findings all = new Findings();
         all.addAll(findings);
-        int size = routeScopesJson().getBytes(StandardCharsets.UTF_8).length + "GATEHOUSE_ROUTE_SCOPES".length();
-        size += BundledFunctionProps.JAVA_TOOL_OPTIONS.length() + "JAVA_TOOL_OPTIONS".length();
-        for (Map.Entry<String, String> e : staticEnvironment.entrySet()) {
-            size += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length;
-        }
-        if (size > ENVIRONMENT_LIMIT_BYTES) {
+        int size = routeScopesJson().getBytes(StandardCharsets.UTF_8).length;
+        if (size > ROUTE_SCOPES_LIMIT_BYTES) {
             all.report(Rules.JWT_ROUTE_SCOPES_SIZE, "JwtAuthorizer '" + getNode().getId() + "'",
-                    "its configuration for " + routeScopes.size() + " routes needs about " + size
-                            + " bytes of environment variables; Lambda allows " + ENVIRONMENT_LIMIT_BYTES + ".",
+                    "its route configuration for " + routeScopes.size() + " routes takes " + size
+                            + " bytes; the handler reads at most " + ROUTE_SCOPES_LIMIT_BYTES + ".",
                     "split the routes between several JwtAuthorizers (e.g. one per API area).");
         }
         if (settings.ttlSeconds() > 0 && !routeScopes.isEmpty()) {

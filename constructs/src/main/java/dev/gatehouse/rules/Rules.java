@@ -142,9 +142,9 @@ public final class Rules {
                     + "PS256, ES256 and ES384 (never none or HMAC); the clock skew is 0 to 60 seconds.");
 
     public static final Rule JWT_ROUTE_SCOPES_SIZE = new Rule("GH403", Severity.ERROR,
-            "JWT authorizer route configuration fits in the function's environment",
-            "The JWT authorizer receives each route's required scopes in an environment variable; "
-                    + "Lambda allows 4 KB of environment variables per function in total.");
+            "JWT authorizer route configuration fits what the handler reads",
+            "The JWT authorizer's function receives every route's required scopes in a file beside its "
+                    + "code, and reads at most 1 MiB of it.");
 
     public static final Rule JWT_ROUTE_CONFLICT = new Rule("GH404", Severity.ERROR,
             "A route asks one JWT authorizer for one set of scopes",

@@ -14,19 +14,28 @@ import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.testing.Fixtures;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwtAuthorizerTest {
     private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
     private JsonNode template;
     private JsonNode function;
+    private CloudAssembly assembly;
 
     @BeforeAll
     void synthesize() {
@@ -45,6 +54,7 @@ class JwtAuthorizerTest {
         api.route("POST /orders", OK, RouteOptions.of(jwt.requireScopes("orders:write")));
         api.route("GET /me", OK, RouteOptions.of(jwt.authorization()));
         template = Fixtures.templateJson(stack);
+        assembly = app.synth();
         for (JsonNode r : template.get("Resources")) {
             if (r.at("/Properties/Handler").asText().equals(JwtAuthorizer.HANDLER)) {
                 function = r.get("Properties");
@@ -63,10 +73,33 @@ class JwtAuthorizerTest {
         assertEquals("RS256,ES256", env.get("GATEHOUSE_ALGORITHMS").asText());
         assertEquals("60", env.get("GATEHOUSE_CLOCK_SKEW_SECONDS").asText());
         assertEquals("email", env.get("GATEHOUSE_CONTEXT_CLAIMS").asText());
-        // every route of the authorizer, with its scopes, for policies that cover them all
-        JsonNode scopes = Fixtures.JSON.readTree(env.get("GATEHOUSE_ROUTE_SCOPES").asText());
+        assertFalse(env.has("GATEHOUSE_ROUTE_SCOPES"), "the route scopes travel with the code, not in the environment");
+        // every route of the authorizer, with its scopes, for policies that cover them all, in a
+        // file beside the jar in the function's code asset
+        Path code = Path.of(assembly.getDirectory(), "asset." + function.at("/Code/S3Key").asText().replace(".zip", ""));
+        assertTrue(Files.isRegularFile(code.resolve("lib/jwt-authorizer.jar")), code.toString());
+        JsonNode scopes = Fixtures.JSON.readTree(code.resolve(JwtAuthorizer.ROUTE_SCOPES_FILE).toFile());
         assertEquals("{\"routes\":{\"GET /me\":[],\"GET /orders\":[\"orders:read\"],\"POST /orders\":[\"orders:write\"]}}",
                 scopes.toString());
+    }
+
+    @Test
+    void theBundledHandlerAcceptsTheSynthesizedConfiguration() throws Exception {
+        // Given the function's code directory and environment as Lambda would provide them
+        Path code = Path.of(assembly.getDirectory(), "asset." + function.at("/Code/S3Key").asText().replace(".zip", ""));
+        Map<String, String> environment = new HashMap<>();
+        function.at("/Environment/Variables").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        environment.put("LAMBDA_TASK_ROOT", code.toString());
+        // When the handler's own configuration loader reads them, from the jar alone
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {code.resolve("lib/jwt-authorizer.jar").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> config = jar.loadClass("dev.gatehouse.lambda.jwt.JwtAuthorizerConfig");
+            Object loaded = config.getMethod("fromEnvironment", Map.class).invoke(null, environment);
+            Object routeScopes = config.getMethod("routeScopes").invoke(loaded);
+            // Then it finds every route and its scopes
+            Collection<?> routes = (Collection<?>) routeScopes.getClass().getMethod("routes").invoke(routeScopes);
+            assertEquals(3, routes.size(), routes.toString());
+        }
     }
 
     @Test
@@ -89,21 +122,10 @@ class JwtAuthorizerTest {
         Fixtures.assertPassesDeployChecks(template);
     }
 
-    private static String errorsOf(JwtAuthorizerProps props, int routes) {
-        App app = new App();
-        Stack stack = new Stack(app, "S");
-        JwtAuthorizer jwt = new JwtAuthorizer(stack, "Jwt", props);
-        GatewayApi api = new GatewayApi(stack, "Api");
-        for (int i = 0; i < routes; i++) {
-            api.route("GET /resource" + i + "/items/{itemId}", OK, RouteOptions.of(jwt.requireScopes("scope:" + i)));
-        }
-        return synthError(app);
-    }
-
     @Test
     void gh402UnsafeOrIncompleteSettings() {
-        String message = errorsOf(JwtAuthorizerProps.builder().issuer("http://auth.local/")
-                .clockSkew(Duration.seconds(90)).algorithms(List.of()).contextClaims(List.of("a,b")).build(), 1);
+        String message = errorsOrNone(JwtAuthorizerProps.builder().issuer("http://auth.local/")
+                .clockSkew(Duration.seconds(90)).algorithms(List.of()).contextClaims(List.of("a,b")).build(), 1, "x");
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the JWKS URL 'http://auth.local/.well-known/jwks.json' is not https."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no audience."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no signature algorithm."), message);
@@ -121,11 +143,29 @@ class JwtAuthorizerTest {
     }
 
     @Test
-    void gh403TooManyRoutesForTheEnvironment() {
-        String message = errorsOf(JwtAuthorizerProps.builder().issuer("https://auth.example.com/")
-                .disableAudienceCheck(true).build(), 120);
-        assertTrue(message.contains("[GH403] JwtAuthorizer 'Jwt': its configuration for 120 routes needs about"), message);
-        assertFalse(message.contains("GH402"), message);
+    void manyRoutesFitTheirFileButAMegabyteOfScopesIsGh403() {
+        String fine = errorsOrNone(JwtAuthorizerProps.builder().issuer("https://auth.example.com/")
+                .disableAudienceCheck(true).build(), 400, "scope");
+        assertEquals("", fine, "400 routes are far from the limit");
+        String message = errorsOrNone(JwtAuthorizerProps.builder().issuer("https://auth.example.com/")
+                .disableAudienceCheck(true).build(), 1500, "s".repeat(700));
+        assertTrue(message.contains("[GH403] JwtAuthorizer 'Jwt': its route configuration for 1500 routes takes"), message);
+    }
+
+    private static String errorsOrNone(JwtAuthorizerProps props, int routes, String scopePrefix) {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = new JwtAuthorizer(stack, "Jwt", props);
+        GatewayApi api = new GatewayApi(stack, "Api");
+        for (int i = 0; i < routes; i++) {
+            api.route("GET /resource" + i, OK, RouteOptions.of(jwt.requireScopes(scopePrefix + i)));
+        }
+        try {
+            app.synth();
+            return "";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class HandlerAssets {
      * content, so unchanged configuration gives an unchanged asset.
      */
     public static Code codeWithFiles(String name, Map<String, byte[]> files) {
+        return Code.fromAsset(directoryWithFiles(name, files).toString());
+    }
+
+    /** The directory behind {@link #codeWithFiles}: {@code lib/<name>.jar} and the files. */
+    public static Path directoryWithFiles(String name, Map<String, byte[]> files) {
         Path jar = jar(name);
         try {
             StringBuilder fingerprint = new StringBuilder(Hashing.sha256Hex(Files.readAllBytes(jar)));
@@ -68,7 +73,7 @@ public final class HandlerAssets {
                     }
                 }
             }
-            return Code.fromAsset(dir.toString());
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the code asset of the bundled handler " + name, e);
         }
