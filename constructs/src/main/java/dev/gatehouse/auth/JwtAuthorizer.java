@@ -168,12 +168,8 @@ public class JwtAuthorizer extends Construct {
         Aspects.of(this).add(new IAspect() {
             @Override
             public void visit(IConstruct node) {
-                if (node == JwtAuthorizer.this && asset == null) {
-                    asset = Asset.Builder.create(JwtAuthorizer.this, "Code")
-                            .path(HandlerAssets.directoryWithFiles("jwt-authorizer",
-                                    Map.of(ROUTE_SCOPES_FILE, routeScopesJson().getBytes(StandardCharsets.UTF_8)))
-                                    .toString())
-                            .build();
+                if (node == JwtAuthorizer.this) {
+                    codeAsset();
                 }
             }
         });
@@ -204,6 +200,11 @@ public class JwtAuthorizer extends Construct {
             context.getApi().allowAuthorizerInvoke(target);
         }
         String route = context.getRoute().toString();
+        if (asset != null && !routeScopes.containsKey(route)) {
+            throw new IllegalStateException("JwtAuthorizer '" + getNode().getPath() + "': route '" + route
+                    + "' was declared after the authorizer's code was built (something resolved its function "
+                    + "before every route was declared); declare all routes first.");
+        }
         List<String> previous = routeScopes.putIfAbsent(route, required);
         if (previous != null && !previous.equals(required)) {
             context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
@@ -222,10 +223,17 @@ public class JwtAuthorizer extends Construct {
         return requireScopes();
     }
 
+    /**
+     * The function's code with the route scopes: made when synthesis starts, or earlier if
+     * something resolves the function's code first (e.g. reading the resolved OpenAPI document);
+     * routes declared after that are refused, since the asset cannot change any more.
+     */
     private Asset codeAsset() {
         if (asset == null) {
-            throw new IllegalStateException("JwtAuthorizer '" + getNode().getPath() + "': its code is read before "
-                    + "synthesis started; resolve the function's code only while synthesizing.");
+            asset = Asset.Builder.create(this, "Code")
+                    .path(HandlerAssets.directoryWithFiles("jwt-authorizer",
+                            Map.of(ROUTE_SCOPES_FILE, routeScopesJson().getBytes(StandardCharsets.UTF_8))).toString())
+                    .build();
         }
         return asset;
     }

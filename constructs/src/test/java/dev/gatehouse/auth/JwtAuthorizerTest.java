@@ -169,6 +169,23 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void routesDeclaredAfterTheCodeWasBuiltAreRefused() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("https://a.example.com/")
+                .audiences(List.of("x")).build();
+        GatewayApi api = new GatewayApi(stack, "Api");
+        api.route("GET /a", OK, RouteOptions.of(jwt.authorization()));
+        // resolving the document builds the function's code, route scopes included
+        api.getResolvedOpenApiDocument();
+        api.route("GET /a", OK, RouteOptions.of(jwt.authorization())); // a known route: nothing changes
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> api.route("GET /b", OK, RouteOptions.of(jwt.authorization())));
+        assertTrue(e.getMessage().contains("route 'GET /b' was declared after the authorizer's code was built"),
+                e.getMessage());
+    }
+
+    @Test
     void gh404SharedAuthorizerWithConflictingScopes() {
         App app = new App();
         Stack stack = new Stack(app, "S");
