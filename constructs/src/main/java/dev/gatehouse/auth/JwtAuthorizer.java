@@ -178,6 +178,10 @@ public class JwtAuthorizer extends Construct {
                         .description("Gatehouse JWT authorizer for " + issuer)
                         .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                         .build());
+        // The CDK warns that a bucket object without a version would not redeploy when it changes;
+        // this object's key is the hash of its content, so every change is a new key.
+        Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-lambda:codeFromBucketObjectVersionNotSpecified",
+                "the code's S3 key is its content hash");
         this.target = snapStart ? function.getCurrentVersion() : function;
         if (snapStart) {
             // The CDK warns that SnapStart needs a published version; routes invoke exactly that.
