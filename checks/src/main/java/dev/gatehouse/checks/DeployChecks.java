@@ -2,6 +2,7 @@ package dev.gatehouse.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.checks.cfn.CfnSpec;
+import dev.gatehouse.checks.cfn.LambdaVpcAccessCheck;
 import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
@@ -22,19 +23,21 @@ public final class DeployChecks {
     }
 
     /**
-     * Whether CloudFormation and API Gateway would accept the template: the CloudFormation schema
-     * check and the OpenAPI check of every RestApi Body.
+     * Whether CloudFormation, Lambda and API Gateway would accept the template: the CloudFormation
+     * schema check, the VPC functions' network interface permissions, and the OpenAPI check of
+     * every RestApi Body.
      */
     public static List<CheckResult> deployability(JsonNode template) {
         CfnSpec spec = CfnSpec.shared();
-        return List.of(new TemplateSchemaCheck(spec).check(template), new OpenApiCheck(spec).checkTemplate(template));
+        return List.of(new TemplateSchemaCheck(spec).check(template), new LambdaVpcAccessCheck().check(template),
+                new OpenApiCheck(spec).checkTemplate(template));
     }
 
     /** {@link #deployability} plus Gatehouse's API posture rules ({@link ApiPostureCheck}). */
     public static List<CheckResult> all(JsonNode template) {
         CfnSpec spec = CfnSpec.shared();
-        return List.of(new TemplateSchemaCheck(spec).check(template), new OpenApiCheck(spec).checkTemplate(template),
-                new ApiPostureCheck().checkTemplate(template));
+        return List.of(new TemplateSchemaCheck(spec).check(template), new LambdaVpcAccessCheck().check(template),
+                new OpenApiCheck(spec).checkTemplate(template), new ApiPostureCheck().checkTemplate(template));
     }
 
     /** Every finding (errors and warnings) of {@link #all}; empty when the template is clean. */

@@ -11,7 +11,7 @@ class DeployChecksTest {
 
     @Test
     void runsEveryCheckAndCollectsTheirFindings() {
-        assertEquals(List.of("cfn-schema", "openapi", "api-posture"),
+        assertEquals(List.of("cfn-schema", "lambda-vpc", "openapi", "api-posture"),
                 DeployChecks.all(GatehouseTemplate.template()).stream().map(CheckResult::check).toList());
         assertEquals(List.of(), DeployChecks.findings(GatehouseTemplate.template()));
 
@@ -20,8 +20,10 @@ class DeployChecksTest {
         GatehouseTemplate.properties(broken, GatehouseTemplate.FUNCTION).put("MemorySize", "lots");
         GatehouseTemplate.at(GatehouseTemplate.body(broken), "/info").remove("title");
         GatehouseTemplate.at(GatehouseTemplate.body(broken), "/paths/~1orders/get").remove("security");
+        GatehouseTemplate.properties(broken, GatehouseTemplate.FUNCTION).putObject("VpcConfig")
+                .putArray("SubnetIds").add("subnet-0123");
         List<String> checks = DeployChecks.findings(broken).stream().map(Finding::check).toList();
-        assertEquals(List.of("cfn-schema", "openapi", "api-posture"), checks);
+        assertEquals(List.of("cfn-schema", "lambda-vpc", "openapi", "api-posture"), checks);
         assertTrue(DeployChecks.deployabilityFindings(broken).stream().noneMatch(f -> f.check().equals("api-posture")));
     }
 }

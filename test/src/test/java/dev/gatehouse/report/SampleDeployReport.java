@@ -3,6 +3,7 @@ package dev.gatehouse.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.checks.CheckResult;
 import dev.gatehouse.checks.cfn.CfnSpec;
+import dev.gatehouse.checks.cfn.LambdaVpcAccessCheck;
 import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
@@ -34,6 +35,7 @@ public final class SampleDeployReport {
         CfnSpec spec = CfnSpec.shared();
         List<CheckResult> results = List.of(
                 new TemplateSchemaCheck(spec).check(sample.template(), sample.templateBytes()),
+                new LambdaVpcAccessCheck().check(sample.template()),
                 new OpenApiCheck(spec).checkTemplate(sample.template()),
                 new OpenApiCheck(spec).checkDocument(sample.document(), SampleApp.STACK_NAME + ".openapi.json"),
                 new ApiPostureCheck().checkTemplate(sample.template()),
