@@ -16,6 +16,8 @@ import dev.gatehouse.api.internal.RouteTableCheck;
 import dev.gatehouse.api.internal.StageMethodSettings;
 import dev.gatehouse.api.internal.TemplateValues;
 import dev.gatehouse.api.internal.Tokens;
+import dev.gatehouse.authorizer.policy.RouteKey;
+import dev.gatehouse.authorizer.policy.RouteScopes;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
@@ -848,7 +850,8 @@ public class GatewayApi extends Construct {
             ObjectNode document = renderDocument();
             TemplateValues values = new TemplateValues(Stack.of(this));
             Object templateBody = values.forTemplate(document);
-            Map<String, Object> policy = renderPolicy();
+            PolicyRendering policyRendering = routesValid() ? renderPolicy() : new PolicyRendering(null, List.of());
+            Map<String, Object> policy = policyRendering.policy();
             String hash;
             try {
                 // Everything that needs a redeployment when it changes: the document and the policy.
@@ -872,40 +875,62 @@ public class GatewayApi extends Construct {
                 }
             }
             rendered = new Rendered(document, templateBody, hash, StageMethodSettings.render(stageSettings, overrides),
-                    policy);
+                    policy, policyRendering.conflicts());
         }
         return rendered;
     }
 
-    /** The resource policy, or null when the API has none. */
-    private Map<String, Object> renderPolicy() {
+    /** A resource policy, and the routes it cannot keep apart (rule GH431). */
+    private record PolicyRendering(Map<String, Object> policy, List<String> conflicts) {
+    }
+
+    /**
+     * The resource policy, or null when the API has none. Principal '*' is allowed on the routes
+     * that are not IAM routes; their patterns come from the same analysis the JWT authorizer uses,
+     * and a pattern that would also reach an IAM route's requests is a conflict.
+     */
+    private PolicyRendering renderPolicy() {
         if (restApi.getPolicy() == null) {
-            return null;
+            return new PolicyRendering(null, List.of());
         }
-        List<String> otherRoutes = new ArrayList<>();
-        boolean hasIam = false;
+        Map<String, Boolean> iamByRoute = new LinkedHashMap<>();
         for (DeclaredRoute declared : routes) {
-            if (declared.operation() == null) {
-                continue;
-            }
-            if (declared.iam()) {
-                hasIam = true;
-            } else {
-                HttpMethod method = declared.route().getMethod();
-                otherRoutes.add(ResourcePolicyDocument.routeResource(stageName,
-                        method == HttpMethod.ANY ? "*" : method.name(), declared.route().routePath()));
+            if (declared.operation() != null) {
+                iamByRoute.putIfAbsent(declared.route().toString(), declared.iam());
             }
         }
         if (cors != null) {
-            preflightPaths().keySet().forEach(path ->
-                    otherRoutes.add(ResourcePolicyDocument.routeResource(stageName, "OPTIONS", path)));
+            preflightPaths().keySet().forEach(path -> iamByRoute.putIfAbsent("OPTIONS " + path.path(), false));
         }
+        List<String> otherRoutes = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        RouteScopes analysis = routeAnalysis(iamByRoute);
+        for (Map.Entry<String, Boolean> route : iamByRoute.entrySet()) {
+            if (route.getValue()) {
+                continue;
+            }
+            RouteKey key = RouteKey.parse(route.getKey());
+            analysis.patterns(key).forEach(pattern -> otherRoutes.add("execute-api:/" + stageName + "/" + pattern));
+            iamByRoute.forEach((iamRoute, iam) -> {
+                if (iam && analysis.reaches(key, RouteKey.parse(iamRoute))) {
+                    conflicts.add(route.getKey() + "|" + iamRoute);
+                }
+            });
+        }
+        boolean hasIam = iamByRoute.containsValue(true);
         ResourcePolicy policy = resourcePolicy != null ? resourcePolicy : ResourcePolicy.builder().build();
         List<Object> extra = policy.getStatements().stream().map(PolicyStatement::toStatementJson).toList();
-        return ResourcePolicyDocument.render(new ResourcePolicyDocument.Input(policy.getAllowSourceIps(),
-                policy.getDenySourceIps(),
+        return new PolicyRendering(ResourcePolicyDocument.render(new ResourcePolicyDocument.Input(
+                policy.getAllowSourceIps(), policy.getDenySourceIps(),
                 policy.getVpcEndpoints().stream().map(IVpcEndpoint::getVpcEndpointId).toList(),
-                hasIam, otherRoutes, extra));
+                endpointType == EndpointType.PRIVATE, hasIam, otherRoutes, extra)), conflicts);
+    }
+
+    /** The routes as the route-scope analysis sees them (IAM routes need a scope nobody else has). */
+    private static RouteScopes routeAnalysis(Map<String, Boolean> iamByRoute) {
+        RouteScopes.Builder builder = RouteScopes.builder();
+        iamByRoute.forEach((route, iam) -> builder.route(route, iam ? List.of("iam") : List.of()));
+        return builder.build();
     }
 
     private List<String> validate() {
@@ -921,6 +946,17 @@ public class GatewayApi extends Construct {
         }
         if (routes.isEmpty() || !entries.isEmpty()) {
             RouteTableCheck.check("GatewayApi '" + apiName + "'", entries, all);
+        }
+        if (routesValid()) {
+            for (String conflict : rendered().policyConflicts()) {
+                String[] pair = conflict.split("\\|");
+                all.report(Rules.RESOURCE_POLICY_OVERLAP, "GatewayApi '" + apiName + "'",
+                        "its resource policy lets any principal call route '" + pair[0] + "', and that route's pattern "
+                                + "also matches requests of the IAM route '" + pair[1] + "' ('*' matches '/'), which "
+                                + "would then need no IAM permission.",
+                        "put the IAM routes under a path the other routes' variables cannot reach (e.g. /admin/...), "
+                                + "or give both the same kind of authorization.");
+            }
         }
         List<String> keyRoutes = routes.stream().map(DeclaredRoute::route)
                 .filter(r -> Boolean.TRUE.equals(r.getOptions().getApiKeyRequired())).map(Route::toString).toList();
@@ -939,6 +975,18 @@ public class GatewayApi extends Construct {
         return all.withSeverity(Severity.ERROR).stream().map(Finding::getMessage).toList();
     }
 
+    /** True when every route parsed and no two share a method and path (the analyses need that). */
+    private boolean routesValid() {
+        Set<String> seen = new HashSet<>();
+        for (DeclaredRoute declared : routes) {
+            if (!declared.route().isValid() || !seen.add(declared.route().getMethod() + " "
+                    + declared.route().routePath().path().replaceAll("\\{[^}]*}", "{}"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static <T> T orDefault(T value, T fallback) {
         return value != null ? value : fallback;
     }
@@ -947,7 +995,7 @@ public class GatewayApi extends Construct {
     }
 
     private record Rendered(ObjectNode document, Object templateBody, String hash,
-            List<Map<String, Object>> methodSettings, Map<String, Object> policy) {
+            List<Map<String, Object>> methodSettings, Map<String, Object> policy, List<String> policyConflicts) {
     }
 
     private final class RouteContext implements IntegrationContext, AuthorizationContext {

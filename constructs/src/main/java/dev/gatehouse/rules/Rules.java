@@ -197,6 +197,13 @@ public final class Rules {
             "aws:SourceIp conditions take IPv4 or IPv6 addresses or CIDR blocks such as 203.0.113.0/24; "
                     + "anything else never matches, which would silently allow or deny everyone.");
 
+    public static final Rule RESOURCE_POLICY_OVERLAP = new Rule("GH431", Severity.ERROR,
+            "A resource policy can tell IAM routes from the others",
+            "With IAM routes, Gatehouse's resource policy allows principal '*' only on the other routes. "
+                    + "Policy patterns turn path variables into '*', which also matches '/': a public "
+                    + "/orders/{id} matches /orders/1/invoice. When such a pattern reaches an IAM route, "
+                    + "that route would be open to any signed caller, so it is an error.");
+
     public static final Rule MTLS_SETTINGS = new Rule("GH440", Severity.ERROR,
             "Custom domains and mutual TLS are well-formed",
             "Mutual TLS is available on REGIONAL custom domains only; the truststore is an S3 object "
@@ -241,7 +248,7 @@ public final class Rules {
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
-            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
+            CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
             DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS);
 
     /** Every rule, in id order. */

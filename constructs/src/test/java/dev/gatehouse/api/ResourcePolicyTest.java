@@ -71,9 +71,57 @@ class ResourcePolicyTest {
         assertTrue(statements.get(0).at("/Principal/AWS").toString().contains(":root"), statements.get(0).toString());
         assertEquals("execute-api:/*", statements.get(0).get("Resource").asText());
         assertEquals("\"*\"", statements.get(1).get("Principal").toString());
-        assertEquals("[\"execute-api:/prod/GET/items/*\",\"execute-api:/prod/*/open\"]",
+        // (ANY is spelled out per method where '*/open' could reach further than the route)
+        assertEquals("[\"execute-api:/prod/GET/items/*\",\"execute-api:/prod/DELETE/open\",\"execute-api:/prod/GET/open\","
+                + "\"execute-api:/prod/HEAD/open\",\"execute-api:/prod/OPTIONS/open\",\"execute-api:/prod/PATCH/open\","
+                + "\"execute-api:/prod/POST/open\",\"execute-api:/prod/PUT/open\"]",
                 statements.get(1).get("Resource").toString());
         assertFalse(statements.get(1).get("Resource").toString().contains("admin"));
+    }
+
+    @Test
+    void gh431APublicPatternThatReachesAnIamRouteIsAnError() {
+        // Given a public route whose pattern ('*' matches '/') also matches an IAM route's requests
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder().denySourceIps(List.of("198.51.100.7/32")).build()).build());
+        api.route("GET /orders/{id}", OK, RouteOptions.of(Authorization.none()));
+        api.route("GET /orders/{id}/invoice", OK, RouteOptions.of(Authorization.iam()));
+        api.route("GET /admin/report", OK, RouteOptions.of(Authorization.iam()));
+        String message = synthError(app);
+        assertTrue(message.contains("[GH431] GatewayApi 'Api': its resource policy lets any principal call route "
+                + "'GET /orders/{id}', and that route's pattern also matches requests of the IAM route "
+                + "'GET /orders/{id}/invoice'"), message);
+        assertFalse(message.contains("GET /admin/report'"), message);
+    }
+
+    @Test
+    void aPublicCatchAllBesideIamRoutesIsAnError() {
+        App app = new App();
+        GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()
+                .resourcePolicy(ResourcePolicy.builder().denySourceIps(List.of("198.51.100.7/32")).build()).build());
+        api.route("ANY /{proxy+}", OK, RouteOptions.of(Authorization.none()));
+        api.route("GET /admin/report", OK, RouteOptions.of(Authorization.iam()));
+        String message = synthError(app);
+        assertTrue(message.contains("route 'ANY /{proxy+}'") && message.contains("IAM route 'GET /admin/report'"), message);
+    }
+
+    @Test
+    void privateApisMatchCallerAddressesWithVpcSourceIp() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
+        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
+                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .endpointType(EndpointType.PRIVATE)
+                .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint))
+                        .allowSourceIps(List.of("10.0.0.0/16")).build())
+                .build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        String policy = policyOf(Fixtures.templateJson(stack)).toString();
+        assertTrue(policy.contains("\"NotIpAddress\":{\"aws:VpcSourceIp\":[\"10.0.0.0/16\"]}"), policy);
+        assertFalse(policy.contains("aws:SourceIp\""), policy);
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class ResourcePolicyDocument {
 
     /** The policy's inputs, with statements already in policy-JSON form. */
     public record Input(List<String> allowSourceIps, List<String> denySourceIps, List<String> vpcEndpointIds,
-            boolean hasIamRoutes, List<String> otherRouteResources, List<Object> extraStatements) {
+            boolean privateApi, boolean hasIamRoutes, List<String> otherRouteResources, List<Object> extraStatements) {
     }
 
     public static Map<String, Object> render(Input input) {
@@ -43,13 +43,16 @@ public final class ResourcePolicyDocument {
                 statements.add(statement("Allow", "*", input.otherRouteResources(), null));
             }
         }
+        // Through an interface VPC endpoint the caller's address is aws:VpcSourceIp; aws:SourceIp
+        // is not set, so a NotIpAddress on it would deny every request to a private API.
+        String ipKey = input.privateApi() ? "aws:VpcSourceIp" : "aws:SourceIp";
         if (!input.allowSourceIps().isEmpty()) {
             statements.add(statement("Deny", "*", EVERY_ROUTE,
-                    Map.of("NotIpAddress", Map.of("aws:SourceIp", input.allowSourceIps()))));
+                    Map.of("NotIpAddress", Map.of(ipKey, input.allowSourceIps()))));
         }
         if (!input.denySourceIps().isEmpty()) {
             statements.add(statement("Deny", "*", EVERY_ROUTE,
-                    Map.of("IpAddress", Map.of("aws:SourceIp", input.denySourceIps()))));
+                    Map.of("IpAddress", Map.of(ipKey, input.denySourceIps()))));
         }
         if (!input.vpcEndpointIds().isEmpty()) {
             statements.add(statement("Deny", "*", EVERY_ROUTE,
@@ -60,12 +63,6 @@ public final class ResourcePolicyDocument {
         policy.put("Version", "2012-10-17");
         policy.put("Statement", statements);
         return policy;
-    }
-
-    /** The resource of a route in a resource policy, e.g. {@code execute-api:/prod/GET/orders/*}. */
-    public static String routeResource(String stage, String method, RoutePath path) {
-        String glob = path.path().replaceAll("\\{[^}]*}", "*");
-        return "execute-api:/" + stage + "/" + method + glob;
     }
 
     /** True for an IPv4 or IPv6 address or CIDR range that IAM's aws:SourceIp accepts. */
