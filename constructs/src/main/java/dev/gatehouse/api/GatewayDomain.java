@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.services.apigateway.CfnBasePathMapping;
 import software.amazon.awscdk.services.apigateway.CfnDomainName;
+import software.amazon.awscdk.services.apigatewayv2.CfnApiMapping;
 import software.constructs.Construct;
 
 /**
@@ -61,13 +62,25 @@ public class GatewayDomain extends Construct {
                     .build());
         }
         this.domain = builder.build();
-        CfnBasePathMapping mapping = CfnBasePathMapping.Builder.create(this, "Mapping")
-                .domainName(domain.getRef())
-                .restApiId(api.getRestApiId())
-                .stage(api.getStageName())
-                .basePath(basePath)
-                .build();
-        mapping.getNode().addDependency(api.getCfnStage());
+        if (basePath != null && basePath.contains("/")) {
+            // Multi-level base paths are "API mappings" (AWS::ApiGatewayV2::ApiMapping); the older
+            // BasePathMapping accepts one segment only.
+            CfnApiMapping mapping = CfnApiMapping.Builder.create(this, "Mapping")
+                    .domainName(domain.getRef())
+                    .apiId(api.getRestApiId())
+                    .stage(api.getStageName())
+                    .apiMappingKey(basePath)
+                    .build();
+            mapping.getNode().addDependency(api.getCfnStage());
+        } else {
+            CfnBasePathMapping mapping = CfnBasePathMapping.Builder.create(this, "Mapping")
+                    .domainName(domain.getRef())
+                    .restApiId(api.getRestApiId())
+                    .stage(api.getStageName())
+                    .basePath(basePath)
+                    .build();
+            mapping.getNode().addDependency(api.getCfnStage());
+        }
     }
 
     /** The domain name. */

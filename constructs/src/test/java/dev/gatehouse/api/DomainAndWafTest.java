@@ -70,6 +70,18 @@ class DomainAndWafTest {
     }
 
     @Test
+    void multiLevelBasePathsAreApiMappings() {
+        JsonNode template = template(null, api -> api.addDomain("Domain", DomainOptions.builder()
+                .domainName("api.example.com").certificate(certificate(api)).basePath("v1/orders").build()));
+        assertEquals(0, countResources(template, "AWS::ApiGateway::BasePathMapping"));
+        JsonNode mapping = onlyResource(template, "AWS::ApiGatewayV2::ApiMapping");
+        assertEquals("v1/orders", mapping.at("/Properties/ApiMappingKey").asText());
+        assertEquals("prod", mapping.at("/Properties/Stage").asText());
+        assertTrue(mapping.get("DependsOn").toString().contains("ApiStage"), mapping.toString());
+        Fixtures.assertPassesDeployChecks(template);
+    }
+
+    @Test
     void closingTheExecuteApiEndpointRedeploys() {
         String open = onlyResource(template(null, api -> { }), "AWS::ApiGateway::Deployment").get("id").asText();
         String closed = onlyResource(template(GatewayApiProps.builder().disableExecuteApiEndpoint(true).build(), api -> { }),
