@@ -13,6 +13,7 @@ import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
 import dev.gatehouse.api.internal.RoutePath;
 import dev.gatehouse.api.internal.RouteTableCheck;
+import dev.gatehouse.api.internal.SnapStartTargets;
 import dev.gatehouse.api.internal.StageMethodSettings;
 import dev.gatehouse.api.internal.TemplateValues;
 import dev.gatehouse.api.internal.Tokens;
@@ -36,15 +37,21 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.ICfnConditionExpression;
 import software.amazon.awscdk.IResolveContext;
 import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.IStringProducer;
 import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.ApiKey;
 import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
@@ -64,11 +71,14 @@ import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.lambda.SingletonFunction;
+import software.amazon.awscdk.services.lambda.Version;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -521,21 +531,68 @@ public class GatewayApi extends Construct {
         if (!invokeGrants.add(purpose + " " + functionPath)) {
             return;
         }
-        if (Stack.of(function) == Stack.of(this)) {
+        boolean owned = function instanceof Function || function instanceof Version || function instanceof Alias
+                || function instanceof SingletonFunction;
+        if (owned && Stack.of(function) == Stack.of(this)) {
             function.addPermission(purpose + "By" + getNode().getAddr().substring(0, 10), Permission.builder()
                     .principal(new ServicePrincipal(API_GATEWAY_PRINCIPAL))
                     .action("lambda:InvokeFunction")
                     .sourceArn(sourceArn)
                     .build());
-        } else {
-            // In the API's stack: the function's stack already has to exist, and granting from
-            // there would make it depend on this stack too (a cycle).
-            CfnPermission.Builder.create(this, purpose + Hashing.sha256Hex(functionPath).substring(0, 10))
-                    .action("lambda:InvokeFunction")
-                    .functionName(function.getFunctionArn())
-                    .principal(API_GATEWAY_PRINCIPAL)
-                    .sourceArn(sourceArn)
-                    .build();
+            return;
+        }
+        // In the API's stack: a function of another stack already exists (granting from there would
+        // make that stack depend on this one: a cycle). CDK's addPermission silently does nothing for
+        // an imported function unless it can prove the account is the stack's, so grant here too.
+        String id = purpose + Hashing.sha256Hex(functionPath).substring(0, 10);
+        CfnCondition sameEnvironment = null;
+        if (!owned && !Token.isUnresolved(function.getFunctionArn())) {
+            ArnComponents arn = Arn.split(function.getFunctionArn(), ArnFormat.COLON_RESOURCE_NAME);
+            Stack stack = Stack.of(this);
+            List<ICfnConditionExpression> unknown = new ArrayList<>();
+            List<String> elsewhere = new ArrayList<>();
+            compareEnvironment("account", arn.getAccount(), stack.getAccount(), Aws.ACCOUNT_ID, unknown, elsewhere);
+            compareEnvironment("Region", arn.getRegion(), stack.getRegion(), Aws.REGION, unknown, elsewhere);
+            if (!elsewhere.isEmpty()) {
+                findings.report(Rules.IMPORTED_FUNCTION_PERMISSION, "GatewayApi '" + apiName + "'",
+                        "the imported function " + function.getFunctionArn() + " is in another " + String.join(" and ", elsewhere)
+                                + ", where this stack cannot create a Lambda permission; until one exists, its routes answer 500.",
+                        "in the function's account and Region, run: aws lambda add-permission --function-name "
+                                + function.getFunctionArn() + " --statement-id " + id + " --action lambda:InvokeFunction "
+                                + "--principal " + API_GATEWAY_PRINCIPAL + " --source-arn arn:aws:execute-api:"
+                                + stack.getRegion() + ":" + stack.getAccount() + ":<rest-api-id>/*");
+                return;
+            }
+            if (!unknown.isEmpty()) {
+                // Environment-agnostic stack: the permission exists wherever the stack is deployed
+                // into the function's own account and Region (elsewhere, its owner grants it).
+                sameEnvironment = CfnCondition.Builder.create(this, id + "SameEnvironment")
+                        .expression(unknown.size() == 1 ? unknown.get(0)
+                                : Fn.conditionAnd(unknown.toArray(new ICfnConditionExpression[0])))
+                        .build();
+            }
+        }
+        CfnPermission permission = CfnPermission.Builder.create(this, id)
+                .action("lambda:InvokeFunction")
+                .functionName(function.getFunctionArn())
+                .principal(API_GATEWAY_PRINCIPAL)
+                .sourceArn(sourceArn)
+                .build();
+        if (sameEnvironment != null) {
+            permission.getCfnOptions().setCondition(sameEnvironment);
+        }
+    }
+
+    /** Sorts one part of an imported function's environment: same, unknown (a condition) or elsewhere. */
+    private static void compareEnvironment(String what, String functions, String stacks, String pseudo,
+            List<ICfnConditionExpression> unknown, List<String> elsewhere) {
+        if (functions == null || functions.isEmpty() || Token.isUnresolved(functions)) {
+            return;
+        }
+        if (Token.isUnresolved(stacks)) {
+            unknown.add(Fn.conditionEquals(pseudo, functions));
+        } else if (!stacks.equals(functions)) {
+            elsewhere.add(what + " (" + functions + ", this stack: " + stacks + ")");
         }
     }
 
@@ -575,21 +632,8 @@ public class GatewayApi extends Construct {
     LambdaTarget lambdaTarget(IFunction function) {
         return lambdaTargets.computeIfAbsent(function, f -> {
             allowInvoke(f);
-            return new LambdaTarget(f.getFunctionArn(), f.getNode().getPath(), snapStartOnUnqualified(f));
+            return new LambdaTarget(f.getFunctionArn(), f.getNode().getPath(), SnapStartTargets.unqualifiedWithSnapStart(f));
         });
-    }
-
-    private static boolean snapStartOnUnqualified(IFunction function) {
-        if (!(function instanceof Function fn) || !(fn.getNode().getDefaultChild() instanceof CfnFunction cfn)) {
-            return false; // a Version or Alias, or an imported function
-        }
-        Object snapStart = cfn.getSnapStart();
-        if (snapStart == null) {
-            return false;
-        }
-        // The L2 passes a plain object that jsii hands over untyped; resolve it to a map.
-        return Stack.of(fn).resolve(snapStart) instanceof Map<?, ?> settings
-                && settings.values().contains("PublishedVersions");
     }
 
     // ---- Attributes ------------------------------------------------------------------------------

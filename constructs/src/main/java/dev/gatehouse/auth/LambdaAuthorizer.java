@@ -3,7 +3,9 @@ package dev.gatehouse.auth;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
+import dev.gatehouse.api.internal.SnapStartTargets;
 import dev.gatehouse.auth.internal.LambdaAuthorizerScheme;
+import dev.gatehouse.rules.Rules;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
@@ -45,6 +47,12 @@ public final class LambdaAuthorizer {
         if (!context.hasSecurityScheme(this)) {
             LambdaAuthorizerScheme.check(settings).forEach(p -> context.report(p.rule(),
                     "its authorizer '" + name + "': " + p.problem(), p.fix()));
+            if (SnapStartTargets.unqualifiedWithSnapStart(handler)) {
+                context.report(Rules.SNAPSTART_QUALIFIER, "its authorizer '" + name + "' invokes the function '"
+                        + handler.getNode().getPath() + "', which has SnapStart on, unqualified: it runs without SnapStart.",
+                        "give the authorizer the function's version or an alias: LambdaAuthorizer."
+                                + settings.type().name().toLowerCase(java.util.Locale.ROOT) + "(fn.getCurrentVersion()).");
+            }
             context.getApi().allowAuthorizerInvoke(handler);
         }
         String scheme = context.securityScheme(this, name,

@@ -125,6 +125,20 @@ public class DatabaseBackend extends Construct {
             }
         }
 
+        boolean unverifiedTls = Boolean.TRUE.equals(props.getAllowUnverifiedTls());
+        if (unverifiedTls && (caBundle != null || target.getKind() == DatabaseTarget.Kind.PROXY)) {
+            findings.report(Rules.DATABASE_TLS, subject, "allowUnverifiedTls is set, but "
+                    + (caBundle != null ? "a TLS CA bundle is given, so the certificate is verified."
+                            : "RDS Proxy's certificate is always verified (it chains to a public CA)."),
+                    "remove allowUnverifiedTls(true).");
+        } else if (!unverifiedTls && caBundle == null && target.getKind() != DatabaseTarget.Kind.PROXY) {
+            findings.report(Rules.DATABASE_TLS, subject, "the " + target.getKind().name().toLowerCase(java.util.Locale.ROOT)
+                    + "'s TLS certificate is issued by the RDS CA, which the JVM does not trust, and no CA bundle is given.",
+                    "download the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) and "
+                            + "pass .tlsCaBundle(Path.of(\"global-bundle.pem\")), connect through RDS Proxy "
+                            + "(DatabaseTarget.proxy), or accept unverified TLS with .allowUnverifiedTls(true).");
+        }
+
         DatabaseCredentials credentials = target.getCredentials();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GATEHOUSE_DB_ENGINE", config.engine().jsonName());
@@ -145,7 +159,7 @@ public class DatabaseBackend extends Construct {
             env.put("GATEHOUSE_DB_TLS_CA_FILE", "/var/task/" + CA_FILE);
         } else {
             // RDS Proxy presents a certificate from a public CA; clusters and instances use the RDS
-            // CA, which is not in the JVM's trust store: encrypt, and verify only with a bundle.
+            // CA, which is not in the JVM's trust store: unverified only when asked for (GH503).
             env.put("GATEHOUSE_DB_TLS", target.getKind() == DatabaseTarget.Kind.PROXY ? "verify-full" : "require");
         }
         env.put("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS", Long.toString(statementTimeout));
@@ -315,6 +329,12 @@ public class DatabaseBackend extends Construct {
         /** @see DatabaseBackendProps#getStatementTimeout() */
         public Builder statementTimeout(Duration statementTimeout) {
             props.statementTimeout(statementTimeout);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getAllowUnverifiedTls() */
+        public Builder allowUnverifiedTls(Boolean allowUnverifiedTls) {
+            props.allowUnverifiedTls(allowUnverifiedTls);
             return this;
         }
 

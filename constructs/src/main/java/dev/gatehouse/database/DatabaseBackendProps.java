@@ -70,10 +70,22 @@ public interface DatabaseBackendProps {
      * PEM bundle of CA certificates to verify the database's TLS certificate with (e.g. the RDS CA
      * bundle for a cluster or instance). Copied into the function's code.
      *
-     * @default for RDS Proxy the JVM's trust store (its certificates come from a public CA); for
-     *     a cluster or instance, TLS without certificate verification
+     * @default for RDS Proxy the JVM's trust store (its certificates come from a public CA); a
+     *     cluster or instance needs this bundle or {@link #getAllowUnverifiedTls()} (GH503)
      */
     default Path getTlsCaBundle() {
+        return null;
+    }
+
+    /**
+     * Connect to a cluster or instance with TLS that encrypts but does not verify the database's
+     * certificate (PostgreSQL {@code sslmode=require}). Only for a cluster or instance without
+     * {@link #getTlsCaBundle()}; anyone able to intercept traffic inside the VPC could then read
+     * the credentials (including IAM tokens, valid 15 minutes).
+     *
+     * @default false: a cluster or instance without a CA bundle is a synth error (GH503)
+     */
+    default Boolean getAllowUnverifiedTls() {
         return null;
     }
 
@@ -103,6 +115,7 @@ public interface DatabaseBackendProps {
         Map<String, RouteOptions> routeOptionsByRoute;
         Duration statementTimeout;
         Path tlsCaBundle;
+        Boolean allowUnverifiedTls;
         Boolean snapStart;
 
         private Builder() {
@@ -158,6 +171,11 @@ public interface DatabaseBackendProps {
             return this;
         }
 
+        public Builder allowUnverifiedTls(Boolean allowUnverifiedTls) {
+            this.allowUnverifiedTls = allowUnverifiedTls;
+            return this;
+        }
+
         public Builder snapStart(Boolean snapStart) {
             this.snapStart = snapStart;
             return this;
@@ -180,6 +198,7 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     private final Map<String, RouteOptions> routeOptionsByRoute;
     private final Duration statementTimeout;
     private final Path tlsCaBundle;
+    private final Boolean allowUnverifiedTls;
     private final Boolean snapStart;
 
     DatabaseBackendPropsValue(DatabaseBackendProps.Builder b) {
@@ -193,6 +212,7 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
         this.routeOptionsByRoute = b.routeOptionsByRoute == null ? null : Map.copyOf(b.routeOptionsByRoute);
         this.statementTimeout = b.statementTimeout;
         this.tlsCaBundle = b.tlsCaBundle;
+        this.allowUnverifiedTls = b.allowUnverifiedTls;
         this.snapStart = b.snapStart;
     }
 
@@ -206,5 +226,6 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     @Override public Map<String, RouteOptions> getRouteOptionsByRoute() { return routeOptionsByRoute; }
     @Override public Duration getStatementTimeout() { return statementTimeout; }
     @Override public Path getTlsCaBundle() { return tlsCaBundle; }
+    @Override public Boolean getAllowUnverifiedTls() { return allowUnverifiedTls; }
     @Override public Boolean getSnapStart() { return snapStart; }
 }

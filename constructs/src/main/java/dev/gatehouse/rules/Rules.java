@@ -97,6 +97,13 @@ public final class Rules {
                     + "($LATEST) silently runs without SnapStart; route to fn.getCurrentVersion() or an "
                     + "Alias instead.");
 
+    public static final Rule IMPORTED_FUNCTION_PERMISSION = new Rule("GH205", Severity.WARNING,
+            "Functions in another account or Region are granted by their owner",
+            "A Lambda permission can only be created in the function's own account and Region. Gatehouse "
+                    + "creates one for imported functions in the stack's account and Region (conditionally, "
+                    + "when the stack is environment-agnostic); for a function elsewhere, its owner must allow "
+                    + "apigateway.amazonaws.com to invoke it for this API, or every call answers 500.");
+
     // ---- Stage and API settings --------------------------------------------------------------
 
     public static final Rule STAGE_NAME = new Rule("GH300", Severity.ERROR,
@@ -241,15 +248,24 @@ public final class Rules {
             "Per-route options name configured routes; the statement timeout is 100 ms to 15 s (the "
                     + "function stops at 20 s and API Gateway at 29 s); a TLS CA bundle file exists.");
 
+    public static final Rule DATABASE_TLS = new Rule("GH503", Severity.ERROR,
+            "Connections to the database verify its certificate",
+            "RDS Proxy certificates chain to a public CA and are verified with the JVM's trust store. "
+                    + "Clusters and instances present certificates from the RDS CA: give its bundle "
+                    + "(tlsCaBundle) so the connection is verify-full, or opt in to encrypted but "
+                    + "unverified TLS with allowUnverifiedTls(true). Setting both, or opting in for RDS "
+                    + "Proxy, is a contradiction.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
+            IMPORTED_FUNCTION_PERMISSION,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
-            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS);
+            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.auth.LambdaAuthorizer;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.function.Consumer;
@@ -214,10 +215,17 @@ class ValidationRulesTest {
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /a", Integration.lambda(fn), IAM);
         api.route("GET /b", Integration.lambda(fn.getCurrentVersion()), IAM);
+        LambdaAuthorizer unqualified = LambdaAuthorizer.token(fn).name("Unqualified").build();
+        LambdaAuthorizer versioned = LambdaAuthorizer.token(fn.getCurrentVersion()).name("Versioned").build();
+        api.route("GET /c", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(unqualified.authorization()));
+        api.route("GET /d", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(versioned.authorization()));
         String message = synthError(app);
         assertMentions(message, "[GH204] route 'GET /a': its function 'S/Fn' has SnapStart on",
-                "Integration.lambda(fn.getCurrentVersion())");
+                "Integration.lambda(fn.getCurrentVersion())",
+                "[GH204] route 'GET /c': its authorizer 'Unqualified' invokes the function 'S/Fn', which has SnapStart on",
+                "LambdaAuthorizer.token(fn.getCurrentVersion())");
         assertTrue(!message.contains("route 'GET /b'"), message);
+        assertTrue(!message.contains("route 'GET /d'"), message);
     }
 
     @Test

@@ -39,19 +39,28 @@ class DatabaseBackendSecretsAndRulesTest {
                     .result(ResultKind.ONE).param(RouteParameter.path("id", ParameterType.INTEGER)).build())
             .build();
 
+    private static DatabaseInstance mariaDb(Stack stack, Vpc vpc) {
+        return DatabaseInstance.Builder.create(stack, "Db")
+                .engine(DatabaseInstanceEngine.mariaDb(MariaDbInstanceEngineProps.builder()
+                        .version(MariaDbEngineVersion.VER_10_11).build()))
+                .vpc(vpc).build();
+    }
+
+    private static GatewayApi iamApi(Stack stack) {
+        return new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+    }
+
     @Test
     void plainRdsInstanceWithItsSecret() {
         App app = new App();
         Stack stack = new Stack(app, "S");
         Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
-        DatabaseInstance instance = DatabaseInstance.Builder.create(stack, "Db")
-                .engine(DatabaseInstanceEngine.mariaDb(MariaDbInstanceEngineProps.builder()
-                        .version(MariaDbEngineVersion.VER_10_11).build()))
-                .vpc(vpc).build();
-        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        DatabaseInstance instance = mariaDb(stack, vpc);
+        GatewayApi api = iamApi(stack);
         DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
                 .target(DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret())))
-                .routes(MYSQL_ROUTES).statementTimeout(Duration.seconds(2)).snapStart(false).build();
+                .routes(MYSQL_ROUTES).statementTimeout(Duration.seconds(2)).snapStart(false)
+                .allowUnverifiedTls(true).build();
 
         JsonNode template = Fixtures.templateJson(stack);
         JsonNode env = null;
@@ -64,7 +73,7 @@ class DatabaseBackendSecretsAndRulesTest {
         assertEquals("mysql", env.get("GATEHOUSE_DB_ENGINE").asText());
         assertEquals("secret", env.get("GATEHOUSE_DB_AUTH").asText());
         assertTrue(env.get("GATEHOUSE_DB_SECRET_ARN").toString().contains("DbSecret"), env.toString());
-        assertEquals("require", env.get("GATEHOUSE_DB_TLS").asText(), "RDS CA is not in the JVM trust store");
+        assertEquals("require", env.get("GATEHOUSE_DB_TLS").asText(), "asked for: RDS CA is not in the JVM trust store");
         assertEquals("2000", env.get("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS").asText());
         assertTrue(env.has("GATEHOUSE_DB_PORT"));
         String all = template.toString();
@@ -85,7 +94,7 @@ class DatabaseBackendSecretsAndRulesTest {
                 .vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection.builder()
                         .subnetType(software.amazon.awscdk.services.ec2.SubnetType.PRIVATE_ISOLATED).build())
                 .build();
-        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        GatewayApi api = iamApi(stack);
         DatabaseRoutes broken = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
                 .route(DatabaseRoute.builder("GET /items/{id}").sql("SELECT * FROM items WHERE id = :id AND owner = :owner")
                         .result(ResultKind.ONE).param(RouteParameter.path("id", ParameterType.INTEGER)).build())
@@ -118,11 +127,35 @@ class DatabaseBackendSecretsAndRulesTest {
                         .version(MariaDbEngineVersion.VER_10_11).build()))
                 .vpc(vpc).vpcSubnets(software.amazon.awscdk.services.ec2.SubnetSelection.builder()
                         .subnetType(software.amazon.awscdk.services.ec2.SubnetType.PRIVATE_ISOLATED).build()).build();
-        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().defaultAuthorization(Authorization.iam()).build());
+        GatewayApi api = iamApi(stack);
         DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
                 .target(DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret())))
                 .routes(MYSQL_ROUTES).build();
         String message = synthError(app);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the VPC has no private subnets with egress"), message);
+    }
+
+    @Test
+    void gh503UnverifiedTlsIsAnExplicitChoiceAndNeverContradictsAVerifiedOne() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseInstance instance = mariaDb(stack, vpc);
+        GatewayApi api = iamApi(stack);
+        DatabaseTarget target = DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret()));
+        DatabaseBackend.Builder.create(stack, "Silent").api(api).vpc(vpc).databaseName("shop")
+                .target(target).routes(MYSQL_ROUTES).build();
+        DatabaseRoutes other = DatabaseRoutes.builder(DatabaseEngine.MYSQL)
+                .route(DatabaseRoute.builder("GET /others/{id}").sql("SELECT id FROM others WHERE id = :id")
+                        .result(ResultKind.ONE).param(RouteParameter.path("id", ParameterType.INTEGER)).build())
+                .build();
+        DatabaseBackend.Builder.create(stack, "Both").api(api).vpc(vpc).databaseName("shop")
+                .target(target).routes(other).tlsCaBundle(Path.of("pom.xml")).allowUnverifiedTls(true).build();
+
+        String message = synthError(app);
+        assertTrue(message.contains("[GH503] DatabaseBackend 'Silent': the instance's TLS certificate is issued by the RDS CA, "
+                + "which the JVM does not trust, and no CA bundle is given. Fix: download the RDS CA bundle"), message);
+        assertTrue(message.contains(".allowUnverifiedTls(true)"), message);
+        assertTrue(message.contains("[GH503] DatabaseBackend 'Both': allowUnverifiedTls is set, but a TLS CA bundle is given"), message);
     }
 }
