@@ -80,4 +80,10 @@ public final class Defaults {
     public static final int HANDLER_TIMEOUT_SECONDS = 10;
 
     public static final RetentionDays HANDLER_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+    /**
+     * With SnapStart, API Gateway invokes this alias of the handler's current version: a stable ARN
+     * and permission across code changes.
+     */
+    public static final String HANDLER_ALIAS = "live";
 }

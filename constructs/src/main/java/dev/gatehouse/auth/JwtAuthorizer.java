@@ -3,6 +3,7 @@ package dev.gatehouse.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
@@ -182,11 +183,13 @@ public class JwtAuthorizer extends Construct {
         // this object's key is the hash of its content, so every change is a new key.
         Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-lambda:codeFromBucketObjectVersionNotSpecified",
                 "the code's S3 key is its content hash");
-        this.target = snapStart ? function.getCurrentVersion() : function;
+        // With SnapStart, API Gateway invokes the alias "live" of the current version: its ARN and
+        // invoke permission stay the same when the code changes, so an update needs no redeployment
+        // and no request meets a version whose permission CloudFormation has not created yet.
+        this.target = snapStart ? function.addAlias(Defaults.HANDLER_ALIAS) : function;
         if (snapStart) {
-            // The CDK warns that SnapStart needs a published version; routes invoke exactly that.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "API Gateway invokes the function's current version");
+                    "API Gateway invokes the alias '" + Defaults.HANDLER_ALIAS + "' of the function's current version");
         }
 
         getNode().addValidation(this::validate);
@@ -229,7 +232,8 @@ public class JwtAuthorizer extends Construct {
 
     /**
      * The function's code with the route scopes: made when synthesis starts, or earlier if
-     * something resolves the function's code first (e.g. reading the resolved OpenAPI document);
+     * something resolves the function's code first (e.g. the ARN of its current version, whose
+     * logical id is a hash of the code);
      * routes declared after that are refused, since the asset cannot change any more.
      */
     private Asset codeAsset() {
@@ -247,7 +251,7 @@ public class JwtAuthorizer extends Construct {
         return function;
     }
 
-    /** What API Gateway invokes: the function's current version when SnapStart is on. */
+    /** What API Gateway invokes: with SnapStart, the alias of the function's current version. */
     public IFunction getTarget() {
         return target;
     }

@@ -95,7 +95,8 @@ public interface JwtAuthorizerProps {
     }
 
     /**
-     * Lambda SnapStart for the authorizer function (routes then invoke its current version).
+     * Lambda SnapStart for the authorizer function (API Gateway then invokes the alias
+     * {@value dev.gatehouse.Defaults#HANDLER_ALIAS} of its current version).
      *
      * @default true
      */

@@ -1,5 +1,6 @@
 package dev.gatehouse.database;
 
+import dev.gatehouse.Defaults;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.Route;
@@ -191,11 +192,13 @@ public class DatabaseBackend extends Construct {
                 .actions(VPC_ACCESS_ACTIONS)
                 .resources(List.of("*"))
                 .build());
-        this.invoked = snapStart ? function.getCurrentVersion() : function;
+        // With SnapStart, API Gateway invokes the alias "live" of the current version: its ARN and
+        // invoke permission stay the same when the code changes, so an update needs no redeployment
+        // and no request meets a version whose permission CloudFormation has not created yet.
+        this.invoked = snapStart ? function.addAlias(Defaults.HANDLER_ALIAS) : function;
         if (snapStart) {
-            // The CDK warns that SnapStart needs a published version; routes invoke exactly that.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "API Gateway invokes the function's current version");
+                    "API Gateway invokes the alias '" + Defaults.HANDLER_ALIAS + "' of the function's current version");
         }
 
         if (target.getKind() == DatabaseTarget.Kind.PROXY) {

@@ -94,8 +94,9 @@ public final class Rules {
     public static final Rule SNAPSTART_QUALIFIER = new Rule("GH204", Severity.ERROR,
             "SnapStart functions are invoked through a version or alias",
             "Lambda SnapStart only applies to published versions. Routing to the unqualified function "
-                    + "($LATEST) silently runs without SnapStart; route to fn.getCurrentVersion() or an "
-                    + "Alias instead.");
+                    + "($LATEST) silently runs without SnapStart; route to an alias of the current version "
+                    + "(fn.addAlias(\"live\"): stable ARN and permission across updates) or to "
+                    + "fn.getCurrentVersion().");
 
     public static final Rule IMPORTED_FUNCTION_PERMISSION = new Rule("GH205", Severity.WARNING,
             "Functions in another account or Region are granted by their owner",

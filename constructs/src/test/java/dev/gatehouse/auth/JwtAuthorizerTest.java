@@ -103,18 +103,22 @@ class JwtAuthorizerTest {
     }
 
     @Test
-    void apiGatewayInvokesTheVersionThroughATokenAuthorizer() {
+    void apiGatewayInvokesTheLiveAliasThroughATokenAuthorizer() {
         JsonNode body = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body");
         JsonNode authorizer = body.at("/components/securitySchemes/Jwt/x-amazon-apigateway-authorizer");
         assertEquals("token", authorizer.get("type").asText());
         assertEquals(300, authorizer.get("authorizerResultTtlInSeconds").asInt());
         assertTrue(authorizer.get("identityValidationExpression").asText().startsWith("^([Bb]earer )?"));
-        assertTrue(authorizer.at("/authorizerUri/Fn::Sub").asText().contains("CurrentVersion"), authorizer.toString());
+        JsonNode alias = onlyResource(template, "AWS::Lambda::Alias");
+        assertEquals("live", alias.at("/Properties/Name").asText());
+        assertTrue(alias.at("/Properties/FunctionVersion").toString().contains("CurrentVersion"), alias.toString());
+        assertTrue(authorizer.at("/authorizerUri/Fn::Sub").asText().contains("${" + alias.get("id").asText() + "}"),
+                authorizer.toString());
         assertEquals("[{\"Jwt\":[]}]", body.at("/paths/~1orders/post/security").toString(),
                 "scopes are enforced by the function, not by API Gateway");
         JsonNode permission = onlyResource(template, "AWS::Lambda::Permission").get("Properties");
         assertTrue(permission.get("SourceArn").toString().contains("/authorizers/*"));
-        assertTrue(permission.get("FunctionName").toString().contains("CurrentVersion"));
+        assertEquals("{\"Ref\":\"" + alias.get("id").asText() + "\"}", permission.get("FunctionName").toString());
     }
 
     @Test
@@ -176,8 +180,11 @@ class JwtAuthorizerTest {
                 .audiences(List.of("x")).build();
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /a", OK, RouteOptions.of(jwt.authorization()));
-        // resolving the document builds the function's code, route scopes included
+        // the document names the alias, whose ARN does not depend on the code
         api.getResolvedOpenApiDocument();
+        api.route("GET /later", OK, RouteOptions.of(jwt.authorization()));
+        // resolving the current version (its logical id hashes the code) builds the code, route scopes included
+        stack.resolve(jwt.getFunction().getCurrentVersion().getFunctionArn());
         api.route("GET /a", OK, RouteOptions.of(jwt.authorization())); // a known route: nothing changes
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> api.route("GET /b", OK, RouteOptions.of(jwt.authorization())));

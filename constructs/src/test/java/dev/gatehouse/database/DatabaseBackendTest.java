@@ -166,10 +166,15 @@ class DatabaseBackendTest {
     }
 
     @Test
-    void routesAreOnTheApiAndInvokeTheCurrentVersion() {
+    void routesAreOnTheApiAndInvokeTheLiveAliasOfTheCurrentVersion() {
         JsonNode paths = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body/paths");
+        JsonNode alias = onlyResource(template, "AWS::Lambda::Alias");
+        assertEquals("live", alias.at("/Properties/Name").asText());
+        assertTrue(alias.at("/Properties/FunctionVersion").toString().contains("CurrentVersion"), alias.toString());
         assertTrue(paths.at("/~1orders~1{id}/get/x-amazon-apigateway-integration/uri/Fn::Sub").asText()
-                .contains("CurrentVersion"), paths.toString());
+                .contains("${" + alias.get("id").asText() + "}"), paths.toString());
+        assertEquals("{\"Ref\":\"" + alias.get("id").asText() + "\"}",
+                onlyResource(template, "AWS::Lambda::Permission").at("/Properties/FunctionName").toString());
         assertEquals("[{\"sigv4\":[]}]", paths.at("/~1orders/post/security").toString());
         assertEquals("[]", paths.at("/~1orders/get/security").toString(), "per-route options apply");
         assertEquals(1, countResources(template, "AWS::Lambda::Permission"));
