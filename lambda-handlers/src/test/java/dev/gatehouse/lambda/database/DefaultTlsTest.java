@@ -24,7 +24,7 @@ class DefaultTlsTest {
     private static final String ROUTES_PG = "{\"version\": 1, \"engine\": \"postgresql\", \"routes\": [{\"route\":"
             + " \"GET /one\", \"sql\": \"SELECT 1 AS one\", \"result\": \"one\"}]}";
 
-    private static Map<String, String> env(String url, DatabaseEngine engine, int defaultPort) {
+    static Map<String, String> env(String url, DatabaseEngine engine, int defaultPort) {
         String[] hp = TestDatabases.hostPort(url, defaultPort);
         String base = TestDatabases.withoutQuery(url);
         Map<String, String> env = new HashMap<>();
@@ -39,7 +39,7 @@ class DefaultTlsTest {
         return env;
     }
 
-    private static APIGatewayProxyResponseEvent ask(Map<String, String> env, String user, List<String> log) {
+    static APIGatewayProxyResponseEvent ask(Map<String, String> env, String user, List<String> log) {
         Settings settings = Settings.fromEnvironment(env);
         try (DatabaseProxy proxy = DatabaseProxy.builder(
                         dev.gatehouse.database.config.DatabaseRoutes.fromJson(env.get("GATEHOUSE_DB_ROUTES")),

@@ -1,5 +1,6 @@
 package dev.gatehouse.lambda.database;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,23 +10,43 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A loopback TCP forwarder between the proxy under test and the database. {@link #stop()} drops
  * every forwarded connection and, until {@link #start()}, closes each new one at once: what a client
  * sees of a database that restarts. (The listener itself stays bound, so the port cannot be taken
  * by anything else in between.)
+ *
+ * <p>{@link #postgresTls} makes it a TLS front for a PostgreSQL server without TLS: it answers the
+ * client's SSLRequest with 'S', completes the handshake with the given certificate, and forwards
+ * the decrypted stream, so clients see a TLS server whose certificate the test controls.
  */
 final class TcpProxy implements AutoCloseable {
+    /** PostgreSQL's SSLRequest: length 8, then the code 1234 5679. */
+    private static final int SSL_REQUEST_CODE = 80877103;
+
     private final String targetHost;
     private final int targetPort;
+    private final SSLContext tls;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private volatile boolean down;
 
     TcpProxy(String targetHost, int targetPort) {
+        this(targetHost, targetPort, null);
+    }
+
+    private TcpProxy(String targetHost, int targetPort, SSLContext tls) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.tls = tls;
+    }
+
+    /** A PostgreSQL TLS front presenting the key and certificate of {@code tls}. */
+    static TcpProxy postgresTls(String targetHost, int targetPort, SSLContext tls) {
+        return new TcpProxy(targetHost, targetPort, tls);
     }
 
     int port() {
@@ -71,6 +92,15 @@ final class TcpProxy implements AutoCloseable {
                     client.close();
                     continue;
                 }
+                if (tls != null) {
+                    try {
+                        client = terminatePostgresTls(client);
+                    } catch (IOException e) {
+                        // Not an SSLRequest, or the client refused the certificate: it sees a closed socket.
+                        closeQuietly(client);
+                        continue;
+                    }
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -80,6 +110,23 @@ final class TcpProxy implements AutoCloseable {
                 // Listener closed by stop(), or the database refused: the client sees a closed socket.
             }
         }
+    }
+
+    private Socket terminatePostgresTls(Socket client) throws IOException {
+        client.setSoTimeout(10_000);
+        DataInputStream in = new DataInputStream(client.getInputStream());
+        int length = in.readInt();
+        int code = in.readInt();
+        if (length != 8 || code != SSL_REQUEST_CODE) {
+            throw new IOException("expected an SSLRequest, got length " + length + " code " + code);
+        }
+        client.getOutputStream().write('S');
+        client.getOutputStream().flush();
+        SSLSocket secured = (SSLSocket) tls.getSocketFactory().createSocket(client, null, client.getPort(), true);
+        secured.setUseClientMode(false);
+        secured.startHandshake();
+        secured.setSoTimeout(0);
+        return secured;
     }
 
     private static void pipe(Socket from, Socket to) {
