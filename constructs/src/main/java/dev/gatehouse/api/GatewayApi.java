@@ -8,6 +8,7 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.api.internal.CorsRendering;
 import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.LambdaUris;
 import dev.gatehouse.api.internal.ManagedWebAcl;
 import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
@@ -37,7 +38,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Arn;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
@@ -130,6 +130,7 @@ public class GatewayApi extends Construct {
     private final Map<String, ObjectNode> securitySchemes = new TreeMap<>();
     private final Map<Object, String> schemeOwners = new IdentityHashMap<>();
     private final Map<IFunction, LambdaTarget> lambdaTargets = new IdentityHashMap<>();
+    private final Set<String> foreignFunctionsReported = new HashSet<>();
     private final Set<String> invokeGrants = new HashSet<>();
     private final List<GatewayUsagePlan> usagePlans = new ArrayList<>();
 
@@ -542,25 +543,34 @@ public class GatewayApi extends Construct {
             return;
         }
         // In the API's stack: a function of another stack already exists (granting from there would
-        // make that stack depend on this one: a cycle). CDK's addPermission silently does nothing for
-        // an imported function unless it can prove the account is the stack's, so grant here too.
+        // make that stack depend on this one: a cycle). For an imported function CDK's addPermission
+        // only warns (UnclearLambdaEnvironment) and creates nothing unless it can prove the account
+        // is the stack's, so grant here too, where the ARN shows the function can be granted.
         String id = purpose + Hashing.sha256Hex(functionPath).substring(0, 10);
         CfnCondition sameEnvironment = null;
-        if (!owned && !Token.isUnresolved(function.getFunctionArn())) {
-            ArnComponents arn = Arn.split(function.getFunctionArn(), ArnFormat.COLON_RESOURCE_NAME);
+        if (!owned) {
+            String arn = function.getFunctionArn();
             Stack stack = Stack.of(this);
             List<ICfnConditionExpression> unknown = new ArrayList<>();
             List<String> elsewhere = new ArrayList<>();
-            compareEnvironment("account", arn.getAccount(), stack.getAccount(), Aws.ACCOUNT_ID, unknown, elsewhere);
-            compareEnvironment("Region", arn.getRegion(), stack.getRegion(), Aws.REGION, unknown, elsewhere);
+            compareEnvironment("account", LambdaUris.literalSegment(arn, 4), stack.getAccount(), Aws.ACCOUNT_ID,
+                    unknown, elsewhere);
+            compareEnvironment("Region", LambdaUris.literalSegment(arn, 3), stack.getRegion(), Aws.REGION,
+                    unknown, elsewhere);
             if (!elsewhere.isEmpty()) {
-                findings.report(Rules.IMPORTED_FUNCTION_PERMISSION, "GatewayApi '" + apiName + "'",
-                        "the imported function " + function.getFunctionArn() + " is in another " + String.join(" and ", elsewhere)
-                                + ", where this stack cannot create a Lambda permission; until one exists, its routes answer 500.",
-                        "in the function's account and Region, run: aws lambda add-permission --function-name "
-                                + function.getFunctionArn() + " --statement-id " + id + " --action lambda:InvokeFunction "
-                                + "--principal " + API_GATEWAY_PRINCIPAL + " --source-arn arn:aws:execute-api:"
-                                + stack.getRegion() + ":" + stack.getAccount() + ":<rest-api-id>/*");
+                if (foreignFunctionsReported.add(functionPath)) {
+                    findings.report(Rules.IMPORTED_FUNCTION_PERMISSION, "GatewayApi '" + apiName + "'",
+                            "the imported function " + arn + " is in another " + String.join(" and ", elsewhere)
+                                    + ", where this stack cannot create a Lambda permission; until one exists, "
+                                    + "what invokes it answers 500.",
+                            "in the function's account and Region, run: aws lambda add-permission --function-name "
+                                    + arn + " --statement-id " + id + " --action lambda:InvokeFunction "
+                                    + "--principal " + API_GATEWAY_PRINCIPAL + " --source-arn arn:"
+                                    + LambdaUris.literalSegment(arn, 1).orElse("aws") + ":execute-api:"
+                                    + (Token.isUnresolved(stack.getRegion()) ? "<region>" : stack.getRegion()) + ":"
+                                    + (Token.isUnresolved(stack.getAccount()) ? "<account>" : stack.getAccount())
+                                    + ":<rest-api-id>/*");
+                }
                 return;
             }
             if (!unknown.isEmpty()) {
@@ -583,16 +593,19 @@ public class GatewayApi extends Construct {
         }
     }
 
-    /** Sorts one part of an imported function's environment: same, unknown (a condition) or elsewhere. */
-    private static void compareEnvironment(String what, String functions, String stacks, String pseudo,
+    /**
+     * Sorts one part of an imported function's environment: the same as the stack's (or a token,
+     * taken to be), unknown until deployment (a condition), or elsewhere.
+     */
+    private static void compareEnvironment(String what, Optional<String> functions, String stacks, String pseudo,
             List<ICfnConditionExpression> unknown, List<String> elsewhere) {
-        if (functions == null || functions.isEmpty() || Token.isUnresolved(functions)) {
+        if (functions.isEmpty()) {
             return;
         }
         if (Token.isUnresolved(stacks)) {
-            unknown.add(Fn.conditionEquals(pseudo, functions));
-        } else if (!stacks.equals(functions)) {
-            elsewhere.add(what + " (" + functions + ", this stack: " + stacks + ")");
+            unknown.add(Fn.conditionEquals(pseudo, functions.get()));
+        } else if (!stacks.equals(functions.get())) {
+            elsewhere.add(what + " (" + functions.get() + ", this stack: " + stacks + ")");
         }
     }
 

@@ -24,8 +24,8 @@ final class LambdaIntegration extends Integration {
             context.report(Rules.SNAPSTART_QUALIFIER,
                     "its function '" + target.path() + "' has SnapStart on, but the route invokes the "
                             + "unqualified function, which runs without SnapStart.",
-                    "route to an alias of its current version, Integration.lambda(fn.addAlias(\"live\")), or to "
-                            + "fn.getCurrentVersion().");
+                    "route to an alias of its current version, created once and reused (Alias live = "
+                            + "fn.addAlias(\"live\"); Integration.lambda(live)), or to fn.getCurrentVersion().");
         }
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", "aws_proxy");

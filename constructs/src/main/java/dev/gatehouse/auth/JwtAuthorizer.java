@@ -246,7 +246,10 @@ public class JwtAuthorizer extends Construct {
         return asset;
     }
 
-    /** The authorizer function. */
+    /**
+     * The authorizer function. With SnapStart it already has the alias
+     * {@value dev.gatehouse.Defaults#HANDLER_ALIAS} ({@link #getTarget()}); do not add another of that name.
+     */
     public Function getFunction() {
         return function;
     }

@@ -50,8 +50,9 @@ public final class LambdaAuthorizer {
             if (SnapStartTargets.unqualifiedWithSnapStart(handler)) {
                 context.report(Rules.SNAPSTART_QUALIFIER, "its authorizer '" + name + "' invokes the function '"
                         + handler.getNode().getPath() + "', which has SnapStart on, unqualified: it runs without SnapStart.",
-                        "give the authorizer an alias of its current version: LambdaAuthorizer."
-                                + settings.type().name().toLowerCase(java.util.Locale.ROOT) + "(fn.addAlias(\"live\")), "
+                        "give the authorizer an alias of its current version, created once and reused (Alias live = "
+                                + "fn.addAlias(\"live\"); LambdaAuthorizer."
+                                + settings.type().name().toLowerCase(java.util.Locale.ROOT) + "(live)), "
                                 + "or fn.getCurrentVersion().");
             }
             context.getApi().allowAuthorizerInvoke(handler);

@@ -251,7 +251,10 @@ public class DatabaseBackend extends Construct {
         }
     }
 
-    /** The database proxy function. */
+    /**
+     * The database proxy function. With SnapStart it already has the alias
+     * {@value dev.gatehouse.Defaults#HANDLER_ALIAS}, which routes invoke; do not add another of that name.
+     */
     public Function getFunction() {
         return function;
     }

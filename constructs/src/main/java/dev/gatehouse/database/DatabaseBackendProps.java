@@ -79,7 +79,7 @@ public interface DatabaseBackendProps {
 
     /**
      * Connect to a cluster or instance with TLS that encrypts but does not verify the database's
-     * certificate (PostgreSQL {@code sslmode=require}). Only for a cluster or instance without
+     * certificate (PostgreSQL {@code sslmode=require}, MariaDB Connector/J {@code sslMode=trust}). Only for a cluster or instance without
      * {@link #getTlsCaBundle()}; anyone able to intercept traffic inside the VPC could then read
      * the credentials (including IAM tokens, valid 15 minutes).
      *

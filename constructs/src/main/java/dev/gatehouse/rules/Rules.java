@@ -95,8 +95,8 @@ public final class Rules {
             "SnapStart functions are invoked through a version or alias",
             "Lambda SnapStart only applies to published versions. Routing to the unqualified function "
                     + "($LATEST) silently runs without SnapStart; route to an alias of the current version "
-                    + "(fn.addAlias(\"live\"): stable ARN and permission across updates) or to "
-                    + "fn.getCurrentVersion().");
+                    + "(create it once with fn.addAlias(\"live\") and reuse it: stable ARN and permission across "
+                    + "updates) or to fn.getCurrentVersion().");
 
     public static final Rule IMPORTED_FUNCTION_PERMISSION = new Rule("GH205", Severity.WARNING,
             "Functions in another account or Region are granted by their owner",

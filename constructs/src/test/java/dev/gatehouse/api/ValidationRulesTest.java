@@ -221,9 +221,9 @@ class ValidationRulesTest {
         api.route("GET /d", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(versioned.authorization()));
         String message = synthError(app);
         assertMentions(message, "[GH204] route 'GET /a': its function 'S/Fn' has SnapStart on",
-                "Integration.lambda(fn.addAlias(\"live\"))",
+                "Alias live = fn.addAlias(\"live\"); Integration.lambda(live)",
                 "[GH204] route 'GET /c': its authorizer 'Unqualified' invokes the function 'S/Fn', which has SnapStart on",
-                "LambdaAuthorizer.token(fn.addAlias(\"live\"))");
+                "Alias live = fn.addAlias(\"live\"); LambdaAuthorizer.token(live)");
         assertTrue(!message.contains("route 'GET /b'"), message);
         assertTrue(!message.contains("route 'GET /d'"), message);
     }

@@ -17,6 +17,7 @@ import dev.gatehouse.database.config.ResultKind;
 import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.testing.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -29,6 +30,8 @@ import software.amazon.awscdk.services.rds.ClusterInstance;
 import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.MariaDbEngineVersion;
 import software.amazon.awscdk.services.rds.MariaDbInstanceEngineProps;
@@ -157,5 +160,21 @@ class DatabaseBackendSecretsAndRulesTest {
                 + "which the JVM does not trust, and no CA bundle is given. Fix: download the RDS CA bundle"), message);
         assertTrue(message.contains(".allowUnverifiedTls(true)"), message);
         assertTrue(message.contains("[GH503] DatabaseBackend 'Both': allowUnverifiedTls is set, but a TLS CA bundle is given"), message);
+    }
+
+    @Test
+    void gh503RdsProxyIsAlwaysVerified() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseInstance instance = mariaDb(stack, vpc);
+        DatabaseProxy proxy = instance.addProxy("Proxy", DatabaseProxyOptions.builder()
+                .secrets(List.of(instance.getSecret())).vpc(vpc).iamAuth(true).build());
+        DatabaseBackend.Builder.create(stack, "Items").api(iamApi(stack)).vpc(vpc).databaseName("shop")
+                .target(DatabaseTarget.proxy(proxy, DatabaseCredentials.iam("app")))
+                .routes(MYSQL_ROUTES).allowUnverifiedTls(true).build();
+        String message = synthError(app);
+        assertTrue(message.contains("[GH503] DatabaseBackend 'Items': allowUnverifiedTls is set, but RDS Proxy's "
+                + "certificate is always verified (it chains to a public CA). Fix: remove allowUnverifiedTls(true)."), message);
     }
 }

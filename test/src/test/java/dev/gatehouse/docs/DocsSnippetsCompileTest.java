@@ -64,6 +64,7 @@ class DocsSnippetsCompileTest {
             "import software.amazon.awscdk.services.iam.Role;",
             "import software.amazon.awscdk.services.apigateway.EndpointType;",
             "import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;",
+            "import software.amazon.awscdk.services.lambda.Alias;",
             "import software.amazon.awscdk.services.lambda.Function;",
             "import software.amazon.awscdk.services.lambda.IFunction;",
             "import software.amazon.awscdk.services.logs.LogGroup;",

@@ -1,14 +1,34 @@
 package dev.gatehouse.api.internal;
 
+import java.util.Optional;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Token;
 
 /** The API Gateway service URI through which integrations and authorizers invoke Lambda. */
 public final class LambdaUris {
     private LambdaUris() {
     }
 
+    /**
+     * The invocation URI of {@code functionArn}. Its Region is the function's when the ARN names
+     * one literally: API Gateway reaches a function in another Region only through that Region's
+     * URI. Otherwise (a token) it is the stack's Region.
+     */
     public static String invocation(String functionArn) {
-        return "arn:" + Aws.PARTITION + ":apigateway:" + Aws.REGION
+        return "arn:" + literalSegment(functionArn, 1).orElse(Aws.PARTITION) + ":apigateway:"
+                + literalSegment(functionArn, 3).orElse(Aws.REGION)
                 + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+    }
+
+    /**
+     * Segment {@code index} of an ARN ({@code arn:partition:service:region:account:...}) when it is
+     * written literally; empty for a token, an empty segment or a string that is not an ARN.
+     */
+    public static Optional<String> literalSegment(String arn, int index) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[index].isEmpty() || Token.isUnresolved(parts[index])) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[index]);
     }
 }
