@@ -6,6 +6,7 @@ import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.api.internal.TemplateValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -173,5 +176,66 @@ public final class RouteScaleBenchmark {
                 gatehouseLargest.error() == null && gatehouseLargest.templateBytes() <= 1_048_576 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "- synth time <= 1.5x the %d-route synth: %.2fx (%s)%n", ROUTE_COUNTS[0], ratio,
                 ratio <= 1.5 ? "met" : "NOT met");
+
+        System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d runs):%n%n", runs);
+        System.out.println("| routes | declare | render document | synth | same Body in a lone resource | same Body as one string | empty stack |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        for (int routes : new int[] {ROUTE_COUNTS[0], largest}) {
+            long[][] phases = new long[6][runs];
+            for (int r = 0; r < runs; r++) {
+                long[] p = phases(routes);
+                for (int i = 0; i < p.length; i++) {
+                    phases[i][r] = p[i];
+                }
+            }
+            StringBuilder row = new StringBuilder("| " + routes + " |");
+            for (long[] phase : phases) {
+                Arrays.sort(phase);
+                row.append(' ').append(phase[runs / 2]).append(" |");
+            }
+            System.out.println(row);
+        }
+    }
+
+    /**
+     * One Gatehouse synthesis in phases: declaring the app, rendering the document in Java, the
+     * rest of app.synth(); then the same template Body as the only property of a lone resource in
+     * an otherwise empty app (what the CDK and jsii cost for the Body alone), the Body as one JSON
+     * string inside an Fn::Sub, and an empty stack.
+     */
+    static long[] phases(int routes) {
+        long t0 = System.nanoTime();
+        App app = new App();
+        Stack stack = define(app, "Bench", GATEHOUSE, routes);
+        GatewayApi api = (GatewayApi) stack.getNode().findChild("Api");
+        long t1 = System.nanoTime();
+        Object body = new TemplateValues(stack).forTemplate(api.getOpenApiDocument());
+        long t2 = System.nanoTime();
+        app.synth();
+        long t3 = System.nanoTime();
+        long lone = synthLone(body);
+        String text;
+        try {
+            text = JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // as CloudFormation would take it: one Fn::Sub string ("${!" keeps a "${" literal)
+        long asString = synthLone(Map.of("Fn::Sub", text.replace("${", "${!")));
+        long empty = synthLone("x");
+        return new long[] {ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), lone, asString, empty};
+    }
+
+    private static long synthLone(Object body) {
+        long start = System.nanoTime();
+        App app = new App();
+        CfnResource.Builder.create(new Stack(app, "Lone"), "Api").type("AWS::ApiGateway::RestApi")
+                .properties(Map.of("Body", body)).build();
+        app.synth();
+        return ms(System.nanoTime() - start);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }
