@@ -219,6 +219,7 @@ class ValidationRulesTest {
         LambdaAuthorizer versioned = LambdaAuthorizer.token(fn.getCurrentVersion()).name("Versioned").build();
         api.route("GET /c", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(unqualified.authorization()));
         api.route("GET /d", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(versioned.authorization()));
+        api.route("GET /e", Integration.lambda(fn.getLatestVersion()), IAM);
         String message = synthError(app);
         assertMentions(message, "[GH204] route 'GET /a': its function 'S/Fn' has SnapStart on",
                 "Alias live = fn.addAlias(\"live\"); Integration.lambda(live)",
@@ -226,6 +227,7 @@ class ValidationRulesTest {
                 "Alias live = fn.addAlias(\"live\"); LambdaAuthorizer.token(live)");
         assertTrue(!message.contains("route 'GET /b'"), message);
         assertTrue(!message.contains("route 'GET /d'"), message);
+        assertMentions(message, "[GH204] route 'GET /e': its function 'S/Fn/$LATEST' has SnapStart on");
     }
 
     @Test

@@ -5,14 +5,21 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.IVersion;
 
 /** Whether API Gateway would invoke a SnapStart function unqualified, i.e. without SnapStart (GH204). */
 public final class SnapStartTargets {
     private SnapStartTargets() {
     }
 
-    /** True for a {@link Function} with SnapStart on; false for versions, aliases and imports. */
+    /**
+     * True for a {@link Function} with SnapStart on, or its {@code $LATEST} version
+     * ({@code fn.getLatestVersion()}); false for published versions, aliases and imports.
+     */
     public static boolean unqualifiedWithSnapStart(IFunction function) {
+        if (function instanceof IVersion version && "$LATEST".equals(version.getVersion())) {
+            return unqualifiedWithSnapStart(version.getLambda());
+        }
         if (!(function instanceof Function fn) || !(fn.getNode().getDefaultChild() instanceof CfnFunction cfn)) {
             return false;
         }
