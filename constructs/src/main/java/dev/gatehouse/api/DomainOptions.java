@@ -46,7 +46,7 @@ public interface DomainOptions {
 
     /**
      * Turn off the API's default {@code execute-api} endpoint, so that clients cannot go around
-     * the domain (and its mutual TLS). Leaving it on with mutual TLS is warned about (GH442).
+     * the domain (and its mutual TLS). Leaving it on with mutual TLS is warned about (GH441).
      *
      * @default true with mutual TLS, otherwise false
      */

@@ -496,7 +496,8 @@ public class GatewayApi extends Construct {
 
     /**
      * The OpenAPI document as it appears in the template: deploy-time values are CloudFormation
-     * intrinsics ({@code Fn::GetAtt}, {@code Ref}, {@code Fn::Join}).
+     * intrinsics ({@code Fn::Sub} for values of this stack, {@code Fn::ImportValue} and others
+     * for values from elsewhere).
      */
     public JsonNode getResolvedOpenApiDocument() {
         ObjectNode document = rendered != null ? rendered.document() : renderDocument();

@@ -34,7 +34,8 @@ public interface GatewayApiProps {
     }
 
     /**
-     * Endpoint type: REGIONAL or EDGE (PRIVATE is not supported yet, rule GH303).
+     * Endpoint type: REGIONAL, EDGE or PRIVATE (PRIVATE needs
+     * {@link ResourcePolicy.Builder#vpcEndpoints(java.util.List)}, rule GH303).
      *
      * @default {@link dev.gatehouse.Defaults#ENDPOINT_TYPE} (REGIONAL)
      */

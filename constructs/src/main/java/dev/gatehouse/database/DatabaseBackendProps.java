@@ -30,8 +30,8 @@ public interface DatabaseBackendProps {
     /**
      * Subnets of the function.
      *
-     * @default private subnets with egress (needed for Secrets Manager credentials); with IAM
-     *     credentials isolated subnets work too
+     * @default private subnets with egress if the VPC has them (Secrets Manager credentials need
+     *     them), otherwise isolated subnets (enough for IAM credentials; GH502 with a secret)
      */
     default SubnetSelection getVpcSubnets() {
         return null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.cfn.LambdaVpcAccessCheck;
 import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
@@ -35,6 +36,13 @@ class SampleAppDeployChecksTest {
         CheckResult result = TemplateSchemaCheck.withSharedSpec().check(sample.template(), sample.templateBytes());
         assertClean(result);
         assertTrue(result.checked().matches("\\d+ resources, \\d+ property values"), result.checked());
+    }
+
+    @Test
+    void theDatabaseProxyMayCreateItsNetworkInterfacesBeforeItIsCreated() {
+        CheckResult result = new LambdaVpcAccessCheck().check(sample.template());
+        assertClean(result);
+        assertTrue(result.checked().startsWith("1 "), "the database proxy is the sample's VPC function: " + result.checked());
     }
 
     @Test
