@@ -581,6 +581,12 @@ public class GatewayApi extends Construct {
                         .expression(unknown.size() == 1 ? unknown.get(0)
                                 : Fn.conditionAnd(unknown.toArray(new ICfnConditionExpression[0])))
                         .build();
+                if (foreignFunctionsReported.add(functionPath)) {
+                    Annotations.of(this).addInfo("Gatehouse: the imported function " + arn + " gets its invoke "
+                            + "permission only where this environment-agnostic stack is deployed into the function's "
+                            + "own account and Region; elsewhere its owner must allow " + API_GATEWAY_PRINCIPAL
+                            + " to invoke it (aws lambda add-permission), or what invokes it answers 500.");
+                }
             }
         }
         CfnPermission permission = CfnPermission.Builder.create(this, id)

@@ -25,7 +25,12 @@ public class GatewayDomain extends Construct {
         super(api, id);
         String subject = "domain '" + options.getDomainName() + "'";
         this.mutualTls = options.getTruststoreUri() != null;
-        if (api.getEndpointType() != software.amazon.awscdk.services.apigateway.EndpointType.REGIONAL && mutualTls) {
+        if (api.getEndpointType() == software.amazon.awscdk.services.apigateway.EndpointType.PRIVATE) {
+            api.report(Rules.MTLS_SETTINGS, subject, "the API is PRIVATE, and a public custom domain cannot map to a "
+                    + "private API (private APIs need a private custom domain: AWS::ApiGateway::DomainNameV2 with a "
+                    + "domain name access association, which Gatehouse does not create yet).",
+                    "give the domain to a REGIONAL API, or create the private custom domain name outside Gatehouse.");
+        } else if (api.getEndpointType() != software.amazon.awscdk.services.apigateway.EndpointType.REGIONAL && mutualTls) {
             api.report(Rules.MTLS_SETTINGS, subject, "mutual TLS needs a REGIONAL API, this one is "
                     + api.getEndpointType() + ".", "use EndpointType.REGIONAL (the default).");
         }
@@ -65,7 +70,9 @@ public class GatewayDomain extends Construct {
         if (basePath != null && basePath.contains("/")) {
             // Multi-level base paths are "API mappings" (AWS::ApiGatewayV2::ApiMapping); the older
             // BasePathMapping accepts one segment only.
-            CfnApiMapping mapping = CfnApiMapping.Builder.create(this, "Mapping")
+            // Its own id: CloudFormation refuses to change the type of a resource under a logical id,
+            // so switching between one segment and several replaces the mapping instead.
+            CfnApiMapping mapping = CfnApiMapping.Builder.create(this, "ApiMapping")
                     .domainName(domain.getRef())
                     .apiId(api.getRestApiId())
                     .stage(api.getStageName())

@@ -214,7 +214,8 @@ public final class Rules {
 
     public static final Rule MTLS_SETTINGS = new Rule("GH440", Severity.ERROR,
             "Custom domains and mutual TLS are well-formed",
-            "Mutual TLS is available on REGIONAL custom domains only; the truststore is an S3 object "
+            "Public custom domains map to REGIONAL or EDGE APIs, not PRIVATE ones; mutual TLS is "
+                    + "available on REGIONAL custom domains only; the truststore is an S3 object "
                     + "(s3://bucket/key) holding the PEM bundle of accepted client CAs; a base path is "
                     + "segments separated by '/' without leading or trailing '/'.");
 

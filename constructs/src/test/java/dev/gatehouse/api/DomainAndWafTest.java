@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.testing.Fixtures;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -19,6 +20,9 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.Vpc;
 
 class DomainAndWafTest {
     private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
@@ -79,6 +83,29 @@ class DomainAndWafTest {
         assertEquals("prod", mapping.at("/Properties/Stage").asText());
         assertTrue(mapping.get("DependsOn").toString().contains("ApiStage"), mapping.toString());
         Fixtures.assertPassesDeployChecks(template);
+
+        // changing the base path between one segment and several replaces the mapping: the logical
+        // ids differ, since CloudFormation cannot change a resource's type in place
+        JsonNode single = template(null, api -> api.addDomain("Domain", DomainOptions.builder()
+                .domainName("api.example.com").certificate(certificate(api)).basePath("v1").build()));
+        assertNotEquals(onlyResource(single, "AWS::ApiGateway::BasePathMapping").get("id").asText(), mapping.get("id").asText());
+    }
+
+    @Test
+    void gh440PrivateApisCannotUseAPublicCustomDomain() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
+        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
+                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
+                .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build());
+        api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
+        api.addDomain("Domain", DomainOptions.builder().domainName("api.example.com").certificate(certificate(api)).build());
+        String message = synthError(app);
+        assertTrue(message.contains("[GH440] domain 'api.example.com': the API is PRIVATE, and a public custom domain "
+                + "cannot map to a private API"), message);
+        assertTrue(message.contains("give the domain to a REGIONAL API"), message);
     }
 
     @Test

@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LambdaTargetsTest {
     private static final String LEGACY = "arn:aws:lambda:eu-west-1:123456789012:function:legacy";
+    private Stack stack;
     private JsonNode template;
     private JsonNode paths;
     private Stack sameAccount;
@@ -38,7 +39,7 @@ class LambdaTargetsTest {
     @BeforeAll
     void synthesize() {
         App app = new App();
-        Stack stack = new Stack(app, "S");
+        stack = new Stack(app, "S");
         Function fn = Fixtures.function(stack, "Fn");
         Alias live = Alias.Builder.create(stack, "Live").aliasName("live").version(fn.getCurrentVersion()).build();
         IFunction imported = Function.fromFunctionArn(stack, "Imported", LEGACY);
@@ -131,6 +132,9 @@ class LambdaTargetsTest {
         assertTrue(imported.stream().anyMatch(p -> p.at("/Properties/SourceArn").toString().contains("/authorizers/*")),
                 "the authorizer's permission: " + imported);
         assertTrue(permissions(template).stream().filter(r -> !imported.contains(r)).noneMatch(r -> r.has("Condition")));
+        assertEquals(1, Annotations.fromStack(stack).findInfo("/S/Api", Match.stringLikeRegexp(
+                "Gatehouse: the imported function " + LEGACY + " gets its invoke permission only where .*")).size(),
+                "said once, though the function is a route and an authorizer");
         Fixtures.assertPassesDeployChecks(template);
     }
 
