@@ -21,8 +21,6 @@ import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
-import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
-import software.amazon.awscdk.services.ec2.Vpc;
 
 class DomainAndWafTest {
     private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
@@ -95,9 +93,7 @@ class DomainAndWafTest {
     void gh440PrivateApisCannotUseAPublicCustomDomain() {
         App app = new App();
         Stack stack = new Stack(app, "S");
-        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
-        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
-                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build());
         api.route("GET /a", OK, RouteOptions.of(Authorization.none()));

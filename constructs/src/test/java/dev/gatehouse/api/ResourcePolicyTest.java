@@ -16,8 +16,6 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
-import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
-import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -110,9 +108,7 @@ class ResourcePolicyTest {
     void privateApisMatchCallerAddressesWithVpcSourceIp() {
         App app = new App();
         Stack stack = new Stack(app, "S");
-        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
-        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
-                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
                 .endpointType(EndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint))
@@ -128,9 +124,7 @@ class ResourcePolicyTest {
     void privateApisAreReachableOnlyThroughTheirVpcEndpoints() {
         App app = new App();
         Stack stack = new Stack(app, "S");
-        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
-        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
-                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
                 .endpointType(EndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())
@@ -153,9 +147,7 @@ class ResourcePolicyTest {
         // statement and an IAM route, in one stack
         App app = new App();
         Stack stack = new Stack(app, "S");
-        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
-        InterfaceVpcEndpoint endpoint = InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
-                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
+        InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         new GatewayApi(stack, "Private", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build())
                 .route("GET /a", OK, RouteOptions.of(Authorization.none()));

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -49,6 +52,13 @@ public final class Fixtures {
             throw new AssertionError("the template has " + findings.size() + " deploy check finding(s):\n"
                     + findings.stream().map(Finding::toString).collect(Collectors.joining("\n")));
         }
+    }
+
+    /** An execute-api interface endpoint in a new one-AZ VPC, for PRIVATE APIs. */
+    public static InterfaceVpcEndpoint executeApiEndpoint(Stack stack) {
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(1).natGateways(0).build();
+        return InterfaceVpcEndpoint.Builder.create(stack, "ExecuteApi")
+                .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
     }
 
     /** The single resource of {@code type} in the template, with its logical id under "id". */
