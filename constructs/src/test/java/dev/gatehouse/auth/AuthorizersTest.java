@@ -12,6 +12,7 @@ import dev.gatehouse.api.GatewayApiProps;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.api.UsagePlanOptions;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,20 @@ class AuthorizersTest {
         JsonNode scheme = body.at("/components/securitySchemes/api_key");
         assertEquals("x-api-key", scheme.get("name").asText());
         assertEquals("HEADER", body.get("x-amazon-apigateway-api-key-source").asText());
+    }
+
+    @Test
+    void keysCanComeFromTheAuthorizer() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        LambdaAuthorizer own = LambdaAuthorizer.request(Fixtures.function(stack, "Fn")).build();
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
+                .defaultAuthorization(own.authorization()).apiKeySource(ApiKeySourceType.AUTHORIZER).build());
+        api.route("GET /metered", OK, RouteOptions.builder().apiKeyRequired(true).build());
+        api.addUsagePlan("Plan", UsagePlanOptions.builder().build());
+        JsonNode authorizerKeys = onlyResource(Fixtures.templateJson(stack), "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        assertEquals("AUTHORIZER", authorizerKeys.get("x-amazon-apigateway-api-key-source").asText());
+        assertEquals("[{\"FnAuthorizer\":[],\"api_key\":[]}]", authorizerKeys.at("/paths/~1metered/get/security").toString());
     }
 
     @Test

@@ -247,7 +247,7 @@ public final class JwtAuthorizerConfig {
             tokenMaxBytes = integer(TOKEN_MAX_BYTES, 8192, 256, 65536);
             readContextClaims();
             cacheSeconds = integer(JWKS_CACHE_SECONDS, 300, 10, 86400);
-            minRefetchSeconds = integer(JWKS_MIN_REFETCH_SECONDS, 10, 1, 3600);
+            minRefetchSeconds = integer(JWKS_MIN_REFETCH_SECONDS, 10, 10, 3600);
             if (minRefetchSeconds > cacheSeconds) {
                 problems.add(JWKS_MIN_REFETCH_SECONDS + ": " + minRefetchSeconds + " must not exceed "
                         + JWKS_CACHE_SECONDS + " (" + cacheSeconds + ")");

@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.database.config.DatabaseEngine;
 import dev.gatehouse.database.config.DatabaseRoute;
 import dev.gatehouse.database.config.DatabaseRoutes;
@@ -195,6 +197,10 @@ abstract class DatabaseProxyContractTest {
                         .build())
                 .route(DatabaseRoute.builder("DELETE /orders/{id}").sql("DELETE FROM orders WHERE id = :id")
                         .result(ResultKind.NONE).write(true).param(id).build())
+                .route(DatabaseRoute.builder("GET /customers/named/{name}")
+                        .sql("SELECT id, name FROM customers WHERE name = :name ORDER BY id")
+                        .param(RouteParameter.builder("name", ParameterLocation.PATH, ParameterType.STRING).build())
+                        .build())
                 .route(DatabaseRoute.builder("GET /customers-by-name")
                         .sql("SELECT id, name FROM customers WHERE name = :name ORDER BY id")
                         .param(RouteParameter.builder("name", ParameterLocation.QUERY, ParameterType.STRING).required(true).build())
@@ -359,6 +365,8 @@ abstract class DatabaseProxyContractTest {
 
         assertEquals(500, response.getStatusCode());
         assertEquals("internal_error", json(response).get("error").asText());
+        assertEquals("req-test", json(response).get("requestId").asText(), "the client can quote it");
+        assertLeaksNothing(response);
         assertTrue(logLines.stream().anyMatch(l -> l.contains("more than maxRows")), logLines.toString());
     }
 
@@ -560,9 +568,26 @@ abstract class DatabaseProxyContractTest {
             assertEquals(1, byName.get("items").size(), attack + " -> " + byName);
             assertEquals(id, byName.at("/items/0/id").asLong());
 
-            // Path: rejected by type, never reaching SQL
+            // Path, as text: matches only the row with exactly that text
+            JsonNode byPath = json(send(request("GET", "/customers/named/{name}", "/customers/named/x")
+                    .path("name", attack).build()));
+            assertEquals(1, byPath.get("items").size(), attack + " -> " + byPath);
+            assertEquals(id, byPath.at("/items/0/id").asLong());
+
+            // Path, as an integer: rejected by type, never reaching SQL
             APIGatewayProxyResponseEvent path = send(request("GET", "/customers/{id}", "/customers/x").path("id", attack).build());
             assertEquals(400, path.getStatusCode());
+
+            // A text and a JSON body parameter: stored and read back verbatim
+            ObjectNode order = JsonNodeFactory.instance.objectNode().put("customerId", id).put("status", "new")
+                    .put("total", 1).put("createdAt", "2024-01-01T00:00:00Z").put("note", attack);
+            order.putObject("data").put("attack", attack).putArray("list").add(attack);
+            APIGatewayProxyResponseEvent placed = send(request("POST", "/orders", "/orders").body(order.toString()).build());
+            assertEquals(201, placed.getStatusCode(), placed.getBody());
+            long orderId = json(placed).get("id").asLong();
+            JsonNode stored = json(send(request("GET", "/orders/{id}", "/orders/" + orderId).path("id", Long.toString(orderId)).build()));
+            assertEquals(attack, stored.get("note").asText());
+            assertEquals(order.get("data"), stored.get("data"));
         }
         assertEquals(customersBefore + attacks.size(), count("SELECT COUNT(*) FROM customers"));
         assertEquals(1, json(send(getCustomer(1))).get("id").asLong(), "tables intact");

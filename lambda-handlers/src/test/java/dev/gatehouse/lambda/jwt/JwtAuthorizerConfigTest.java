@@ -108,6 +108,7 @@ class JwtAuthorizerConfigTest {
         "GATEHOUSE_CONTEXT_CLAIMS|a b|not a usable claim name",
         "GATEHOUSE_JWKS_CACHE_SECONDS|0|out of range",
         "GATEHOUSE_JWKS_MIN_REFETCH_SECONDS|400|must not exceed GATEHOUSE_JWKS_CACHE_SECONDS",
+        "GATEHOUSE_JWKS_MIN_REFETCH_SECONDS|9|out of range (allowed 10..3600)",
         "GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS|0|out of range",
         "GATEHOUSE_JWKS_READ_TIMEOUT_MS|99999|out of range",
         "GATEHOUSE_JWKS_MAX_BYTES|10|out of range",
