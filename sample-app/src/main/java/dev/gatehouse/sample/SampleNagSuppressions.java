@@ -29,25 +29,22 @@ public final class SampleNagSuppressions {
     /** What Lambda needs to attach a function to a VPC (EC2 network interfaces). */
     static final Set<String> VPC_ACTIONS = Set.copyOf(DatabaseBackend.VPC_ACCESS_ACTIONS);
 
-    static final String APIG2 = "Gatehouse declares request validation inside the OpenAPI Body: the validator "
-            + "body-and-parameters (x-amazon-apigateway-request-validators) is the default of every operation. cdk-nag "
-            + "looks for AWS::ApiGateway::RequestValidator resources and cannot read the Body; the api-posture check "
-            + "(dev.gatehouse.checks) verifies that every operation that accepts a body is validated.";
+    static final String APIG2 = "Request validation is declared in the OpenAPI Body (validator body-and-parameters, "
+            + "the default of every operation), where cdk-nag cannot look for it; the api-posture check verifies that "
+            + "every operation accepting a body is validated.";
     static final String APIG3 = "A WAFv2 web ACL costs a monthly fee per ACL and per rule; the sample is deployed only "
             + "briefly by the opt-in smoke test. Production APIs add one with GatewayApi.Builder.webAcl("
             + "WebAcl.managedDefaults()) (docs/access-control.md, WAF).";
     static final String L1 = "Gatehouse's bundled handlers are built and tested for the java21 runtime, a Lambda LTS "
             + "runtime with SnapStart; a newer Java runtime is a library-wide decision, not a per-app one.";
-    static final String IAM5 = "Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which X-Ray "
-            + "grants on Resource '*' only (it has no resource-level permissions for them: "
-            + "https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html). A function in a "
-            + "VPC also needs Lambda's network interface actions (ec2:CreateNetworkInterface and the others of "
-            + "AWSLambdaVPCAccessExecutionRole), which are granted on '*' as in that AWS managed policy.";
+    static final String IAM5 = "Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which have "
+            + "no resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html).";
+    static final String IAM5_VPC = IAM5 + " In a VPC the function also needs the network interface actions of "
+            + "AWSLambdaVPCAccessExecutionRole, on '*' as in that managed policy.";
 
-    static final String RDS10 = "The sample is created and destroyed by the opt-in smoke test "
-            + "(scripts/deploy-smoke.sh), which deletion protection would stop at cdk destroy; the cluster still "
-            + "leaves a final snapshot when deleted (the CDK's SNAPSHOT removal policy). Production clusters set "
-            + "deletionProtection(true).";
+    static final String RDS10 = "The opt-in smoke test (scripts/deploy-smoke.sh) creates and destroys the sample, "
+            + "which deletion protection would stop; deleting the cluster still leaves a final snapshot. Production "
+            + "clusters set deletionProtection(true).";
 
     private SampleNagSuppressions() {
     }
@@ -70,7 +67,8 @@ public final class SampleNagSuppressions {
                 Policy policy = role == null ? null : defaultPolicy(role);
                 if (policy != null && Stack.of(policy) == stack && wildcardIsXrayOrVpcOnly(policy)) {
                     NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
-                            .id("AwsSolutions-IAM5").reason(IAM5).appliesTo(List.of("Resource::*")).build()));
+                            .id("AwsSolutions-IAM5").reason(function.getIsBoundToVpc() ? IAM5_VPC : IAM5)
+                            .appliesTo(List.of("Resource::*")).build()));
                 }
             }
         }

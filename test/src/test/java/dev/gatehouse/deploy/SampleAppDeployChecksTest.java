@@ -9,6 +9,7 @@ import dev.gatehouse.checks.cfn.LambdaVpcAccessCheck;
 import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
+import dev.gatehouse.report.SampleDeployReport;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleAppDeployChecksTest {
+    /** A printed page: 66 lines of 100 columns. */
+    private static final int PAGE_LINES = 66;
     private SampleSynthesis sample;
 
     @BeforeAll
@@ -43,6 +46,13 @@ class SampleAppDeployChecksTest {
         CheckResult result = new LambdaVpcAccessCheck().check(sample.template());
         assertClean(result);
         assertTrue(result.checked().startsWith("1 "), "the database proxy is the sample's VPC function: " + result.checked());
+    }
+
+    @Test
+    void theReportPassesOnOnePage() {
+        String report = SampleDeployReport.of(sample).render();
+        assertTrue(report.endsWith("Result: PASS (6 checks, 0 errors, 0 warnings)\n"), report);
+        assertTrue(report.lines().count() <= PAGE_LINES, report.lines().count() + " lines:\n" + report);
     }
 
     @Test

@@ -66,9 +66,14 @@ public final class DeployReport {
                 resources, TemplateSchemaCheck.MAX_RESOURCES, templateBytes, TemplateSchemaCheck.MAX_TEMPLATE_BYTES));
 
         out.append("Resources by type\n");
-        types.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> out.append(String.format(Locale.ROOT, "  %3d  %s%n", e.getValue(), e.getKey())));
+        // one line per service: "AWS::EC2 (27): 4 Route, 4 RouteTable, ..."
+        Map<String, List<Map.Entry<String, Integer>>> byService = new TreeMap<>();
+        types.entrySet().forEach(e -> byService.computeIfAbsent(service(e.getKey()), k -> new ArrayList<>()).add(e));
+        byService.forEach((service, entries) -> wrap(out, service + " (" + entries.stream().mapToInt(Map.Entry::getValue).sum()
+                + "): " + String.join(", ", entries.stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> e.getValue() + " " + e.getKey().substring(service.length() + 2)).toList()), "  "));
 
         out.append("\nChecks\n");
         int idWidth = results.stream().mapToInt(r -> r.check().length()).max().orElse(8);
@@ -110,6 +115,12 @@ public final class DeployReport {
         out.append(String.format(Locale.ROOT, "%nResult: %s (%d checks, %d errors, %d warnings)%n", passed() ? "PASS" : "FAIL",
                 results.size(), errors, all.size() - errors));
         return out.toString();
+    }
+
+    /** "AWS::EC2" of "AWS::EC2::Subnet"; a type without two "::" is its own service. */
+    private static String service(String type) {
+        int last = type.lastIndexOf("::");
+        return last > 0 && type.indexOf("::") < last ? type.substring(0, last) : type;
     }
 
     /** Appends {@code text} wrapped at the page width, every line indented by {@code indent}. */

@@ -22,7 +22,7 @@ class DeployReportTest {
         assertTrue(report.passed());
         assertTrue(text.startsWith("Deploy report: S\n================\n"), text);
         assertTrue(text.contains("Template: 24 resources (CloudFormation allows 500), 42,539 bytes (allows 1,048,576)"), text);
-        assertTrue(text.contains("    3  AWS::Lambda::Function\n"), text);
+        assertTrue(text.contains("Resources by type\n") && text.contains("  AWS::Lambda (") && text.contains(" 3 Function"), text);
         assertTrue(text.contains("  PASS  cfn-schema  CloudFormation schema\n"), text);
         assertTrue(text.contains("Findings\n  none\n"), text);
         assertTrue(text.contains("Accepted\n  AwsSolutions-L1 on Fn: java21 is the runtime.\n"), text);
