@@ -11,7 +11,12 @@
 # curl 7.75 or newer (--aws-sigv4), Node.js and a JDK. The Region comes from AWS_REGION,
 # AWS_DEFAULT_REGION or the profile.
 # Environment: GATEHOUSE_SMOKE_KEEP_LOGS=1 keeps the log groups the stack retains on deletion
-# (deleted by default: they are the smoke test's own).
+# (deleted by default: they are the smoke test's own). To also call the routes behind the JWT
+# authorizer with a token, deploy the sample against your own issuer and give a token it issued:
+#   GATEHOUSE_SMOKE_ISSUER=https://your-issuer/ GATEHOUSE_SMOKE_AUDIENCE=your-audience \
+#   GATEHOUSE_SMOKE_TOKEN=eyJ... scripts/deploy-smoke.sh
+# (the token needs the scopes orders:read, orders:write and catalog:read; the issuer's keys at
+# <issuer>/.well-known/jwks.json).
 # Exit status: 0 every call answered as expected; 1 a call did not, or deploying failed;
 # 2 a prerequisite is missing (nothing was deployed).
 set -euo pipefail
@@ -35,9 +40,17 @@ command -v node >/dev/null || missing "Node.js is not installed."
 
 echo "== synthesizing $STACK"
 rm -rf cdk.out
-npx cdk synth --quiet "$STACK" >/dev/null
+CONTEXT=()
+[ -n "${GATEHOUSE_SMOKE_ISSUER:-}" ] && CONTEXT+=(-c "gatehouse:sampleIssuer=$GATEHOUSE_SMOKE_ISSUER")
+[ -n "${GATEHOUSE_SMOKE_AUDIENCE:-}" ] && CONTEXT+=(-c "gatehouse:sampleAudience=$GATEHOUSE_SMOKE_AUDIENCE")
+if [ -n "${GATEHOUSE_SMOKE_TOKEN:-}" ] && [ -z "${GATEHOUSE_SMOKE_ISSUER:-}" ]; then
+  missing "GATEHOUSE_SMOKE_TOKEN needs GATEHOUSE_SMOKE_ISSUER (the sample's default issuer is not a real one)."
+fi
+npx cdk synth --quiet ${CONTEXT[@]+"${CONTEXT[@]}"} "$STACK" >/dev/null
 DOCUMENT="cdk.out/$STACK.openapi.json"
-PLAN=$(node scripts/smoke-plan.mjs "$DOCUMENT")
+PLAN_ARGS=()
+[ -n "${GATEHOUSE_SMOKE_TOKEN:-}" ] && PLAN_ARGS+=(--bearer)
+PLAN=$(node scripts/smoke-plan.mjs ${PLAN_ARGS[@]+"${PLAN_ARGS[@]}"} "$DOCUMENT")
 if [ "$PLAN_ONLY" = 1 ]; then
   printf 'METHOD\tPATH\tCREDENTIALS\tEXPECT\tNOTE\n%s\n' "$PLAN"
   exit 0
@@ -116,6 +129,9 @@ call() {
   fi
   if [[ "$credentials" == *api-key* ]]; then
     args+=(-H "x-api-key: $API_KEY")
+  fi
+  if [[ "$credentials" == *bearer* ]]; then
+    args+=(-H "Authorization: Bearer $GATEHOUSE_SMOKE_TOKEN")
   fi
   local code
   code=$(curl "${args[@]}" "$url") || true

@@ -50,8 +50,14 @@ import software.constructs.Construct;
 public class SampleStack extends Stack {
     /** The browser client's origin. */
     public static final String WEB_ORIGIN = "https://app.example.com";
-    /** The token issuer (its keys at /.well-known/jwks.json). */
+    /** The token issuer (its keys at /.well-known/jwks.json), unless context {@value #ISSUER_CONTEXT} names another. */
     public static final String ISSUER = "https://auth.example.com/";
+    /** CDK context key naming a real issuer, so the smoke test can call the JWT routes with a token. */
+    public static final String ISSUER_CONTEXT = "gatehouse:sampleIssuer";
+    /** The audience tokens must carry, unless context {@value #AUDIENCE_CONTEXT} names another. */
+    public static final String AUDIENCE = "gatehouse-sample";
+    /** CDK context key naming the audience of the issuer given in {@value #ISSUER_CONTEXT}. */
+    public static final String AUDIENCE_CONTEXT = "gatehouse:sampleAudience";
 
     private final GatewayApi api;
     private final JwtAuthorizer jwt;
@@ -60,8 +66,8 @@ public class SampleStack extends Stack {
         super(scope, id, props);
 
         jwt = JwtAuthorizer.Builder.create(this, "Jwt")
-                .issuer(ISSUER)
-                .audiences(List.of("gatehouse-sample"))
+                .issuer(context(ISSUER_CONTEXT, ISSUER))
+                .audiences(List.of(context(AUDIENCE_CONTEXT, AUDIENCE)))
                 .contextClaims(List.of("email"))
                 .build();
         api = GatewayApi.Builder.create(this, "Api")
@@ -170,5 +176,10 @@ public class SampleStack extends Stack {
 
     public GatewayApi getApi() {
         return api;
+    }
+
+    private String context(String key, String fallback) {
+        Object value = getNode().tryGetContext(key);
+        return value instanceof String text && !text.isBlank() ? text : fallback;
     }
 }

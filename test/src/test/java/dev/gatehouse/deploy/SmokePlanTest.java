@@ -13,6 +13,7 @@ import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.auth.LambdaAuthorizer;
 import dev.gatehouse.sample.SampleApp;
+import dev.gatehouse.sample.SampleStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +41,13 @@ class SmokePlanTest {
     Path temp;
 
     /** The smoke test's calls for {@code document}, one tab-separated line each. */
-    private List<String> plan(JsonNode document) throws IOException, InterruptedException {
+    private List<String> plan(JsonNode document, String... options) throws IOException, InterruptedException {
         Path file = temp.resolve("document.openapi.json");
         JSON.writeValue(file.toFile(), document);
-        Process node = new ProcessBuilder("node", ROOT.resolve("scripts/smoke-plan.mjs").toString(), file.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of("node", ROOT.resolve("scripts/smoke-plan.mjs").toString()));
+        command.addAll(List.of(options));
+        command.add(file.toString());
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(node.waitFor(60, TimeUnit.SECONDS), "smoke-plan.mjs did not finish");
         assertEquals(0, node.exitValue(), output);
@@ -86,6 +89,36 @@ class SmokePlanTest {
                 "GET\t/partner\tnone\tdenied\tsigv4+api-key required",
                 "GET\t/partner\tsigv4+api-key\t2xx\tauthorized",
                 "OPTIONS\t/partner\tnone\t204\tpublic"), plan);
+    }
+
+    @Test
+    void withATokenTheRoutesBehindAnAuthorizerAreCalledWithItToo() throws Exception {
+        // Given the sample, deployed against a real issuer named in the context
+        App app = new App(software.amazon.awscdk.AppProps.builder().context(Map.of(
+                SampleStack.ISSUER_CONTEXT, "https://login.example.org/", SampleStack.AUDIENCE_CONTEXT, "smoke")).build());
+        SampleStack sample = SampleApp.define(app);
+        JsonNode template = JSON.valueToTree(software.amazon.awscdk.assertions.Template.fromStack(sample).toJSON());
+        List<String> issuers = new java.util.ArrayList<>();
+        template.path("Resources").forEach(r -> {
+            JsonNode env = r.at("/Properties/Environment/Variables");
+            if (env.has("GATEHOUSE_ISSUER")) {
+                issuers.add(env.get("GATEHOUSE_ISSUER").asText() + " " + env.get("GATEHOUSE_AUDIENCE").asText());
+            }
+        });
+        assertEquals(List.of("https://login.example.org/ smoke"), issuers);
+
+        // When the smoke test plans its calls with a token
+        List<String> plan = plan(sample.getApi().getResolvedOpenApiDocument(), "--bearer");
+
+        // Then every JWT route is also called with the token, which must pass the authorizer
+        assertTrue(plan.contains("GET\t/whoami\tnone\tdenied\tauthorizer required"), String.join("\n", plan));
+        assertTrue(plan.contains("GET\t/whoami\tbearer\treached\ttoken accepted"), String.join("\n", plan));
+        assertTrue(plan.contains("POST\t/orders\tbearer\treached\ttoken accepted"), String.join("\n", plan));
+        assertTrue(plan.contains("GET\t/orders/smoke-test\tbearer\treached\ttoken accepted"), String.join("\n", plan));
+        long denied = plan.stream().filter(l -> l.endsWith("\tauthorizer required")).count();
+        assertEquals(denied, plan.stream().filter(l -> l.endsWith("\ttoken accepted")).count(), "one token call per JWT operation");
+        // and without a token, none
+        assertTrue(plan(sample.getApi().getResolvedOpenApiDocument()).stream().noneMatch(l -> l.contains("\tbearer")));
     }
 
     @Test
