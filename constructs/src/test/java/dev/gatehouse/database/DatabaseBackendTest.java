@@ -95,13 +95,40 @@ class DatabaseBackendTest {
     }
 
     private JsonNode proxyFunction() {
+        return proxyFunctionResource().get("Properties");
+    }
+
+    private JsonNode proxyFunctionResource() {
         for (JsonNode resource : template.get("Resources")) {
             if (resource.get("Type").asText().equals("AWS::Lambda::Function")
                     && resource.at("/Properties/Handler").asText().equals(DatabaseBackend.HANDLER)) {
-                return resource.get("Properties");
+                return resource;
             }
         }
         throw new AssertionError("no database proxy function");
+    }
+
+    /** The logical id and properties of the IAM policy attached to the proxy function's role. */
+    private Map.Entry<String, JsonNode> rolePolicy() {
+        String role = proxyFunction().at("/Role/Fn::GetAtt/0").asText();
+        for (Map.Entry<String, JsonNode> r : template.get("Resources").properties()) {
+            if (r.getValue().get("Type").asText().equals("AWS::IAM::Policy")
+                    && r.getValue().at("/Properties/Roles").toString().contains("\"" + role + "\"")) {
+                return Map.entry(r.getKey(), r.getValue().get("Properties"));
+            }
+        }
+        throw new AssertionError("no policy on " + role);
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        JsonNode action = statement.get("Action");
+        List<String> list = new ArrayList<>();
+        if (action.isArray()) {
+            action.forEach(a -> list.add(a.asText()));
+        } else {
+            list.add(action.asText());
+        }
+        return list;
     }
 
     @Test
@@ -116,11 +143,18 @@ class DatabaseBackendTest {
 
     @Test
     void roleMayCreateTheNetworkInterfacesOfAVpcFunction() {
-        // without them Lambda refuses to create the function
-        String policies = template.toString();
-        for (String action : DatabaseBackend.VPC_ACCESS_ACTIONS) {
-            assertTrue(policies.contains("\"" + action + "\""), action);
-        }
+        // without them Lambda refuses to create the function: granted on the function's own role,
+        // and the function waits for the policy
+        Map.Entry<String, JsonNode> policy = rolePolicy();
+        List<String> onAnything = new ArrayList<>();
+        policy.getValue().at("/PolicyDocument/Statement").forEach(s -> {
+            if (s.get("Resource").asText().equals("*")) {
+                onAnything.addAll(actions(s));
+            }
+        });
+        assertTrue(onAnything.containsAll(DatabaseBackend.VPC_ACCESS_ACTIONS), onAnything.toString());
+        assertTrue(proxyFunctionResource().get("DependsOn").toString().contains("\"" + policy.getKey() + "\""),
+                proxyFunctionResource().get("DependsOn").toString());
     }
 
     @Test
@@ -143,9 +177,35 @@ class DatabaseBackendTest {
 
     @Test
     void functionMayConnectAsItsUserAndReachOnlyTheProxyPort() {
-        String policies = template.toString();
-        assertTrue(policies.contains("\"rds-db:connect\""), "rds-db:connect granted");
-        assertTrue(policies.contains("/postgres\""), "for the database user");
+        // rds-db:connect on the proxy, as the configured user only
+        List<JsonNode> connect = new ArrayList<>();
+        rolePolicy().getValue().at("/PolicyDocument/Statement").forEach(s -> {
+            if (actions(s).contains("rds-db:connect")) {
+                connect.add(s);
+            }
+        });
+        assertEquals(1, connect.size(), connect.toString());
+        JsonNode parts = connect.get(0).at("/Resource/Fn::Join/1");
+        assertEquals("/postgres", parts.get(parts.size() - 1).asText(), parts.toString());
+        assertTrue(parts.toString().contains("DBProxyArn") && parts.toString().contains(":dbuser:"), parts.toString());
+
+        // the function's security group: its only egress is the proxy's port, to the proxy's group
+        String group = proxyFunction().at("/VpcConfig/SecurityGroupIds/0/Fn::GetAtt/0").asText();
+        JsonNode groupProperties = template.at("/Resources/" + group + "/Properties");
+        assertTrue(!groupProperties.has("SecurityGroupEgress")
+                || groupProperties.get("SecurityGroupEgress").toString().contains("255.255.255.255/32"),
+                "no open egress on the group itself: " + groupProperties);
+        List<JsonNode> egress = new ArrayList<>();
+        template.get("Resources").forEach(r -> {
+            if (r.get("Type").asText().equals("AWS::EC2::SecurityGroupEgress")
+                    && r.at("/Properties/GroupId/Fn::GetAtt/0").asText().equals(group)) {
+                egress.add(r.get("Properties"));
+            }
+        });
+        assertEquals(1, egress.size(), egress.toString());
+        assertEquals(5432, egress.get(0).get("FromPort").asInt());
+        assertEquals(5432, egress.get(0).get("ToPort").asInt());
+        assertTrue(egress.get(0).get("DestinationSecurityGroupId").toString().contains("Proxy"), egress.toString());
         List<JsonNode> rules = new ArrayList<>();
         template.get("Resources").forEach(r -> {
             String type = r.get("Type").asText();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RouteKeyTest {
 
@@ -26,12 +25,25 @@ class RouteKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET", "get /orders", "FETCH /orders", "GET orders", "GET /orders/", "GET //orders",
-            "GET /a/{p+}/b", "GET /a/{}", "GET /a/{x y}", "GET /a/*", "GET /a/b?", "GET  /a", "GET /a b",
-            "GET /a/{x", "GET /a/x}"})
-    void rejectsMalformedKeys(String key) {
+    @CsvSource(delimiter = '|', value = {
+        "GET|separated by one space",
+        "get /orders|must be one of",
+        "FETCH /orders|must be one of",
+        "GET orders|must start with '/'",
+        "GET /orders/|must not end with '/'",
+        "GET //orders|has an empty segment",
+        "GET /a/{p+}/b|must be the last segment",
+        "GET /a/{}|has a malformed variable '{}'",
+        "GET /a/{x y}|separated by one space",
+        "GET /a/*|segment '*' with a character not allowed",
+        "GET /a/b?|segment 'b?' with a character not allowed",
+        "'GET  /a'|separated by one space",
+        "GET /a b|separated by one space",
+        "GET /a/{x|segment '{x' with a character not allowed",
+        "GET /a/x}|segment 'x}' with a character not allowed"})
+    void rejectsMalformedKeysSayingWhy(String key, String why) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteKey.parse(key));
-        assertTrue(e.getMessage().contains("route"), e.getMessage());
+        assertTrue(e.getMessage().contains(why), key + " -> " + e.getMessage());
     }
 
     @ParameterizedTest

@@ -126,7 +126,10 @@ abstract class DatabaseProxyContractTest {
     @AfterEach
     void noSecretsOrStackTracesInLogs() {
         for (String line : logLines) {
-            assertFalse(line.contains("password="), line);
+            assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains("password"), line);
+            assertFalse(line.contains(url), "the JDBC URL (with its user) is not logged: " + line);
+            assertFalse(line.contains("\tat ") || line.contains("\\tat ") || line.matches(".*\\bat [a-z]+\\.[a-z]+\\..*\\(.*"),
+                    "no stack frames: " + line);
         }
     }
 

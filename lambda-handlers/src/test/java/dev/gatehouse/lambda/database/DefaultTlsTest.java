@@ -71,6 +71,7 @@ class DefaultTlsTest {
         Map<String, String> env = env(TestDatabases.mariadbUrl(), DatabaseEngine.MYSQL, 3306);
 
         assertEquals(503, ask(env, "root", log).getStatusCode());
+        assertTrue(log.stream().anyMatch(l -> l.contains("ssl not enabled in the server")), "refused for want of TLS: " + log);
 
         env.put("GATEHOUSE_DB_TLS", "disable");
         APIGatewayProxyResponseEvent plain = ask(env, "root", log);

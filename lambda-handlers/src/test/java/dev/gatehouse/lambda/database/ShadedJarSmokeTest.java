@@ -77,8 +77,12 @@ class ShadedJarSmokeTest {
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("STATUS 200"), output);
             assertTrue(output.contains("BODY {\"answer\":42}"), output);
+            // an RDS IAM token: a SigV4 presigned connect request for the user, signed by the SDK in the jar
             assertTrue(output.contains("TOKEN db.example.com:5432/?"), output);
+            assertTrue(output.contains("Action=connect"), output);
             assertTrue(output.contains("DBUser=app"), output);
+            assertTrue(output.contains("X-Amz-Algorithm=AWS4-HMAC-SHA256"), output);
+            assertTrue(output.matches("(?s).*X-Amz-Credential=AKIDEXAMPLE%2F\\d{8}%2Fus-east-1%2Frds-db%2Faws4_request.*"), output);
             assertEquals(1, sm.calls(), "the secret was read through the SDK in the shaded jar");
         }
     }

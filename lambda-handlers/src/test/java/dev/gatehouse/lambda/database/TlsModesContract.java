@@ -100,6 +100,7 @@ abstract class TlsModesContract {
     void verifyFullWithoutABundleUsesTheJvmTrustStoreWhichDoesNotKnowTheTestCa() {
         List<String> log = new CopyOnWriteArrayList<>();
         assertEquals(503, ask(through("localhost", "verify-full", null), user(), log).getStatusCode(), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("PKIX") || l.contains("certif")), "refused for its certificate: " + log);
     }
 
     @Test
