@@ -72,7 +72,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -645,14 +644,16 @@ public class GatewayApi extends Construct {
     }
 
     /** A Lambda function as routes see it: its ARN and whether SnapStart is bypassed. */
-    record LambdaTarget(String arn, String path, boolean snapStartUnqualified) {
+    record LambdaTarget(String arn, String invocationUri, String path, boolean snapStartUnqualified) {
     }
 
     /** Grants invoke once per function and remembers what routes need, saving jsii calls. */
     LambdaTarget lambdaTarget(IFunction function) {
         return lambdaTargets.computeIfAbsent(function, f -> {
             allowInvoke(f);
-            return new LambdaTarget(f.getFunctionArn(), f.getNode().getPath(), SnapStartTargets.unqualifiedWithSnapStart(f));
+            String arn = f.getFunctionArn();
+            return new LambdaTarget(arn, LambdaUris.invocation(arn), f.getNode().getPath(),
+                    SnapStartTargets.unqualifiedWithSnapStart(f));
         });
     }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.api.internal.LambdaUris;
 import dev.gatehouse.rules.Rules;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -30,7 +29,7 @@ final class LambdaIntegration extends Integration {
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", "aws_proxy");
         integration.put("httpMethod", "POST");
-        integration.put("uri", LambdaUris.invocation(target.arn()));
+        integration.put("uri", target.invocationUri());
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
         return new IntegrationConfig(integration,
                 IntegrationConfig.responses("200", "Response of the Lambda function"));

@@ -70,6 +70,8 @@ public class JwtAuthorizer extends Construct {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The construct id: the security scheme's name and how findings name this authorizer. */
+    private final String name;
     private final Function function;
     private final IFunction target;
     private final LambdaAuthorizerScheme.Settings settings;
@@ -81,6 +83,7 @@ public class JwtAuthorizer extends Construct {
 
     public JwtAuthorizer(Construct scope, String id, JwtAuthorizerProps props) {
         super(scope, id);
+        this.name = id;
         Objects.requireNonNull(props, "props");
         String subject = "JwtAuthorizer '" + id + "'";
 
@@ -215,13 +218,13 @@ public class JwtAuthorizer extends Construct {
         List<String> previous = routeScopes.putIfAbsent(route, required);
         if (previous != null && !previous.equals(required)) {
             context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
-                            + getNode().getId() + "', which another API already uses for the same route with "
+                            + name + "', which another API already uses for the same route with "
                             + previous + ".",
                     "give each API its own JwtAuthorizer, or require the same scopes.");
         }
         // Scopes are enforced by the function; API Gateway's own authorization scopes only apply to
         // Cognito authorizers, so the requirement carries none.
-        return AuthorizationConfig.of(context.securityScheme(this, getNode().getId(),
+        return AuthorizationConfig.of(context.securityScheme(this, name,
                 () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
     }
 
@@ -280,7 +283,7 @@ public class JwtAuthorizer extends Construct {
         all.addAll(findings);
         int size = routeScopesJson().getBytes(StandardCharsets.UTF_8).length;
         if (size > ROUTE_SCOPES_LIMIT_BYTES) {
-            all.report(Rules.JWT_ROUTE_SCOPES_SIZE, "JwtAuthorizer '" + getNode().getId() + "'",
+            all.report(Rules.JWT_ROUTE_SCOPES_SIZE, "JwtAuthorizer '" + name + "'",
                     "its route configuration for " + routeScopes.size() + " routes takes " + size
                             + " bytes; the handler reads at most " + ROUTE_SCOPES_LIMIT_BYTES + ".",
                     "split the routes between several JwtAuthorizers (e.g. one per API area).");
@@ -288,7 +291,7 @@ public class JwtAuthorizer extends Construct {
         if (settings.ttlSeconds() > 0 && !routeScopes.isEmpty()) {
             // A cached decision is keyed by the token alone: it must be right for every route.
             for (Ambiguity ambiguity : RouteScopes.ambiguities(routeScopes)) {
-                all.report(Rules.JWT_POLICY_AMBIGUITY, "JwtAuthorizer '" + getNode().getId() + "'",
+                all.report(Rules.JWT_POLICY_AMBIGUITY, "JwtAuthorizer '" + name + "'",
                         "with result caching, a token without the scopes of '" + ambiguity.forbiddenRoute()
                                 + "' cannot get an exact policy: " + ambiguity.describe() + ".",
                         "set resultsCacheTtl(Duration.seconds(0)) on this authorizer, or give '"

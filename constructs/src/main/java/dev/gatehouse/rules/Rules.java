@@ -29,9 +29,9 @@ public final class Rules {
 
     public static final Rule PATH_VARIABLE = new Rule("GH102", Severity.ERROR,
             "Path variables are whole segments; a greedy variable comes last",
-            "A path variable is a whole segment, {name}, with the same characters as a literal "
-                    + "segment. The greedy form {name+} catches the rest of the path and may only be the "
-                    + "last segment. A name may appear once per path.");
+            "A path variable is a whole segment, {name}, its name made of letters, digits, '.', '_' and "
+                    + "'-'. The greedy form {name+} catches the rest of the path and may only be the last "
+                    + "segment. A name may appear once per path.");
 
     public static final Rule SIBLING_VARIABLES = new Rule("GH103", Severity.ERROR,
             "At most one path variable among sibling segments",

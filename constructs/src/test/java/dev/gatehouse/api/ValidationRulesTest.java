@@ -93,7 +93,7 @@ class ValidationRulesTest {
                 "[GH102] route 'GET /files/{name}.json': the segment '{name}.json' mixes a variable with literal text.",
                 "[GH102] route 'GET /files/{proxy+}/meta': the greedy variable '{proxy+}' is not the last segment",
                 "[GH102] route 'GET /a/{id}/b/{id}': the path variable '{id}' appears more than once.",
-                "[GH102] route 'GET /c/{}': the path variable '{}' has a name API Gateway does not accept.");
+                "[GH102] route 'GET /c/{}': the path variable '{}' has a name Gatehouse does not accept.");
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class DeployReport {
                 + "): " + String.join(", ", entries.stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                                 .thenComparing(Map.Entry.comparingByKey()))
-                        .map(e -> e.getValue() + " " + e.getKey().substring(service.length() + 2)).toList()), "  "));
+                        .map(e -> e.getValue() + " " + (e.getKey().equals(service) ? e.getKey()
+                                : e.getKey().substring(service.length() + 2))).toList()), "  "));
 
         out.append("\nChecks\n");
         int idWidth = results.stream().mapToInt(r -> r.check().length()).max().orElse(8);

@@ -46,4 +46,16 @@ class DeployReportTest {
         assertTrue(text.contains("  ... and 6 more from openapi\n"), text);
         assertTrue(text.endsWith("Result: FAIL (2 checks, 20 errors, 1 warnings)\n"), text);
     }
+
+    @Test
+    void typesOutsideTheAwsNamespaceAreListedWhole() {
+        com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode)
+                GatehouseTemplate.template().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Retention")
+                .put("Type", "Custom::LogRetention");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Odd").put("Type", "Odd");
+        String text = new DeployReport("S", template, 1, List.of(CLEAN), List.of()).render();
+        assertTrue(text.contains("  Custom::LogRetention (1): 1 Custom::LogRetention\n"), text);
+        assertTrue(text.contains("  Odd (1): 1 Odd\n"), text);
+    }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.api.internal;
 
 import java.util.Optional;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Token;
 
 /** The API Gateway service URI through which integrations and authorizers invoke Lambda. */
 public final class LambdaUris {
@@ -26,7 +25,7 @@ public final class LambdaUris {
      */
     public static Optional<String> literalSegment(String arn, int index) {
         String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[index].isEmpty() || Token.isUnresolved(parts[index])) {
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[index].isEmpty() || Tokens.containsToken(parts[index])) {
             return Optional.empty();
         }
         return Optional.of(parts[index]);

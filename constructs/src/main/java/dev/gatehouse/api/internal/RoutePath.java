@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
 public final class RoutePath {
     /** Characters API Gateway accepts in a resource path part (as aws-cdk checks them). */
     private static final Pattern PART = Pattern.compile("[a-zA-Z0-9:._$-]+");
+    /**
+     * Characters of a path variable's name: those of a literal part without ':' and '$', as the
+     * route keys of resource policies and of the JWT authorizer's route scopes spell them.
+     */
+    private static final Pattern VARIABLE = Pattern.compile("[a-zA-Z0-9._-]+");
 
     /** One path segment: a literal, a variable {@code {name}}, or a greedy variable {@code {name+}}. */
     public record Segment(String text, String variableName, boolean greedy) {
@@ -106,10 +111,10 @@ public final class RoutePath {
                 if (greedy) {
                     name = name.substring(0, name.length() - 1);
                 }
-                if (!PART.matcher(name).matches()) {
+                if (!VARIABLE.matcher(name).matches()) {
                     findings.report(Rules.PATH_VARIABLE, subject,
-                            "the path variable '" + part + "' has a name API Gateway does not accept.",
-                            "name it with a-z, A-Z, 0-9, '.', '_', '-', ':' or '$' only, e.g. '{id}'.");
+                            "the path variable '" + part + "' has a name Gatehouse does not accept.",
+                            "name it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'.");
                     valid = false;
                 } else if (!seen.add(name)) {
                     findings.report(Rules.PATH_VARIABLE, subject,

@@ -30,7 +30,7 @@ class RoutePathTest {
     @Test
     void acceptsTheCharactersApiGatewayAccepts() {
         Findings findings = new Findings();
-        assertTrue(parse("/a-b_c.d:e$f/{x:y}", findings).isValid(), findings.all().toString());
+        assertTrue(parse("/a-b_c.d:e$f/{x.y_z-1}", findings).isValid(), findings.all().toString());
     }
 
     @Test
@@ -56,5 +56,18 @@ class RoutePathTest {
                         "the path variable '{x}' appears more than once.",
                         "the segment 'a b' has characters API Gateway does not accept in a path."),
                 findings.all().stream().map(Finding::getProblem).sorted().toList(), findings.all().toString());
+    }
+
+    @Test
+    void variableNamesUseTheCharactersOfRouteKeys() {
+        // ':' and '$' are fine in a literal part, not in a variable's name (policies and route
+        // scopes could not name the route)
+        assertTrue(parse("/v1/events:batch/{id}", new Findings()).isValid());
+        Findings findings = new Findings();
+        assertFalse(parse("/a/{a:b}", findings).isValid());
+        assertEquals(List.of("the path variable '{a:b}' has a name Gatehouse does not accept."),
+                findings.all().stream().map(Finding::getProblem).toList());
+        assertTrue(dev.gatehouse.authorizer.policy.RouteKey.parse("GET /a/{a.b_c-d}") != null);
+        assertTrue(parse("/a/{a.b_c-d}", new Findings()).isValid());
     }
 }
