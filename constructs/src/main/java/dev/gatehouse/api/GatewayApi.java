@@ -8,6 +8,7 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.api.internal.CorsRendering;
 import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.HttpTokens;
 import dev.gatehouse.api.internal.LambdaUris;
 import dev.gatehouse.api.internal.ManagedWebAcl;
 import dev.gatehouse.api.internal.OpenApiDocument;
@@ -473,14 +474,9 @@ public class GatewayApi extends Construct {
 
     /** The route declared as {@code spec} ("GET /orders/{id}"), if any. */
     Optional<Route> findRoute(String spec) {
-        String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
-        Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
-        if (method.isEmpty()) {
-            return Optional.empty();
-        }
-        return routes.stream().map(DeclaredRoute::route)
-                .filter(r -> r.getMethod() == method.get() && parts[1].equals(r.getPath()))
-                .findFirst();
+        return RouteSpec.parse(spec).flatMap(named -> routes.stream().map(DeclaredRoute::route)
+                .filter(r -> r.getMethod() == named.method() && named.path().equals(r.getPath()))
+                .findFirst());
     }
 
     // ---- The document ----------------------------------------------------------------------------
@@ -519,12 +515,7 @@ public class GatewayApi extends Construct {
      * {@code {api}/authorizers/*}); once per function and API.
      */
     public void allowAuthorizerInvoke(IFunction function) {
-        permitInvoke(function, Stack.of(this).formatArn(ArnComponents.builder()
-                .service("execute-api")
-                .resource(restApi.getRef())
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .resourceName("authorizers/*")
-                .build()), "Authorize");
+        permitInvoke(function, executeApiArn("authorizers/*"), "Authorize");
     }
 
     private void permitInvoke(IFunction function, String sourceArn, String purpose) {
@@ -627,14 +618,10 @@ public class GatewayApi extends Construct {
         }
         List<String> arns = new ArrayList<>();
         for (String spec : routeSpecs) {
-            String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
-            Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
-            if (method.isEmpty() || !parts[1].startsWith("/")) {
-                throw new IllegalArgumentException("GatewayApi '" + getNode().getPath() + "': '" + spec
-                        + "' is not a route; write it as declared, e.g. \"GET /orders/{id}\".");
-            }
-            String path = parts[1].replaceAll("\\{[^}]*}", "*");
-            arns.add(arnForExecuteApi(method.get() == HttpMethod.ANY ? "*" : method.get().name(), path, stageName));
+            RouteSpec named = RouteSpec.parse(spec).orElseThrow(() -> new IllegalArgumentException("GatewayApi '"
+                    + getNode().getPath() + "': '" + spec + "' is not a route; write it as declared, e.g. \"GET /orders/{id}\"."));
+            String path = named.path().replaceAll("\\{[^}]*}", "*");
+            arns.add(arnForExecuteApi(named.method() == HttpMethod.ANY ? "*" : named.method().name(), path, stageName));
         }
         return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)
@@ -700,11 +687,16 @@ public class GatewayApi extends Construct {
             throw new IllegalArgumentException("GatewayApi '" + getNode().getPath() + "': path '" + path
                     + "' must start with '/'.");
         }
+        return executeApiArn(stage + "/" + method + path);
+    }
+
+    /** {@code arn:...:execute-api:{region}:{account}:{api}/{resourceName}}. */
+    private String executeApiArn(String resourceName) {
         return Stack.of(this).formatArn(ArnComponents.builder()
                 .service("execute-api")
                 .resource(restApi.getRef())
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .resourceName(stage + "/" + method + path)
+                .resourceName(resourceName)
                 .build());
     }
 
@@ -767,7 +759,6 @@ public class GatewayApi extends Construct {
 
     private static final List<String> DEFAULT_CORS_HEADERS =
             List.of("Content-Type", "Authorization", "X-Api-Key", "X-Amz-Date", "X-Amz-Security-Token");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private CorsRendering.Settings corsSettings(CorsOptions options) {
         String subject = "GatewayApi '" + apiName + "' CORS";
@@ -790,7 +781,7 @@ public class GatewayApi extends Construct {
         List<String> headers = options.getAllowHeaders() != null ? options.getAllowHeaders() : DEFAULT_CORS_HEADERS;
         List<String> expose = options.getExposeHeaders() != null ? options.getExposeHeaders() : List.of();
         for (String header : concat(headers, expose)) {
-            if (!HEADER_NAME.matcher(header).matches()) {
+            if (!HttpTokens.HEADER_NAME.matcher(header).matches()) {
                 findings.report(Rules.CORS_SETTINGS, subject, "'" + header + "' is not an HTTP header name.",
                         "use header names such as Content-Type or X-Request-Id.");
             }

@@ -97,13 +97,8 @@ public class GatewayUsagePlan extends Construct {
     }
 
     /** {@code "GET /orders/{id}"} as a usage plan's method key, {@code "/orders/{id}/GET"}. */
-    private Optional<String> methodThrottleKey(String route) {
-        String[] parts = route == null ? new String[0] : route.trim().split("\\s+");
-        Optional<HttpMethod> method = parts.length == 2 ? HttpMethod.parse(parts[0]) : Optional.empty();
-        if (method.isEmpty() || !parts[1].startsWith("/")) {
-            return Optional.empty();
-        }
-        return Optional.of((parts[1].equals("/") ? "/" : parts[1]) + "/" + method.get().name());
+    private static Optional<String> methodThrottleKey(String route) {
+        return RouteSpec.parse(route).map(named -> named.path() + "/" + named.method().name());
     }
 
     private static CfnUsagePlan.ThrottleSettingsProperty throttleProperty(ThrottleSettings throttle) {
@@ -121,7 +116,7 @@ public class GatewayUsagePlan extends Construct {
         }
         Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
         declared.forEach((spec, throttle) -> {
-            Optional<Route> route = methodThrottleKey(spec).flatMap(k -> api.findRoute(spec));
+            Optional<Route> route = api.findRoute(spec);
             if (route.isEmpty()) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle names '" + spec
                                 + "', which is not a route of the API.",

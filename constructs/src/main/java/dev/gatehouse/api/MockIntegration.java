@@ -2,16 +2,13 @@ package dev.gatehouse.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.internal.HttpTokens;
 import dev.gatehouse.rules.Rules;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Mock integration: API Gateway answers with a static response, no backend involved. */
 final class MockIntegration extends Integration {
-    /** RFC 9110 token characters, the only ones allowed in a header name. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     private final MockResponse response;
 
     MockIntegration(MockResponse response) {
@@ -53,7 +50,7 @@ final class MockIntegration extends Integration {
                     "use a status code from 100 to 599.");
         }
         for (Map.Entry<String, String> header : response.getHeaders().entrySet()) {
-            if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+            if (!HttpTokens.HEADER_NAME.matcher(header.getKey()).matches()) {
                 context.report(Rules.MOCK_RESPONSE, "the mock header name '" + header.getKey() + "' is not an HTTP token.",
                         "use letters, digits and '-' in header names, e.g. 'Cache-Control'.");
             }

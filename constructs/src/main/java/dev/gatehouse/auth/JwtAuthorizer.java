@@ -3,7 +3,6 @@ package dev.gatehouse.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.Defaults;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
@@ -186,14 +185,7 @@ public class JwtAuthorizer extends Construct {
         // this object's key is the hash of its content, so every change is a new key.
         Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-lambda:codeFromBucketObjectVersionNotSpecified",
                 "the code's S3 key is its content hash");
-        // With SnapStart, API Gateway invokes the alias "live" of the current version: its ARN and
-        // invoke permission stay the same when the code changes, so an update needs no redeployment
-        // and no request meets a version whose permission CloudFormation has not created yet.
-        this.target = snapStart ? function.addAlias(Defaults.HANDLER_ALIAS) : function;
-        if (snapStart) {
-            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "API Gateway invokes the alias '" + Defaults.HANDLER_ALIAS + "' of the function's current version");
-        }
+        this.target = BundledFunctionProps.invocationTarget(function, snapStart);
 
         getNode().addValidation(this::validate);
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.database;
 
-import dev.gatehouse.Defaults;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.Route;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -192,14 +190,7 @@ public class DatabaseBackend extends Construct {
                 .actions(VPC_ACCESS_ACTIONS)
                 .resources(List.of("*"))
                 .build());
-        // With SnapStart, API Gateway invokes the alias "live" of the current version: its ARN and
-        // invoke permission stay the same when the code changes, so an update needs no redeployment
-        // and no request meets a version whose permission CloudFormation has not created yet.
-        this.invoked = snapStart ? function.addAlias(Defaults.HANDLER_ALIAS) : function;
-        if (snapStart) {
-            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "API Gateway invokes the alias '" + Defaults.HANDLER_ALIAS + "' of the function's current version");
-        }
+        this.invoked = BundledFunctionProps.invocationTarget(function, snapStart);
 
         if (target.getKind() == DatabaseTarget.Kind.PROXY) {
             // An RDS Proxy's connections have no default port; it listens on the engine's.

@@ -2,6 +2,7 @@ package dev.gatehouse.auth.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.internal.HttpTokens;
 import dev.gatehouse.api.internal.LambdaUris;
 import dev.gatehouse.auth.LambdaAuthorizerType;
 import dev.gatehouse.rules.Rule;
@@ -17,9 +18,8 @@ public final class LambdaAuthorizerScheme {
     /** API Gateway caches authorizer results for at most one hour. */
     public static final int MAX_TTL_SECONDS = 3600;
 
-    private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern IDENTITY_SOURCE = Pattern.compile(
-            "method\\.request\\.(header|querystring|multivalueheader|multivaluequerystring)\\.[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+            "method\\.request\\.(header|querystring|multivalueheader|multivaluequerystring)\\." + HttpTokens.HEADER_NAME.pattern()
                     + "|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9._]+");
 
     private LambdaAuthorizerScheme() {
@@ -46,7 +46,7 @@ public final class LambdaAuthorizerScheme {
                     "choose 0 (no caching) to " + MAX_TTL_SECONDS + " seconds."));
         }
         if (settings.type() == LambdaAuthorizerType.TOKEN) {
-            if (settings.headerName() == null || !HEADER.matcher(settings.headerName()).matches()) {
+            if (settings.headerName() == null || !HttpTokens.HEADER_NAME.matcher(settings.headerName()).matches()) {
                 problems.add(new Problem(Rules.AUTHORIZER_IDENTITY_SOURCE,
                         "the token header name '" + settings.headerName() + "' is not an HTTP header name.",
                         "name the header the token arrives in, e.g. 'Authorization'."));

@@ -2,11 +2,14 @@ package dev.gatehouse.functions.internal;
 
 import dev.gatehouse.Defaults;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionProps;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -67,5 +70,20 @@ public final class BundledFunctionProps {
                 .environment(withJvmOptions(environment))
                 .role(role)
                 .logGroup(logGroup);
+    }
+
+    /**
+     * What API Gateway invokes for a bundled function: with SnapStart, the alias
+     * {@value Defaults#HANDLER_ALIAS} of its current version, whose ARN and invoke permission stay
+     * the same when the code changes (so an update needs no redeployment and no request meets a
+     * version whose permission CloudFormation has not created yet); without, the function.
+     */
+    public static IFunction invocationTarget(Function function, boolean snapStart) {
+        if (!snapStart) {
+            return function;
+        }
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "API Gateway invokes the alias '" + Defaults.HANDLER_ALIAS + "' of the function's current version");
+        return function.addAlias(Defaults.HANDLER_ALIAS);
     }
 }
