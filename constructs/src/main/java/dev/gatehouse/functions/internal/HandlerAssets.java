@@ -47,7 +47,8 @@ public final class HandlerAssets {
     public static Path directoryWithFiles(String name, Map<String, byte[]> files) {
         Path jar = jar(name);
         try {
-            StringBuilder fingerprint = new StringBuilder(Hashing.sha256Hex(Files.readAllBytes(jar)));
+            // the jar's directory is named after its content hash (see extract): no need to read it again
+            StringBuilder fingerprint = new StringBuilder(jar.getParent().getFileName().toString());
             new java.util.TreeMap<>(files).forEach((path, bytes) ->
                     fingerprint.append('|').append(path).append('=').append(Hashing.sha256Hex(bytes)));
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-assets",

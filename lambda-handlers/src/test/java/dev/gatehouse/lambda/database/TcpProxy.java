@@ -108,26 +108,36 @@ final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(targetHost, targetPort);
-                try {
-                    if (front == Front.POSTGRES_TLS) {
-                        client = terminatePostgresTls(client);
-                    } else if (front == Front.MARIADB_TLS) {
-                        client = terminateMariaDbTls(client, upstream);
-                    }
-                } catch (IOException e) {
-                    // Not the expected upgrade, or the client refused the certificate: it sees a closed socket.
-                    closeQuietly(client);
-                    closeQuietly(upstream);
-                    continue;
-                }
                 sockets.add(client);
                 sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                if (front == Front.PLAIN) {
+                    pipe(client, upstream);
+                    pipe(upstream, client);
+                } else {
+                    // the TLS upgrade on its own thread: a slow or refusing client holds up no other
+                    Thread upgrade = new Thread(() -> upgradeAndPipe(client, upstream), "tcp-proxy-tls");
+                    upgrade.setDaemon(true);
+                    upgrade.start();
+                }
             } catch (IOException e) {
                 // Listener closed by stop(), or the database refused: the client sees a closed socket.
             }
         }
+    }
+
+    private void upgradeAndPipe(Socket client, Socket upstream) {
+        Socket secured;
+        try {
+            secured = front == Front.POSTGRES_TLS ? terminatePostgresTls(client) : terminateMariaDbTls(client, upstream);
+        } catch (IOException e) {
+            // Not the expected upgrade, or the client refused the certificate: it sees a closed socket.
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
+        sockets.add(secured);
+        pipe(secured, upstream);
+        pipe(upstream, secured);
     }
 
     private Socket terminatePostgresTls(Socket client) throws IOException {
