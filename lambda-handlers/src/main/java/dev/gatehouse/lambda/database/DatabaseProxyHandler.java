@@ -78,7 +78,8 @@ public final class DatabaseProxyHandler
         return DatabaseRoutes.fromJson(json).requireValid();
     }
 
-    private static CredentialsProvider credentials(Settings s) {
+    /** How the proxy (and the schema handler) log in: an IAM token or the secret's user and password. */
+    static CredentialsProvider credentials(Settings s) {
         Region region = Region.of(s.region().orElseThrow());
         if (s.auth() == Settings.Auth.IAM) {
             RdsUtilities utilities = RdsUtilities.builder()
