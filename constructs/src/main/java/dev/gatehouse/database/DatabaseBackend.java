@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -29,11 +31,15 @@ import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionProps;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.rds.IDatabaseCluster;
 import software.constructs.Construct;
+import software.constructs.IDependable;
 
 /**
  * Serves HTTP routes from a database in one declaration: the bundled database proxy function in
@@ -64,6 +70,10 @@ import software.constructs.Construct;
 public class DatabaseBackend extends Construct {
     /** Entry point of the bundled handler. */
     public static final String HANDLER = "dev.gatehouse.lambda.database.DatabaseProxyHandler::handleRequest";
+    /** The handler of the schema custom resource, in the same jar. */
+    public static final String SCHEMA_HANDLER = "dev.gatehouse.lambda.database.SchemaHandler::handleRequest";
+    /** How long the schema statements may run (the Provider framework allows up to 15 minutes). */
+    static final int SCHEMA_TIMEOUT_MINUTES = 5;
     /** Where the handler finds its routes in the function's code ({@code $LAMBDA_TASK_ROOT}). */
     public static final String ROUTES_FILE = "gatehouse-db-routes.json";
     static final String CA_FILE = "gatehouse-db-ca.pem";
@@ -79,6 +89,7 @@ public class DatabaseBackend extends Construct {
     private final Function function;
     private final IFunction invoked;
     private final SecurityGroup securityGroup;
+    private final CustomResource schemaResource;
     private final List<Route> routes = new ArrayList<>();
 
     public DatabaseBackend(Construct scope, String id, DatabaseBackendProps props) {
@@ -174,22 +185,14 @@ public class DatabaseBackend extends Construct {
 
         boolean snapStart = props.getSnapStart() == null || props.getSnapStart();
         SubnetSelection subnets = props.getVpcSubnets() != null ? props.getVpcSubnets() : defaultSubnets(props, credentials, subject);
-        this.function = new Function(this, "Function",
-                BundledFunctionProps.of(this, "Function", HandlerAssets.codeWithFiles("database-proxy", files), HANDLER, env)
-                        .description("Gatehouse database proxy for " + api.getApiName())
-                        .memorySize(MEMORY_MB)
-                        .timeout(Duration.seconds(FUNCTION_TIMEOUT_SECONDS))
-                        .vpc(props.getVpc())
-                        .vpcSubnets(subnets)
-                        .securityGroups(List.of(securityGroup))
-                        .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
-                        .build());
-        // Lambda attaches a VPC function through network interfaces it creates with the function's
-        // role; without these the deployment fails. EC2 offers no narrower resource for them.
-        function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(VPC_ACCESS_ACTIONS)
-                .resources(List.of("*"))
+        Code code = HandlerAssets.codeWithFiles("database-proxy", files);
+        this.function = new Function(this, "Function", inTheVpc(BundledFunctionProps.of(this, "Function", code, HANDLER, env),
+                props, subnets)
+                .description("Gatehouse database proxy for " + api.getApiName())
+                .timeout(Duration.seconds(FUNCTION_TIMEOUT_SECONDS))
+                .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build());
+        mayReachTheDatabase(function, target, credentials);
         this.invoked = BundledFunctionProps.invocationTarget(function, snapStart);
 
         if (target.getKind() == DatabaseTarget.Kind.PROXY) {
@@ -199,10 +202,32 @@ public class DatabaseBackend extends Construct {
         } else {
             target.getConnectable().getConnections().allowDefaultPortFrom(function, "Gatehouse database proxy " + id);
         }
-        if (credentials.isIam()) {
-            target.grantConnect(function, credentials.getIamUser());
+        List<String> schema = props.getSchema() != null ? props.getSchema() : List.of();
+        if (schema.stream().anyMatch(sql -> sql == null || sql.isBlank())) {
+            findings.report(Rules.DATABASE_OPTIONS, subject, "a schema statement is blank.",
+                    "remove it, or give the SQL it should run.");
+        }
+        if (!schema.isEmpty()) {
+            Function schemaFunction = new Function(this, "SchemaFunction", inTheVpc(
+                    BundledFunctionProps.of(this, "SchemaFunction", code, SCHEMA_HANDLER, env), props, subnets)
+                    .description("Gatehouse database schema for " + api.getApiName())
+                    .timeout(Duration.minutes(SCHEMA_TIMEOUT_MINUTES))
+                    .build());
+            mayReachTheDatabase(schemaFunction, target, credentials);
+            Provider provider = Provider.Builder.create(this, "SchemaProvider").onEventHandler(schemaFunction).build();
+            this.schemaResource = CustomResource.Builder.create(this, "Schema")
+                    .serviceToken(provider.getServiceToken())
+                    .resourceType("Custom::GatehouseSchema")
+                    .properties(Map.of("Statements", schema))
+                    .build();
+            // only once the database answers (a proxy's target group waits for the cluster's
+            // instances, a cluster for its instances) and the security group's egress rules exist
+            if (target.getConnectable() instanceof IDependable database) {
+                schemaResource.getNode().addDependency(database);
+            }
+            schemaResource.getNode().addDependency(securityGroup);
         } else {
-            credentials.getSecret().grantRead(function);
+            this.schemaResource = null;
         }
 
         for (DatabaseRoute route : config.routes()) {
@@ -210,6 +235,26 @@ public class DatabaseBackend extends Construct {
             routes.add(api.route(route.route(), Integration.lambda(invoked), options));
         }
         getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
+    }
+
+    /** A function of this backend: its memory, and the backend's subnets and security group. */
+    private FunctionProps.Builder inTheVpc(FunctionProps.Builder function, DatabaseBackendProps props, SubnetSelection subnets) {
+        return function.memorySize(MEMORY_MB).vpc(props.getVpc()).vpcSubnets(subnets).securityGroups(List.of(securityGroup));
+    }
+
+    /** The function's role may attach it to the VPC and log in to the database. */
+    private static void mayReachTheDatabase(Function fn, DatabaseTarget target, DatabaseCredentials credentials) {
+        // Lambda attaches a VPC function through network interfaces it creates with the function's
+        // role; without these the deployment fails. EC2 offers no narrower resource for them.
+        fn.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(VPC_ACCESS_ACTIONS)
+                .resources(List.of("*"))
+                .build());
+        if (credentials.isIam()) {
+            target.grantConnect(fn, credentials.getIamUser());
+        } else {
+            credentials.getSecret().grantRead(fn);
+        }
     }
 
     /**
@@ -240,6 +285,11 @@ public class DatabaseBackend extends Construct {
                     "build the routes with DatabaseRoutes.builder(DatabaseEngine." + (family.equalsIgnoreCase("MYSQL")
                             ? "MYSQL" : "POSTGRESQL") + "), or point the backend at the right database.");
         }
+    }
+
+    /** The custom resource that applies {@link DatabaseBackendProps#getSchema()}, if any. */
+    public Optional<CustomResource> getSchemaResource() {
+        return Optional.ofNullable(schemaResource);
     }
 
     /**
@@ -326,6 +376,12 @@ public class DatabaseBackend extends Construct {
         /** @see DatabaseBackendProps#getStatementTimeout() */
         public Builder statementTimeout(Duration statementTimeout) {
             props.statementTimeout(statementTimeout);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getSchema() */
+        public Builder schema(List<String> schema) {
+            props.schema(schema);
             return this;
         }
 

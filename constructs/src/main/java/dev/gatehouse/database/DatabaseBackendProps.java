@@ -4,6 +4,7 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.database.config.DatabaseRoutes;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -78,6 +79,19 @@ public interface DatabaseBackendProps {
     }
 
     /**
+     * SQL statements that create what the routes use (tables, indexes), applied in order by a
+     * CloudFormation custom resource when the stack is created and whenever the list changes; in
+     * one transaction on PostgreSQL (MySQL commits each DDL statement itself). Every run applies
+     * the whole list, so write them to be repeatable: {@code CREATE TABLE IF NOT EXISTS ...}.
+     * Removing the backend leaves the database as it is.
+     *
+     * @default none: the schema is yours to create, e.g. with a migration tool
+     */
+    default List<String> getSchema() {
+        return null;
+    }
+
+    /**
      * Connect to a cluster or instance with TLS that encrypts but does not verify the database's
      * certificate (PostgreSQL {@code sslmode=require}, MariaDB Connector/J {@code sslMode=trust}). Only for a cluster or instance without
      * {@link #getTlsCaBundle()}; anyone able to intercept traffic inside the VPC could then read
@@ -116,6 +130,7 @@ public interface DatabaseBackendProps {
         Duration statementTimeout;
         Path tlsCaBundle;
         Boolean allowUnverifiedTls;
+        List<String> schema;
         Boolean snapStart;
 
         private Builder() {
@@ -176,6 +191,11 @@ public interface DatabaseBackendProps {
             return this;
         }
 
+        public Builder schema(List<String> schema) {
+            this.schema = schema;
+            return this;
+        }
+
         public Builder snapStart(Boolean snapStart) {
             this.snapStart = snapStart;
             return this;
@@ -199,6 +219,7 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     private final Duration statementTimeout;
     private final Path tlsCaBundle;
     private final Boolean allowUnverifiedTls;
+    private final List<String> schema;
     private final Boolean snapStart;
 
     DatabaseBackendPropsValue(DatabaseBackendProps.Builder b) {
@@ -213,6 +234,7 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
         this.statementTimeout = b.statementTimeout;
         this.tlsCaBundle = b.tlsCaBundle;
         this.allowUnverifiedTls = b.allowUnverifiedTls;
+        this.schema = b.schema == null ? null : List.copyOf(b.schema);
         this.snapStart = b.snapStart;
     }
 
@@ -227,5 +249,6 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     @Override public Duration getStatementTimeout() { return statementTimeout; }
     @Override public Path getTlsCaBundle() { return tlsCaBundle; }
     @Override public Boolean getAllowUnverifiedTls() { return allowUnverifiedTls; }
+    @Override public List<String> getSchema() { return schema; }
     @Override public Boolean getSnapStart() { return snapStart; }
 }

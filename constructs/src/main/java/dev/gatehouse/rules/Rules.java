@@ -248,7 +248,8 @@ public final class Rules {
     public static final Rule DATABASE_OPTIONS = new Rule("GH502", Severity.ERROR,
             "Database backend options are usable",
             "Per-route options name configured routes; the statement timeout is 100 ms to 15 s (the "
-                    + "function stops at 20 s and API Gateway at 29 s); a TLS CA bundle file exists.");
+                    + "function stops at 20 s and API Gateway at 29 s); a TLS CA bundle file exists; schema "
+                    + "statements are not blank.");
 
     public static final Rule DATABASE_TLS = new Rule("GH503", Severity.ERROR,
             "Connections to the database verify its certificate",

@@ -108,6 +108,7 @@ class DatabaseBackendSecretsAndRulesTest {
                 .statementTimeout(Duration.seconds(60))
                 .routeOptionsByRoute(Map.of("GET /nope", RouteOptions.of(Authorization.none())))
                 .tlsCaBundle(Path.of("/nonexistent/rds-ca.pem"))
+                .schema(List.of("CREATE TABLE IF NOT EXISTS items (id int)", " "))
                 .build();
         String message = synthError(app);
         assertTrue(message.contains("[GH500] database route 'GET /items/{id}': "), message);
@@ -116,6 +117,7 @@ class DatabaseBackendSecretsAndRulesTest {
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the statement timeout is 60000 ms."), message);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': route options are given for 'GET /nope'"), message);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the TLS CA bundle '/nonexistent/rds-ca.pem' cannot be read"), message);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': a schema statement is blank."), message);
         // IAM credentials in a VPC without egress: isolated subnets are fine, no finding about them
         assertTrue(!message.contains("no private subnets with egress"), message);
     }

@@ -63,6 +63,9 @@ class DatabaseBackendTest {
                     .build())
             .build();
 
+    static final List<String> SCHEMA = List.of(
+            "CREATE TABLE IF NOT EXISTS orders (id bigserial PRIMARY KEY, status text NOT NULL, total numeric NOT NULL)");
+
     private JsonNode template;
     private CloudAssembly assembly;
     private Stack stack;
@@ -89,6 +92,7 @@ class DatabaseBackendTest {
                 .databaseName("shop")
                 .routes(ROUTES)
                 .routeOptionsByRoute(Map.of("GET /orders", RouteOptions.of(Authorization.none())))
+                .schema(SCHEMA)
                 .build();
         template = Fixtures.templateJson(stack);
         assembly = app.synth();
@@ -155,6 +159,47 @@ class DatabaseBackendTest {
         assertTrue(onAnything.containsAll(DatabaseBackend.VPC_ACCESS_ACTIONS), onAnything.toString());
         assertTrue(proxyFunctionResource().get("DependsOn").toString().contains("\"" + policy.getKey() + "\""),
                 proxyFunctionResource().get("DependsOn").toString());
+    }
+
+    @Test
+    void theSchemaIsAppliedByACustomResourceWhoseFunctionConnectsLikeTheProxy() {
+        JsonNode schema = onlyResource(template, "Custom::GatehouseSchema");
+        assertEquals(Fixtures.JSON.valueToTree(SCHEMA), schema.at("/Properties/Statements"));
+        JsonNode schemaFunction = null;
+        for (JsonNode r : template.get("Resources")) {
+            if (r.at("/Properties/Handler").asText().equals(DatabaseBackend.SCHEMA_HANDLER)) {
+                schemaFunction = r.get("Properties");
+            }
+        }
+        assertTrue(schemaFunction != null, "a function runs the schema handler");
+        // the same environment, network and security group as the proxy, no SnapStart
+        assertEquals(proxyFunction().at("/Environment/Variables/GATEHOUSE_DB_HOST"), schemaFunction.at("/Environment/Variables/GATEHOUSE_DB_HOST"));
+        assertEquals(proxyFunction().at("/VpcConfig"), schemaFunction.at("/VpcConfig"));
+        assertEquals(proxyFunction().at("/Code"), schemaFunction.at("/Code"), "one code asset");
+        assertTrue(schemaFunction.at("/SnapStart").isMissingNode());
+        assertEquals(DatabaseBackend.SCHEMA_TIMEOUT_MINUTES * 60, schemaFunction.get("Timeout").asInt());
+        // its role may connect as the same user and attach to the VPC
+        String role = schemaFunction.at("/Role/Fn::GetAtt/0").asText();
+        String policies = "";
+        for (JsonNode r : template.get("Resources")) {
+            if (r.get("Type").asText().equals("AWS::IAM::Policy") && r.at("/Properties/Roles").toString().contains(role)) {
+                policies += r.toString();
+            }
+        }
+        assertTrue(policies.contains("rds-db:connect") && policies.contains("/postgres\""), policies);
+        assertTrue(policies.contains("ec2:CreateNetworkInterface"), policies);
+        // the custom resource goes through the Provider framework to that function, once the proxy
+        // has its targets
+        assertTrue(schema.at("/Properties/ServiceToken").toString().contains("SchemaProvider"), schema.toString());
+        String targetGroup = onlyResource(template, "AWS::RDS::DBProxyTargetGroup").get("id").asText();
+        assertTrue(schema.get("DependsOn").toString().contains("\"" + targetGroup + "\""), schema.toString());
+        template.get("Resources").properties().forEach(e -> {
+            if (e.getValue().get("Type").asText().equals("AWS::EC2::SecurityGroupEgress")
+                    && e.getValue().at("/Properties/GroupId/Fn::GetAtt/0").asText().startsWith("OrdersSecurityGroup")) {
+                assertTrue(schema.get("DependsOn").toString().contains("\"" + e.getKey() + "\""),
+                        "waits for the egress rule " + e.getKey() + ": " + schema);
+            }
+        });
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.IConstruct;
@@ -29,22 +31,23 @@ public final class SampleNagSuppressions {
     /** What Lambda needs to attach a function to a VPC (EC2 network interfaces). */
     static final Set<String> VPC_ACTIONS = Set.copyOf(DatabaseBackend.VPC_ACCESS_ACTIONS);
 
-    static final String APIG2 = "Request validation is declared in the OpenAPI Body (validator body-and-parameters, "
-            + "the default of every operation), where cdk-nag cannot look for it; the api-posture check verifies that "
-            + "every operation accepting a body is validated.";
-    static final String APIG3 = "A WAFv2 web ACL costs a monthly fee per ACL and per rule; the sample is deployed only "
-            + "briefly by the opt-in smoke test. Production APIs add one with GatewayApi.Builder.webAcl("
-            + "WebAcl.managedDefaults()) (docs/access-control.md, WAF).";
-    static final String L1 = "Gatehouse's bundled handlers are built and tested for the java21 runtime, a Lambda LTS "
-            + "runtime with SnapStart; a newer Java runtime is a library-wide decision, not a per-app one.";
-    static final String IAM5 = "Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which have "
-            + "no resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html).";
-    static final String IAM5_VPC = IAM5 + " In a VPC the function also needs the network interface actions of "
-            + "AWSLambdaVPCAccessExecutionRole, on '*' as in that managed policy.";
+    static final String APIG2 = "Request validation is in the OpenAPI Body (validator body-and-parameters, the "
+            + "default of every operation), where cdk-nag cannot see it; the api-posture check verifies it.";
+    static final String APIG3 = "A WAFv2 web ACL costs a monthly fee; the sample lives only during the opt-in smoke "
+            + "test. Production APIs add one with GatewayApi.Builder.webAcl(WebAcl.managedDefaults()).";
+    static final String L1 = "Gatehouse's bundled handlers are built and tested for java21, a Lambda LTS runtime with "
+            + "SnapStart; a newer Java runtime is a library-wide decision.";
+    static final String IAM5 = "xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) have no "
+            + "resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html); "
+            + "VPC functions also need AWSLambdaVPCAccessExecutionRole's network interface actions, on '*' too.";
 
-    static final String RDS10 = "The opt-in smoke test (scripts/deploy-smoke.sh) creates and destroys the sample, "
-            + "which deletion protection would stop; deleting the cluster still leaves a final snapshot. Production "
-            + "clusters set deletionProtection(true).";
+    static final String RDS10 = "The opt-in smoke test creates and destroys the sample, which deletion protection "
+            + "would stop; deleting still leaves a final snapshot. Production clusters set deletionProtection(true).";
+
+    static final String PROVIDER_IAM4 = "The CDK Provider framework's function uses AWSLambdaBasicExecutionRole (logs "
+            + "only); the CDK offers no alternative for it.";
+    static final String PROVIDER_IAM5 = "The CDK Provider framework may invoke the schema function and its versions "
+            + "(ARN and ARN:*), as the CDK grants it.";
 
     private SampleNagSuppressions() {
     }
@@ -57,6 +60,17 @@ public final class SampleNagSuppressions {
                 if (!hasWebAcl(api)) {
                     suppress(api.getCfnStage(), "AwsSolutions-APIG3", APIG3);
                 }
+            } else if (construct instanceof Provider provider) {
+                // on the framework function's role (a managed policy) and its default policy (the invoke grant)
+                for (IConstruct part : provider.getNode().findAll()) {
+                    if (part instanceof Role role) {
+                        suppress(role, "AwsSolutions-IAM4", PROVIDER_IAM4);
+                        Policy policy = defaultPolicy(role);
+                        if (policy != null) {
+                            suppress(policy, "AwsSolutions-IAM5", PROVIDER_IAM5);
+                        }
+                    }
+                }
             } else if (construct instanceof DatabaseCluster cluster) {
                 suppress(cluster, "AwsSolutions-RDS10", RDS10);
             } else if (construct instanceof Function function) {
@@ -67,7 +81,7 @@ public final class SampleNagSuppressions {
                 Policy policy = role == null ? null : defaultPolicy(role);
                 if (policy != null && Stack.of(policy) == stack && wildcardIsXrayOrVpcOnly(policy)) {
                     NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
-                            .id("AwsSolutions-IAM5").reason(function.getIsBoundToVpc() ? IAM5_VPC : IAM5)
+                            .id("AwsSolutions-IAM5").reason(IAM5)
                             .appliesTo(List.of("Resource::*")).build()));
                 }
             }

@@ -171,6 +171,9 @@ public class SampleStack extends Stack {
                 .databaseName("postgres")
                 .routes(routes)
                 .routeOptionsByRoute(Map.of("POST /orders", RouteOptions.of(jwt.requireScopes("orders:write"))))
+                .schema(List.of("CREATE TABLE IF NOT EXISTS orders (id bigserial PRIMARY KEY, customer text NOT NULL,"
+                        + " total numeric(12, 2) NOT NULL CHECK (total >= 0),"
+                        + " created_at timestamptz NOT NULL DEFAULT now())"))
                 .build();
     }
 

@@ -42,10 +42,11 @@ class SampleAppDeployChecksTest {
     }
 
     @Test
-    void theDatabaseProxyMayCreateItsNetworkInterfacesBeforeItIsCreated() {
+    void theDatabaseFunctionsMayCreateTheirNetworkInterfacesBeforeTheyAreCreated() {
         CheckResult result = new LambdaVpcAccessCheck().check(sample.template());
         assertClean(result);
-        assertTrue(result.checked().startsWith("1 "), "the database proxy is the sample's VPC function: " + result.checked());
+        assertTrue(result.checked().startsWith("2 "), "the database proxy and its schema function are the sample's VPC "
+                + "functions: " + result.checked());
     }
 
     @Test

@@ -71,8 +71,7 @@ public final class SampleDeployReport {
         List<String> notChecked = new ArrayList<>();
         notChecked.add("CDK's own template validation: " + cdkValidation(sample.cdkValidation())
                 + " (informational, not relied on).");
-        notChecked.add("A real deployment: scripts/deploy-smoke.sh deploys the sample, calls every route and destroys it; "
-                + "it needs AWS credentials and is opt-in.");
+        notChecked.add("A real deployment: scripts/deploy-smoke.sh (opt-in, with AWS credentials) calls each route.");
         return new DeployReport(SampleApp.STACK_NAME, sample.template(), sample.templateBytes(), results,
                 List.of(new DeployReport.Note("Accepted cdk-nag findings (suppressed in dev.gatehouse.sample.SampleNagSuppressions)",
                                 acceptedLines),

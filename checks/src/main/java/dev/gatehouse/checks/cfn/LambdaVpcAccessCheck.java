@@ -74,7 +74,7 @@ public final class LambdaVpcAccessCheck {
                                 + "Lambda would refuse it. Add " + attached + " to the function's DependsOn."));
             }
         }
-        return new CheckResult(ID, "Lambda functions in a VPC may create their network interfaces",
+        return new CheckResult(ID, "VPC functions may create their network interfaces",
                 vpcFunctions + " function" + (vpcFunctions == 1 ? "" : "s") + " in a VPC", findings);
     }
 

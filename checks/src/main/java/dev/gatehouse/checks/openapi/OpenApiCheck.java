@@ -97,7 +97,7 @@ public final class OpenApiCheck {
         }
         String checked = documents + " RestApi Body document" + (documents == 1 ? "" : "s") + ", " + operations
                 + " operations" + (external > 0 ? " (" + external + " BodyS3Location not checked)" : "");
-        return new CheckResult(ID, "OpenAPI 3.0 (swagger-parser) and API Gateway import rules", checked, findings);
+        return new CheckResult(ID, "OpenAPI and API Gateway import rules", checked, findings);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class OpenApiCheck {
     public CheckResult checkDocument(JsonNode document, String name) {
         List<Finding> findings = new ArrayList<>();
         int operations = check(DeployTimeValues.standalone().render(document), name, findings);
-        return new CheckResult(ID, "OpenAPI 3.0 (swagger-parser) and API Gateway import rules",
+        return new CheckResult(ID, "OpenAPI and API Gateway import rules",
                 "document " + name + ", " + operations + " operations", findings);
     }
 

@@ -81,8 +81,7 @@ public final class DeployReport {
         for (CheckResult r : results) {
             String status = r.passed() ? (r.findings().isEmpty() ? "PASS" : "PASS*") : "FAIL";
             String prefix = String.format(Locale.ROOT, "  %-5s %-" + idWidth + "s  ", status, r.check());
-            out.append(prefix).append(r.title()).append('\n');
-            wrap(out, r.checked(), " ".repeat(prefix.length()));
+            wrap(out, r.title() + ": " + r.checked(), prefix, " ".repeat(prefix.length()));
         }
 
         out.append("\nFindings\n");
@@ -126,8 +125,12 @@ public final class DeployReport {
 
     /** Appends {@code text} wrapped at the page width, every line indented by {@code indent}. */
     private static void wrap(StringBuilder out, String text, String indent) {
-        String continuation = indent + "  ";
-        StringBuilder line = new StringBuilder(indent);
+        wrap(out, text, indent, indent + "  ");
+    }
+
+    /** Appends {@code text} wrapped at the page width, after {@code first}, later lines after {@code continuation}. */
+    private static void wrap(StringBuilder out, String text, String first, String continuation) {
+        StringBuilder line = new StringBuilder(first);
         for (String word : text.split(" ")) {
             if (line.length() + word.length() + 1 > WIDTH && line.toString().trim().length() > 0) {
                 out.append(line.toString().stripTrailing()).append('\n');

@@ -23,7 +23,7 @@ class DeployReportTest {
         assertTrue(text.startsWith("Deploy report: S\n================\n"), text);
         assertTrue(text.contains("Template: 24 resources (CloudFormation allows 500), 42,539 bytes (allows 1,048,576)"), text);
         assertTrue(text.contains("Resources by type\n") && text.contains("  AWS::Lambda (") && text.contains(" 3 Function"), text);
-        assertTrue(text.contains("  PASS  cfn-schema  CloudFormation schema\n"), text);
+        assertTrue(text.contains("  PASS  cfn-schema  CloudFormation schema: 24 resources\n"), text);
         assertTrue(text.contains("Findings\n  none\n"), text);
         assertTrue(text.contains("Accepted\n  AwsSolutions-L1 on Fn: java21 is the runtime.\n"), text);
         assertTrue(text.endsWith("Result: PASS (1 checks, 0 errors, 0 warnings)\n"), text);
@@ -40,7 +40,7 @@ class DeployReportTest {
                 new CheckResult("openapi", "OpenAPI", "1 document", findings)), List.of());
         String text = report.render();
         assertFalse(report.passed());
-        assertTrue(text.contains("  FAIL  openapi     OpenAPI\n"), text);
+        assertTrue(text.contains("  FAIL  openapi     OpenAPI: 1 document\n"), text);
         assertTrue(text.contains("  ERROR [openapi] Api Body paths./r0: broken 0.\n"), text);
         assertFalse(text.contains("broken 15."), "at most 15 findings per check");
         assertTrue(text.contains("  ... and 6 more from openapi\n"), text);

@@ -28,6 +28,7 @@ class ShadedJarSmokeTest {
     void containsTheHandlerItsDriversAndNoOtherHandler() throws Exception {
         try (ZipFile jar = new ZipFile(shadedJar().toFile())) {
             for (String expected : List.of("dev/gatehouse/lambda/database/DatabaseProxyHandler.class",
+                    "dev/gatehouse/lambda/database/SchemaHandler.class",
                     "dev/gatehouse/database/config/NamedSql.class", "org/postgresql/Driver.class",
                     "org/mariadb/jdbc/Driver.class", "software/amazon/awssdk/services/rds/RdsUtilities.class",
                     "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class",
