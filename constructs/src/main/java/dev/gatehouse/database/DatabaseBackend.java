@@ -72,8 +72,10 @@ public class DatabaseBackend extends Construct {
     public static final String HANDLER = "dev.gatehouse.lambda.database.DatabaseProxyHandler::handleRequest";
     /** The handler of the schema custom resource, in the same jar. */
     public static final String SCHEMA_HANDLER = "dev.gatehouse.lambda.database.SchemaHandler::handleRequest";
-    /** How long the schema statements may run (the Provider framework allows up to 15 minutes). */
+    /** How long the schema function may run (the Provider framework allows up to 15 minutes). */
     static final int SCHEMA_TIMEOUT_MINUTES = 5;
+    /** How long one schema statement may run: an index on a filled table, or a wait for a lock. */
+    static final int SCHEMA_STATEMENT_TIMEOUT_SECONDS = 240;
     /** Where the handler finds its routes in the function's code ({@code $LAMBDA_TASK_ROOT}). */
     public static final String ROUTES_FILE = "gatehouse-db-routes.json";
     static final String CA_FILE = "gatehouse-db-ca.pem";
@@ -208,8 +210,10 @@ public class DatabaseBackend extends Construct {
                     "remove it, or give the SQL it should run.");
         }
         if (!schema.isEmpty()) {
+            Map<String, String> schemaEnv = new LinkedHashMap<>(env);
+            schemaEnv.put("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS", Long.toString(SCHEMA_STATEMENT_TIMEOUT_SECONDS * 1000L));
             Function schemaFunction = new Function(this, "SchemaFunction", inTheVpc(
-                    BundledFunctionProps.of(this, "SchemaFunction", code, SCHEMA_HANDLER, env), props, subnets)
+                    BundledFunctionProps.of(this, "SchemaFunction", code, SCHEMA_HANDLER, schemaEnv), props, subnets)
                     .description("Gatehouse database schema for " + api.getApiName())
                     .timeout(Duration.minutes(SCHEMA_TIMEOUT_MINUTES))
                     .build());
@@ -218,7 +222,8 @@ public class DatabaseBackend extends Construct {
             this.schemaResource = CustomResource.Builder.create(this, "Schema")
                     .serviceToken(provider.getServiceToken())
                     .resourceType("Custom::GatehouseSchema")
-                    .properties(Map.of("Statements", schema))
+                    // the connection too: a new database (or user, or engine) gets the schema again
+                    .properties(Map.of("Statements", schema, "Database", connectionOf(env)))
                     .build();
             // only once the database answers (a proxy's target group waits for the cluster's
             // instances, a cluster for its instances) and the security group's egress rules exist
@@ -235,6 +240,18 @@ public class DatabaseBackend extends Construct {
             routes.add(api.route(route.route(), Integration.lambda(invoked), options));
         }
         getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
+    }
+
+    /** Where the schema goes: what a change of makes the custom resource apply it again. */
+    private static Map<String, String> connectionOf(Map<String, String> env) {
+        Map<String, String> connection = new LinkedHashMap<>();
+        for (String key : List.of("GATEHOUSE_DB_ENGINE", "GATEHOUSE_DB_HOST", "GATEHOUSE_DB_PORT", "GATEHOUSE_DB_NAME",
+                "GATEHOUSE_DB_USER", "GATEHOUSE_DB_SECRET_ARN")) {
+            if (env.containsKey(key)) {
+                connection.put(key.substring("GATEHOUSE_DB_".length()), env.get(key));
+            }
+        }
+        return connection;
     }
 
     /** A function of this backend: its memory, and the backend's subnets and security group. */

@@ -165,6 +165,11 @@ class DatabaseBackendTest {
     void theSchemaIsAppliedByACustomResourceWhoseFunctionConnectsLikeTheProxy() {
         JsonNode schema = onlyResource(template, "Custom::GatehouseSchema");
         assertEquals(Fixtures.JSON.valueToTree(SCHEMA), schema.at("/Properties/Statements"));
+        // a new database (host, name, user, engine) applies the schema again
+        assertEquals(proxyFunction().at("/Environment/Variables/GATEHOUSE_DB_HOST"), schema.at("/Properties/Database/HOST"));
+        assertEquals("shop", schema.at("/Properties/Database/NAME").asText());
+        assertEquals("postgres", schema.at("/Properties/Database/USER").asText());
+        assertEquals("postgresql", schema.at("/Properties/Database/ENGINE").asText());
         JsonNode schemaFunction = null;
         for (JsonNode r : template.get("Resources")) {
             if (r.at("/Properties/Handler").asText().equals(DatabaseBackend.SCHEMA_HANDLER)) {
@@ -174,6 +179,8 @@ class DatabaseBackendTest {
         assertTrue(schemaFunction != null, "a function runs the schema handler");
         // the same environment, network and security group as the proxy, no SnapStart
         assertEquals(proxyFunction().at("/Environment/Variables/GATEHOUSE_DB_HOST"), schemaFunction.at("/Environment/Variables/GATEHOUSE_DB_HOST"));
+        // statements may take minutes (an index on a filled table), unlike API requests
+        assertEquals("240000", schemaFunction.at("/Environment/Variables/GATEHOUSE_DB_STATEMENT_TIMEOUT_MS").asText());
         assertEquals(proxyFunction().at("/VpcConfig"), schemaFunction.at("/VpcConfig"));
         assertEquals(proxyFunction().at("/Code"), schemaFunction.at("/Code"), "one code asset");
         assertTrue(schemaFunction.at("/SnapStart").isMissingNode());

@@ -9,6 +9,7 @@ import dev.gatehouse.lambda.database.internal.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,18 @@ import java.util.Map;
 public final class SchemaHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** The custom resource's physical id: one schema per backend. */
     public static final String PHYSICAL_ID = "gatehouse-schema";
+    /** Attempts to connect: a new proxy target or a resuming Serverless v2 cluster may refuse at first. */
+    static final int CONNECT_ATTEMPTS = 8;
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(10);
+
+    /** How the handler waits between connection attempts (tests pass one that does not). */
+    interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
 
     private final ConnectionFactory connections;
     private final CredentialsProvider credentials;
+    private final Pause pause;
 
     public SchemaHandler() {
         this(Settings.fromEnvironment(System.getenv()));
@@ -40,8 +50,13 @@ public final class SchemaHandler implements RequestHandler<Map<String, Object>, 
 
     /** A handler with its connections given (tests). */
     public SchemaHandler(ConnectionFactory connections, CredentialsProvider credentials) {
+        this(connections, credentials, d -> Thread.sleep(d.toMillis()));
+    }
+
+    SchemaHandler(ConnectionFactory connections, CredentialsProvider credentials, Pause pause) {
         this.connections = connections;
         this.credentials = credentials;
+        this.pause = pause;
     }
 
     @Override
@@ -61,7 +76,7 @@ public final class SchemaHandler implements RequestHandler<Map<String, Object>, 
         } catch (SQLException e) {
             throw new IllegalStateException("the schema was not applied: " + e.getMessage(), e);
         }
-        response.put("Data", Map.of("Statements", statements.size()));
+        response.put("Data", Map.of("Statements", Integer.toString(statements.size())));
         return response;
     }
 
@@ -82,7 +97,7 @@ public final class SchemaHandler implements RequestHandler<Map<String, Object>, 
 
     /** Runs the statements in order in one transaction; on failure nothing is committed. */
     void apply(List<String> statements) throws SQLException {
-        try (Connection connection = connections.open(credentials.current())) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (int i = 0; i < statements.size(); i++) {
@@ -95,8 +110,33 @@ public final class SchemaHandler implements RequestHandler<Map<String, Object>, 
                 }
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the statement's error is what CloudFormation should show
+                }
                 throw e;
+            }
+        }
+    }
+
+    /** Connects, retrying connection errors (SQLState class 08) a few times; any other error at once. */
+    private Connection connect() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connections.open(attempt == 1 ? credentials.current() : credentials.refresh());
+            } catch (SQLException e) {
+                boolean connectionError = e.getSQLState() != null && e.getSQLState().startsWith("08");
+                if (!connectionError || attempt >= CONNECT_ATTEMPTS) {
+                    throw new SQLException("could not connect to the database after " + attempt + " attempt"
+                            + (attempt == 1 ? "" : "s") + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                }
+                try {
+                    pause.sleep(RETRY_PAUSE);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

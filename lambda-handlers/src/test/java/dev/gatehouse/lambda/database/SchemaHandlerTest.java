@@ -46,7 +46,7 @@ class SchemaHandlerTest {
                 "CREATE INDEX IF NOT EXISTS " + table + "_status ON " + table + " (status)");
         Map<String, Object> created = handler().handleRequest(event("Create", schema), null);
         assertEquals(SchemaHandler.PHYSICAL_ID, created.get("PhysicalResourceId"));
-        assertEquals(Map.of("Statements", 2), created.get("Data"));
+        assertEquals(Map.of("Statements", "2"), created.get("Data"));
         assertTrue(tableExists(table));
 
         // an update runs the (idempotent) list again, with what was added
@@ -69,6 +69,51 @@ class SchemaHandlerTest {
                 () -> handler().handleRequest(event("Create", schema), null));
         assertTrue(e.getMessage().startsWith("the schema was not applied: statement 2 of 2 failed: "), e.getMessage());
         assertFalse(tableExists(table), "the first statement was rolled back with the second");
+    }
+
+    @Test
+    void connectionErrorsAreRetriedAndOtherErrorsAreNot() throws Exception {
+        JdbcConnectionFactory real = JdbcConnectionFactory.forUrl(DatabaseEngine.POSTGRESQL, url, Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        List<Duration> pauses = new java.util.ArrayList<>();
+        // a proxy target still registering: refused twice, then it answers
+        SchemaHandler patient = new SchemaHandler(credentials -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return real.open(credentials);
+        }, CredentialsProvider.fixed(null), pauses::add);
+        patient.handleRequest(event("Create", List.of("CREATE TABLE IF NOT EXISTS " + table + " (id int)")), null);
+        assertEquals(3, attempts.get());
+        assertEquals(List.of(SchemaHandler.RETRY_PAUSE, SchemaHandler.RETRY_PAUSE), pauses);
+        assertTrue(tableExists(table));
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("DROP TABLE " + table);
+        }
+
+        // a login refused is not going to change: no retry
+        attempts.set(0);
+        SchemaHandler refused = new SchemaHandler(credentials -> {
+            attempts.incrementAndGet();
+            throw new SQLException("password authentication failed", "28P01");
+        }, CredentialsProvider.fixed(null), pauses::add);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> refused.handleRequest(event("Create", List.of("SELECT 1")), null));
+        assertEquals(1, attempts.get());
+        assertTrue(e.getMessage().contains("could not connect to the database after 1 attempt: password authentication failed"),
+                e.getMessage());
+
+        // and a database that never answers gives up after the last attempt
+        attempts.set(0);
+        SchemaHandler unreachable = new SchemaHandler(credentials -> {
+            attempts.incrementAndGet();
+            throw new SQLException("Connection refused", "08001");
+        }, CredentialsProvider.fixed(null), d -> { });
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> unreachable.handleRequest(event("Create", List.of("SELECT 1")), null)).getMessage()
+                .contains("after " + SchemaHandler.CONNECT_ATTEMPTS + " attempts"));
+        assertEquals(SchemaHandler.CONNECT_ATTEMPTS, attempts.get());
     }
 
     @Test
