@@ -223,7 +223,7 @@ public class DatabaseBackend extends Construct {
                     .serviceToken(provider.getServiceToken())
                     .resourceType("Custom::GatehouseSchema")
                     // the connection too: a new database (or user, or engine) gets the schema again
-                    .properties(Map.of("Statements", schema, "Database", connectionOf(env)))
+                    .properties(schemaProperties(schema, env))
                     .build();
             // only once the database answers (a proxy's target group waits for the cluster's
             // instances, a cluster for its instances) and the security group's egress rules exist
@@ -240,6 +240,14 @@ public class DatabaseBackend extends Construct {
             routes.add(api.route(route.route(), Integration.lambda(invoked), options));
         }
         getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
+    }
+
+    /** The custom resource's properties, in a fixed order (the template must not change between runs). */
+    private static Map<String, Object> schemaProperties(List<String> schema, Map<String, String> env) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("Statements", schema);
+        properties.put("Database", connectionOf(env));
+        return properties;
     }
 
     /** Where the schema goes: what a change of makes the custom resource apply it again. */
