@@ -6,6 +6,7 @@ import dev.gatehouse.checks.cfn.LambdaVpcAccessCheck;
 import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,9 +36,9 @@ public final class DeployChecks {
 
     /** {@link #deployability} plus Gatehouse's API posture rules ({@link ApiPostureCheck}). */
     public static List<CheckResult> all(JsonNode template) {
-        CfnSpec spec = CfnSpec.shared();
-        return List.of(new TemplateSchemaCheck(spec).check(template), new LambdaVpcAccessCheck().check(template),
-                new OpenApiCheck(spec).checkTemplate(template), new ApiPostureCheck().checkTemplate(template));
+        List<CheckResult> results = new ArrayList<>(deployability(template));
+        results.add(new ApiPostureCheck().checkTemplate(template));
+        return results;
     }
 
     /** Every finding (errors and warnings) of {@link #all}; empty when the template is clean. */

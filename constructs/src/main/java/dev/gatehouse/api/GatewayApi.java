@@ -212,7 +212,7 @@ public class GatewayApi extends Construct {
         if (Boolean.TRUE.equals(p.getDisableExecuteApiEndpoint())) {
             disableExecuteApiEndpoint();
         }
-        if (resourcePolicy != null || endpointType == EndpointType.PRIVATE) {
+        if (hasResourcePolicy()) {
             restApi.setPolicy(Lazy.any(new IStableAnyProducer() {
                 @Override
                 public Object produce() {
@@ -937,7 +937,16 @@ public class GatewayApi extends Construct {
     }
 
     /** A resource policy, and the routes it cannot keep apart (rule GH431). */
-    private record PolicyRendering(Map<String, Object> policy, List<String> conflicts) {
+    private record PolicyRendering(Map<String, Object> policy, List<PolicyConflict> conflicts) {
+    }
+
+    /** A route open to any principal whose policy pattern also reaches an IAM route's requests. */
+    private record PolicyConflict(String openRoute, String iamRoute) {
+    }
+
+    /** An explicit resource policy, or the one a PRIVATE API needs. */
+    private boolean hasResourcePolicy() {
+        return resourcePolicy != null || endpointType == EndpointType.PRIVATE;
     }
 
     /**
@@ -946,7 +955,7 @@ public class GatewayApi extends Construct {
      * and a pattern that would also reach an IAM route's requests is a conflict.
      */
     private PolicyRendering renderPolicy() {
-        if (restApi.getPolicy() == null) {
+        if (!hasResourcePolicy()) {
             return new PolicyRendering(null, List.of());
         }
         Map<String, Boolean> iamByRoute = new LinkedHashMap<>();
@@ -959,19 +968,25 @@ public class GatewayApi extends Construct {
             preflightPaths().keySet().forEach(path -> iamByRoute.putIfAbsent("OPTIONS " + path.path(), false));
         }
         List<String> otherRoutes = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
+        List<PolicyConflict> conflicts = new ArrayList<>();
         RouteScopes analysis = routeAnalysis(iamByRoute);
+        List<RouteKey> iamRoutes = new ArrayList<>();
+        iamByRoute.forEach((route, iam) -> {
+            if (iam) {
+                iamRoutes.add(RouteKey.parse(route));
+            }
+        });
         for (Map.Entry<String, Boolean> route : iamByRoute.entrySet()) {
             if (route.getValue()) {
                 continue;
             }
             RouteKey key = RouteKey.parse(route.getKey());
             analysis.patterns(key).forEach(pattern -> otherRoutes.add("execute-api:/" + stageName + "/" + pattern));
-            iamByRoute.forEach((iamRoute, iam) -> {
-                if (iam && analysis.reaches(key, RouteKey.parse(iamRoute))) {
-                    conflicts.add(route.getKey() + "|" + iamRoute);
+            for (RouteKey iamRoute : iamRoutes) {
+                if (analysis.reaches(key, iamRoute)) {
+                    conflicts.add(new PolicyConflict(route.getKey(), iamRoute.toString()));
                 }
-            });
+            }
         }
         boolean hasIam = iamByRoute.containsValue(true);
         ResourcePolicy policy = resourcePolicy != null ? resourcePolicy : ResourcePolicy.builder().build();
@@ -1004,11 +1019,11 @@ public class GatewayApi extends Construct {
             RouteTableCheck.check("GatewayApi '" + apiName + "'", entries, all);
         }
         if (routesValid()) {
-            for (String conflict : rendered().policyConflicts()) {
-                String[] pair = conflict.split("\\|");
+            for (PolicyConflict conflict : rendered().policyConflicts()) {
                 all.report(Rules.RESOURCE_POLICY_OVERLAP, "GatewayApi '" + apiName + "'",
-                        "its resource policy lets any principal call route '" + pair[0] + "', and that route's pattern "
-                                + "also matches requests of the IAM route '" + pair[1] + "' ('*' matches '/'), which "
+                        "its resource policy lets any principal call route '" + conflict.openRoute() + "', and that "
+                                + "route's pattern also matches requests of the IAM route '" + conflict.iamRoute()
+                                + "' ('*' matches '/'), which "
                                 + "would then need no IAM permission.",
                         "put the IAM routes under a path the other routes' variables cannot reach (e.g. /admin/...), "
                                 + "or give both the same kind of authorization.");
@@ -1051,7 +1066,7 @@ public class GatewayApi extends Construct {
     }
 
     private record Rendered(ObjectNode document, Object templateBody, String hash,
-            List<Map<String, Object>> methodSettings, Map<String, Object> policy, List<String> policyConflicts) {
+            List<Map<String, Object>> methodSettings, Map<String, Object> policy, List<PolicyConflict> policyConflicts) {
     }
 
     private final class RouteContext implements IntegrationContext, AuthorizationContext {
