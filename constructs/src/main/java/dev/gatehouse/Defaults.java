@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.api.BodyFormat;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -28,6 +29,12 @@ public final class Defaults {
      * understand ({@code FailOnWarnings}).
      */
     public static final boolean FAIL_ON_WARNINGS = true;
+
+    /**
+     * The document goes into the RestApi's {@code Body} as JSON text, one {@code Fn::Join} part per
+     * path: synthesis stays fast for thousands of routes (docs/benchmarks.md).
+     */
+    public static final BodyFormat BODY_FORMAT = BodyFormat.JSON_TEXT;
 
     /**
      * The account-wide API Gateway CloudWatch role is left alone: setting it would overwrite a role

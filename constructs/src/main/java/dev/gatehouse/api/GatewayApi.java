@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.AccessLogJson;
+import dev.gatehouse.api.internal.BodyText;
 import dev.gatehouse.api.internal.CorsRendering;
 import dev.gatehouse.api.internal.Hashing;
 import dev.gatehouse.api.internal.HttpTokens;
@@ -119,6 +120,7 @@ public class GatewayApi extends Construct {
 
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
+    private final BodyFormat bodyFormat;
     private final ResourcePolicy resourcePolicy;
     private final EndpointType endpointType;
     private boolean executeApiEndpointDisabled;
@@ -153,6 +155,7 @@ public class GatewayApi extends Construct {
         this.stageName = orDefault(s.getStageName(), Defaults.STAGE_NAME);
         this.defaultAuthorization = p.getDefaultAuthorization();
         this.apiKeySource = p.getApiKeySource();
+        this.bodyFormat = orDefault(p.getBodyFormat(), Defaults.BODY_FORMAT);
 
         this.endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
         this.resourcePolicy = p.getResourcePolicy();
@@ -486,7 +489,7 @@ public class GatewayApi extends Construct {
      * function's ARN) appear as CDK token strings; see {@link #getResolvedOpenApiDocument()}.
      */
     public ObjectNode getOpenApiDocument() {
-        return renderDocument();
+        return renderDocument(true);
     }
 
     /**
@@ -495,7 +498,7 @@ public class GatewayApi extends Construct {
      * for values from elsewhere).
      */
     public JsonNode getResolvedOpenApiDocument() {
-        ObjectNode document = rendered != null ? rendered.document() : renderDocument();
+        ObjectNode document = rendered != null ? rendered.document() : renderDocument(false);
         return JSON.valueToTree(new TemplateValues(Stack.of(this)).fullyResolved(document));
     }
 
@@ -872,13 +875,17 @@ public class GatewayApi extends Construct {
         return account;
     }
 
-    private ObjectNode renderDocument() {
+    /**
+     * @param copy whether the document must not share nodes with the declared routes (when it is
+     *     handed to a caller who may change it); synthesis only reads it
+     */
+    private ObjectNode renderDocument(boolean copy) {
         List<OpenApiDocument.PathOperation> operations = new ArrayList<>(routes.size());
         for (DeclaredRoute declared : routes) {
             if (declared.operation() != null) {
                 HttpMethod method = declared.route().getMethod();
                 operations.add(new OpenApiDocument.PathOperation(declared.route().getPath(), method.openApiKey(),
-                        method.ordinal(), declared.operation().deepCopy()));
+                        method.ordinal(), copy ? declared.operation().deepCopy() : declared.operation()));
             }
         }
         if (cors != null) {
@@ -887,7 +894,7 @@ public class GatewayApi extends Construct {
                     CorsRendering.preflight(cors, path, methods))));
         }
         Map<String, ObjectNode> schemes = new TreeMap<>();
-        securitySchemes.forEach((name, scheme) -> schemes.put(name, scheme.deepCopy()));
+        securitySchemes.forEach((name, scheme) -> schemes.put(name, copy ? scheme.deepCopy() : scheme));
         ObjectNode extensions = JSON.createObjectNode();
         OpenApiDocument.requestValidation(extensions);
         if (cors != null) {
@@ -903,16 +910,19 @@ public class GatewayApi extends Construct {
     /** Renders everything synthesis needs, once. */
     private Rendered rendered() {
         if (rendered == null) {
-            ObjectNode document = renderDocument();
+            ObjectNode document = renderDocument(false);
             TemplateValues values = new TemplateValues(Stack.of(this));
-            Object templateBody = values.forTemplate(document);
+            BodyText.Rendering text = BodyText.render(document, values);
+            Object templateBody = bodyFormat == BodyFormat.OBJECT ? values.forTemplate(document) : text.join();
             PolicyRendering policyRendering = routesValid() ? renderPolicy() : new PolicyRendering(null, List.of());
             Map<String, Object> policy = policyRendering.policy();
             String hash;
             try {
                 // Everything that needs a redeployment when it changes: the document and the policy.
                 List<Object> redeployInputs = new ArrayList<>();
-                redeployInputs.add(values.fullyResolved(document));
+                // The document's text names deploy-time values by logical id (${Fn.Arn}); values from
+                // elsewhere are Fn::Sub variables, resolved here because their tokens differ per run.
+                redeployInputs.add(text.hasVariables() ? Stack.of(this).resolve(text.join()) : text.join());
                 if (policy != null) {
                     redeployInputs.add(Stack.of(this).resolve(policy));
                 }
@@ -1204,6 +1214,12 @@ public class GatewayApi extends Construct {
         /** @see GatewayApiProps#getFailOnWarnings() */
         public Builder failOnWarnings(Boolean failOnWarnings) {
             props.failOnWarnings(failOnWarnings);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getBodyFormat() */
+        public Builder bodyFormat(BodyFormat bodyFormat) {
+            props.bodyFormat(bodyFormat);
             return this;
         }
 

@@ -136,6 +136,16 @@ public interface GatewayApiProps {
         return null;
     }
 
+    /**
+     * How the document is written into the RestApi's {@code Body}: JSON text (one part per path)
+     * or a JSON object. Both deploy the same API; see {@link BodyFormat}.
+     *
+     * @default {@link dev.gatehouse.Defaults#BODY_FORMAT}
+     */
+    default BodyFormat getBodyFormat() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -155,6 +165,7 @@ public interface GatewayApiProps {
         StageOptions stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
+        BodyFormat bodyFormat;
 
         private Builder() {
         }
@@ -224,6 +235,11 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder bodyFormat(BodyFormat bodyFormat) {
+            this.bodyFormat = bodyFormat;
+            return this;
+        }
+
         public GatewayApiProps build() {
             return new GatewayApiPropsValue(this);
         }
@@ -244,6 +260,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final StageOptions stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
+    private final BodyFormat bodyFormat;
 
     GatewayApiPropsValue(GatewayApiProps.Builder b) {
         this.apiName = b.apiName;
@@ -259,6 +276,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.stage = b.stage;
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
+        this.bodyFormat = b.bodyFormat;
     }
 
     @Override public String getApiName() { return apiName; }
@@ -274,4 +292,5 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public StageOptions getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }
+    @Override public BodyFormat getBodyFormat() { return bodyFormat; }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.checks.DeployChecks;
+import dev.gatehouse.checks.RestApiBody;
 import dev.gatehouse.checks.Finding;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,11 @@ public final class Fixtures {
                 .vpc(vpc).service(InterfaceVpcEndpointAwsService.APIGATEWAY).build();
     }
 
-    /** The single resource of {@code type} in the template, with its logical id under "id". */
+    /**
+     * The single resource of {@code type} in the template, with its logical id under "id". A
+     * RestApi's Body comes in object form whichever way the template writes it
+     * ({@link RestApiBody#document}), so tests read the document the same way.
+     */
     public static JsonNode onlyResource(JsonNode template, String type) {
         JsonNode found = null;
         for (Map.Entry<String, JsonNode> e : iterable(template.get("Resources"))) {
@@ -74,6 +79,11 @@ public final class Fixtures {
         }
         if (found == null) {
             throw new AssertionError("no " + type + " in the template");
+        }
+        JsonNode properties = found.path("Properties");
+        if (properties.has("Body")) {
+            RestApiBody.document(properties.get("Body"))
+                    .ifPresent(document -> ((com.fasterxml.jackson.databind.node.ObjectNode) properties).set("Body", document));
         }
         return found;
     }

@@ -2,11 +2,16 @@ package dev.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.api.internal.BodyText;
 import dev.gatehouse.api.internal.TemplateValues;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,19 +59,25 @@ public final class RouteScaleBenchmark {
         void define(Stack stack, List<Function> functions, int routes);
     }
 
-    static final Variant GATEHOUSE = new Variant() {
-        public String name() {
-            return "Gatehouse GatewayApi";
-        }
+    static final Variant GATEHOUSE = gatehouse("Gatehouse GatewayApi", null);
+    static final Variant GATEHOUSE_OBJECT = gatehouse("Gatehouse, bodyFormat OBJECT", BodyFormat.OBJECT);
 
-        public void define(Stack stack, List<Function> functions, int routes) {
-            GatewayApi api = new GatewayApi(stack, "Api");
-            RouteOptions iam = RouteOptions.of(Authorization.iam());
-            for (int i = 0; i < routes; i++) {
-                api.route(METHODS[i % METHODS.length] + " " + path(i), Integration.lambda(functions.get(i % FUNCTIONS)), iam);
+    /** GatewayApi with the given body format (null: the default). */
+    static Variant gatehouse(String name, BodyFormat format) {
+        return new Variant() {
+            public String name() {
+                return name;
             }
-        }
-    };
+
+            public void define(Stack stack, List<Function> functions, int routes) {
+                GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
+                RouteOptions iam = RouteOptions.of(Authorization.iam());
+                for (int i = 0; i < routes; i++) {
+                    api.route(METHODS[i % METHODS.length] + " " + path(i), Integration.lambda(functions.get(i % FUNCTIONS)), iam);
+                }
+            }
+        };
+    }
 
     static final Variant STOCK = new Variant() {
         public String name() {
@@ -123,53 +134,64 @@ public final class RouteScaleBenchmark {
         return stack;
     }
 
-    /** Median time of {@code runs} syntheses; the other figures come from the last run. */
-    static Result measure(Variant variant, int routes, int runs) {
-        long[] times = new long[runs];
-        Result last = null;
+    /**
+     * Synthesizes every variant at every size, {@code runs} rounds, interleaved (one synthesis of
+     * each per round) so that a machine that speeds up or slows down during the run affects all
+     * sizes alike; returns the median time per variant and size, other figures from the last round.
+     */
+    static Result[][] measure(List<Variant> variants, int runs) {
+        long[][][] times = new long[variants.size()][ROUTE_COUNTS.length][runs];
+        Result[][] last = new Result[variants.size()][ROUTE_COUNTS.length];
         for (int r = 0; r < runs; r++) {
-            last = synthesize(variant, routes);
-            times[r] = last.millis();
+            for (int v = 0; v < variants.size(); v++) {
+                for (int s = 0; s < ROUTE_COUNTS.length; s++) {
+                    last[v][s] = synthesize(variants.get(v), ROUTE_COUNTS[s]);
+                    times[v][s][r] = last[v][s].millis();
+                }
+            }
         }
-        Arrays.sort(times);
-        return new Result(times[runs / 2], last.resources(), last.templateBytes(), last.error());
+        Result[][] medians = new Result[variants.size()][ROUTE_COUNTS.length];
+        for (int v = 0; v < variants.size(); v++) {
+            for (int s = 0; s < ROUTE_COUNTS.length; s++) {
+                Arrays.sort(times[v][s]);
+                Result l = last[v][s];
+                medians[v][s] = new Result(times[v][s][runs / 2], l.resources(), l.templateBytes(), l.error());
+            }
+        }
+        return medians;
     }
 
     public static void main(String[] args) {
-        int runs = Integer.getInteger("bench.runs", 3);
+        int runs = Integer.getInteger("bench.runs", 7);
         System.out.println("Warming up the JVM and the jsii runtime...");
         for (int i = 0; i < 3; i++) {
             synthesize(GATEHOUSE, 10);
+            synthesize(GATEHOUSE_OBJECT, 10);
             synthesize(STOCK, 10);
         }
         String validation = "false".equals(System.getenv("CDK_VALIDATION"))
                 ? "off (CDK_VALIDATION=false)" : "on (CDK's default template validation)";
-        System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d runs, Java %s, "
+        System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d interleaved runs, Java %s, "
                 + "CDK template validation %s%n%n", FUNCTIONS, runs, System.getProperty("java.version"), validation);
+        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_OBJECT, STOCK);
+        Result[][] results = measure(variants, runs);
         System.out.println("| variant | routes | resources | template bytes | synth ms | vs 10 routes | result |");
         System.out.println("|---|---:|---:|---:|---:|---:|---|");
-        Result gatehouseBase = null;
-        Result gatehouseLargest = null;
-        for (Variant variant : List.of(GATEHOUSE, STOCK)) {
-            long base = -1;
-            for (int routes : ROUTE_COUNTS) {
-                Result r = measure(variant, routes, runs);
-                if (base < 0) {
-                    base = r.millis();
-                }
-                if (variant == GATEHOUSE) {
-                    gatehouseBase = gatehouseBase == null ? r : gatehouseBase;
-                    gatehouseLargest = r;
-                }
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2fx | %s |%n", variant.name(), routes,
-                        r.resources() < 0 ? "-" : Integer.toString(r.resources()),
+        for (int v = 0; v < variants.size(); v++) {
+            long base = results[v][0].millis();
+            for (int s = 0; s < ROUTE_COUNTS.length; s++) {
+                Result r = results[v][s];
+                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %d | %.2fx | %s |%n", variants.get(v).name(),
+                        ROUTE_COUNTS[s], r.resources() < 0 ? "-" : Integer.toString(r.resources()),
                         r.templateBytes() < 0 ? "-" : Long.toString(r.templateBytes()),
                         r.millis(), (double) r.millis() / base, r.error() == null ? "ok" : r.error());
             }
         }
+        Result gatehouseBase = results[0][0];
+        Result gatehouseLargest = results[0][ROUTE_COUNTS.length - 1];
         int largest = ROUTE_COUNTS[ROUTE_COUNTS.length - 1];
         double ratio = (double) gatehouseLargest.millis() / gatehouseBase.millis();
-        System.out.printf(Locale.ROOT, "%nGoals for %d Gatehouse routes in one stack:%n", largest);
+        System.out.printf(Locale.ROOT, "%nGoals for %d Gatehouse routes in one stack (default settings):%n", largest);
         System.out.printf(Locale.ROOT, "- resources <= 500: %d (%s)%n", gatehouseLargest.resources(),
                 gatehouseLargest.error() == null && gatehouseLargest.resources() <= 500 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "- template <= 1 MB (1,048,576 bytes): %d (%s)%n", gatehouseLargest.templateBytes(),
@@ -177,19 +199,22 @@ public final class RouteScaleBenchmark {
         System.out.printf(Locale.ROOT, "- synth time <= 1.5x the %d-route synth: %.2fx (%s)%n", ROUTE_COUNTS[0], ratio,
                 ratio <= 1.5 ? "met" : "NOT met");
 
-        System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d runs):%n%n", runs);
-        System.out.println("| routes | declare | render document | synth | same Body in a lone resource | same Body as one string | empty stack |");
+        System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d interleaved runs):%n%n", runs);
+        System.out.println("| routes | declare | synth | of which Java | Body as JSON text, alone | Body as object, alone | empty stack |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
-        for (int routes : new int[] {ROUTE_COUNTS[0], largest}) {
-            long[][] phases = new long[6][runs];
-            for (int r = 0; r < runs; r++) {
-                long[] p = phases(routes);
+        int[] sizes = {ROUTE_COUNTS[0], largest};
+        long[][][] phases = new long[sizes.length][6][runs];
+        for (int r = 0; r < runs; r++) {
+            for (int s = 0; s < sizes.length; s++) {
+                long[] p = phases(sizes[s]);
                 for (int i = 0; i < p.length; i++) {
-                    phases[i][r] = p[i];
+                    phases[s][i][r] = p[i];
                 }
             }
-            StringBuilder row = new StringBuilder("| " + routes + " |");
-            for (long[] phase : phases) {
+        }
+        for (int s = 0; s < sizes.length; s++) {
+            StringBuilder row = new StringBuilder("| " + sizes[s] + " |");
+            for (long[] phase : phases[s]) {
                 Arrays.sort(phase);
                 row.append(' ').append(phase[runs / 2]).append(" |");
             }
@@ -198,32 +223,29 @@ public final class RouteScaleBenchmark {
     }
 
     /**
-     * One Gatehouse synthesis in phases: declaring the app, rendering the document in Java, the
-     * rest of app.synth(); then the same template Body as the only property of a lone resource in
-     * an otherwise empty app (what the CDK and jsii cost for the Body alone), the Body as one JSON
-     * string inside an Fn::Sub, and an empty stack.
+     * One Gatehouse synthesis in phases: declaring the app (functions and routes), then
+     * {@code app.synth()}, and how much of that the JVM's main thread spent on the CPU (the rest is
+     * the jsii runtime: the CDK in Node.js). Then the same template Body, in each format, as the
+     * only property of a lone resource in an otherwise empty app (what the CDK and jsii cost for the
+     * Body alone), and an empty stack.
      */
     static long[] phases(int routes) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         App app = new App();
         Stack stack = define(app, "Bench", GATEHOUSE, routes);
         GatewayApi api = (GatewayApi) stack.getNode().findChild("Api");
         long t1 = System.nanoTime();
-        Object body = new TemplateValues(stack).forTemplate(api.getOpenApiDocument());
-        long t2 = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
         app.synth();
-        long t3 = System.nanoTime();
-        long lone = synthLone(body);
-        String text;
-        try {
-            text = JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        // as CloudFormation would take it: one Fn::Sub string ("${!" keeps a "${" literal)
-        long asString = synthLone(Map.of("Fn::Sub", text.replace("${", "${!")));
+        long synthCpu = threads.getCurrentThreadCpuTime() - cpu;
+        long t2 = System.nanoTime();
+        ObjectNode document = api.getOpenApiDocument();
+        TemplateValues values = new TemplateValues(stack);
+        long text = synthLone(BodyText.render(document, values).join());
+        long object = synthLone(values.forTemplate(document));
         long empty = synthLone("x");
-        return new long[] {ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), lone, asString, empty};
+        return new long[] {ms(t1 - t0), ms(t2 - t1), ms(synthCpu), text, object, empty};
     }
 
     private static long synthLone(Object body) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.checks.CheckResult;
 import dev.gatehouse.checks.Finding;
+import dev.gatehouse.checks.RestApiBody;
 import dev.gatehouse.checks.Severity;
 import dev.gatehouse.checks.cfn.CfnSpec;
 import dev.gatehouse.checks.cfn.ResourceType;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,12 +87,20 @@ public final class OpenApiCheck {
                 if (document == null) {
                     continue;
                 }
-            } else if (Intrinsics.isIntrinsic(body)) {
-                findings.add(new Finding(ID, Severity.WARNING, subject, "", "the Body is computed at deploy time ("
-                        + Intrinsics.function(body) + "); it cannot be checked before deployment."));
-                continue;
             } else {
-                document = body;
+                Optional<JsonNode> read;
+                try {
+                    read = RestApiBody.document(body);
+                } catch (IllegalArgumentException notJson) {
+                    findings.add(new Finding(ID, Severity.ERROR, subject, "", notJson.getMessage()));
+                    continue;
+                }
+                if (read.isEmpty()) {
+                    findings.add(new Finding(ID, Severity.WARNING, subject, "", "the Body is computed at deploy time ("
+                            + Intrinsics.function(body) + "); it cannot be checked before deployment."));
+                    continue;
+                }
+                document = read.get();
             }
             documents++;
             operations += check(values.render(document), subject, findings);

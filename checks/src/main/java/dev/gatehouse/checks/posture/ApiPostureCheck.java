@@ -3,12 +3,14 @@ package dev.gatehouse.checks.posture;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.checks.CheckResult;
 import dev.gatehouse.checks.Finding;
+import dev.gatehouse.checks.RestApiBody;
 import dev.gatehouse.checks.Severity;
 import dev.gatehouse.checks.internal.Intrinsics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,15 +54,26 @@ public final class ApiPostureCheck {
         for (Map.Entry<String, JsonNode> e : iterable(template.path("Resources"))) {
             String type = e.getValue().path("Type").asText();
             JsonNode properties = e.getValue().path("Properties");
-            if (type.equals("AWS::ApiGateway::RestApi") && properties.path("Body").isObject()
-                    && !Intrinsics.isIntrinsic(properties.get("Body"))) {
-                operations += document(properties.get("Body"), e.getKey() + " Body", findings, publicOperations);
+            if (type.equals("AWS::ApiGateway::RestApi")) {
+                Optional<JsonNode> body = readBody(properties.get("Body"));
+                if (body.isPresent()) {
+                    operations += document(body.get(), e.getKey() + " Body", findings, publicOperations);
+                }
             } else if (type.equals("AWS::ApiGateway::Stage")) {
                 stages++;
                 stage(e.getKey(), properties, findings);
             }
         }
         return result(findings, new Counts(operations, publicOperations.size(), stages), publicOperations);
+    }
+
+    /** The Body's document, or empty when it is not in the template (the OpenAPI check reports why). */
+    private static Optional<JsonNode> readBody(JsonNode body) {
+        try {
+            return RestApiBody.document(body);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Checks one document on its own (no stages). */

@@ -45,6 +45,63 @@ public final class TemplateValues {
         return convert(node, false);
     }
 
+    /**
+     * A string that holds tokens, in {@code Fn::Sub} syntax: a stack-local token becomes
+     * {@code ${LogicalId}}, {@code ${LogicalId.Attribute}} or {@code ${AWS::Region}}; any other
+     * token (a reference to another stack, an intrinsic other than Ref and GetAtt) becomes a
+     * variable {@code ${GatehouseValueN}} added to {@code variables}, so CDK still resolves it (and
+     * creates the export and import). A literal {@code ${} is written {@code ${!}.
+     */
+    public String subText(String text, Map<String, Object> variables) {
+        String cached = localSubTexts.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Matcher m = Tokens.STRING_TOKEN.matcher(text);
+        StringBuilder sub = new StringBuilder();
+        int last = 0;
+        boolean onlyLocal = true;
+        while (m.find()) {
+            String marker = m.group();
+            String reference = localMarkers.computeIfAbsent(marker, this::isStackLocalMarker)
+                    ? subReference(markerValues.computeIfAbsent(marker, stack::resolve)) : null;
+            if (reference == null) {
+                onlyLocal = false;
+                reference = variable(marker, variables);
+            }
+            sub.append(escapeSub(text.substring(last, m.start()))).append("${").append(reference).append('}');
+            last = m.end();
+        }
+        sub.append(escapeSub(text.substring(last)));
+        String result = sub.toString();
+        if (onlyLocal) {
+            localSubTexts.put(text, result);
+        }
+        return result;
+    }
+
+    /** The name of the variable that holds {@code token} in {@code variables}, added if new. */
+    private static String variable(String token, Map<String, Object> variables) {
+        for (Map.Entry<String, Object> variable : variables.entrySet()) {
+            if (token.equals(variable.getValue())) {
+                return variable.getKey();
+            }
+        }
+        String name = VARIABLE_PREFIX + variables.size();
+        variables.put(name, token);
+        return name;
+    }
+
+    private final Map<String, String> localSubTexts = new HashMap<>();
+
+    /** The prefix of the {@code Fn::Sub} variables {@link #subText} adds. */
+    public static final String VARIABLE_PREFIX = "GatehouseValue";
+
+    /** {@code text} as literal text inside an {@code Fn::Sub} string. */
+    public static String escapeSub(String text) {
+        return text.replace("${", "${!");
+    }
+
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */
     public Object fullyResolved(JsonNode node) {
         return convert(node, true);
@@ -104,10 +161,10 @@ public final class TemplateValues {
             if (reference == null) {
                 return stack.resolve(text);
             }
-            template.append(text.substring(last, m.start()).replace("${", "${!")).append("${").append(reference).append('}');
+            template.append(escapeSub(text.substring(last, m.start()))).append("${").append(reference).append('}');
             last = m.end();
         }
-        template.append(text.substring(last).replace("${", "${!"));
+        template.append(escapeSub(text.substring(last)));
         return Map.of("Fn::Sub", template.toString());
     }
 

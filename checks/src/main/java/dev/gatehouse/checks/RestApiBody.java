@@ -1,0 +1,147 @@
+package dev.gatehouse.checks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.gatehouse.checks.internal.Intrinsics;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the OpenAPI document of an {@code AWS::ApiGateway::RestApi} {@code Body} in the forms a
+ * template holds it: a JSON object; JSON text in an {@code Fn::Sub}; or, as Gatehouse writes it,
+ * an {@code Fn::Join} of strings and {@code Fn::Sub}s. Text comes back as the object form: a
+ * string that names deploy-time values ({@code ${Fn.Arn}}) becomes an {@code {"Fn::Sub": ...}}
+ * value (with the variables it uses), and a literal {@code ${!} becomes {@code ${}.
+ */
+public final class RestApiBody {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private RestApiBody() {
+    }
+
+    /**
+     * The document in object form; empty when the Body is computed some other way at deploy time
+     * (another intrinsic, an {@code Fn::Join} with other parts). A plain string Body is not read
+     * here (it may be YAML).
+     *
+     * @throws IllegalArgumentException when the joined text is not JSON
+     */
+    public static Optional<JsonNode> document(JsonNode body) {
+        if (body == null || body.isTextual() || !body.isObject()) {
+            return Optional.empty();
+        }
+        String function = Intrinsics.function(body);
+        if (function == null) {
+            return Optional.of(body);
+        }
+        StringBuilder text = new StringBuilder();
+        Map<String, JsonNode> variables = new LinkedHashMap<>();
+        if (function.equals("Fn::Sub")) {
+            if (!appendSub(body.get("Fn::Sub"), text, variables)) {
+                return Optional.empty();
+            }
+        } else if (function.equals("Fn::Join")) {
+            JsonNode join = body.get("Fn::Join");
+            if (!join.isArray() || join.size() != 2 || !join.get(0).isTextual() || !join.get(1).isArray()) {
+                return Optional.empty();
+            }
+            String delimiter = join.get(0).asText();
+            boolean first = true;
+            for (JsonNode part : join.get(1)) {
+                if (!first) {
+                    text.append(escape(delimiter));
+                }
+                first = false;
+                if (part.isTextual()) {
+                    text.append(escape(part.asText()));
+                } else if (!"Fn::Sub".equals(Intrinsics.function(part)) || !appendSub(part.get("Fn::Sub"), text, variables)) {
+                    return Optional.empty();
+                }
+            }
+        } else {
+            return Optional.empty();
+        }
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(text.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the Body's " + function + " does not join into JSON text: "
+                    + e.getOriginalMessage(), e);
+        }
+        return Optional.of(objectForm(parsed, variables));
+    }
+
+    /** Appends an Fn::Sub's text (in Sub syntax); false when a variable name is reused with another value. */
+    private static boolean appendSub(JsonNode sub, StringBuilder text, Map<String, JsonNode> variables) {
+        if (sub.isTextual()) {
+            text.append(sub.asText());
+            return true;
+        }
+        if (!sub.isArray() || sub.size() != 2 || !sub.get(0).isTextual() || !sub.get(1).isObject()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = sub.get(1).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> variable = fields.next();
+            JsonNode known = variables.putIfAbsent(variable.getKey(), variable.getValue());
+            if (known != null && !known.equals(variable.getValue())) {
+                return false;
+            }
+        }
+        text.append(sub.get(0).asText());
+        return true;
+    }
+
+    private static String escape(String literal) {
+        return literal.replace("${", "${!");
+    }
+
+    private static JsonNode objectForm(JsonNode node, Map<String, JsonNode> variables) {
+        if (node.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            node.fields().forEachRemaining(f -> copy.set(unescape(f.getKey()), objectForm(f.getValue(), variables)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode(node.size());
+            node.forEach(element -> copy.add(objectForm(element, variables)));
+            return copy;
+        }
+        if (node.isTextual()) {
+            String text = node.textValue();
+            if (!text.contains("${")) {
+                return node;
+            }
+            java.util.List<String> names = Intrinsics.subVariables(text);
+            if (names.isEmpty()) {
+                return TextNode.valueOf(unescape(text));
+            }
+            ObjectNode sub = NODES.objectNode();
+            ObjectNode used = NODES.objectNode();
+            for (String name : names) {
+                if (variables.containsKey(name)) {
+                    used.set(name, variables.get(name));
+                }
+            }
+            if (used.isEmpty()) {
+                sub.put("Fn::Sub", text);
+            } else {
+                sub.putArray("Fn::Sub").add(text).add(used);
+            }
+            return sub;
+        }
+        return node;
+    }
+
+    private static String unescape(String text) {
+        return text.replace("${!", "${");
+    }
+}

@@ -1,0 +1,173 @@
+package dev.gatehouse.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Function;
+
+/** The document in the RestApi Body: JSON text one part per path (default), or a JSON object. */
+class BodyFormatTest {
+    private static JsonNode textTemplate;
+    private static JsonNode objectTemplate;
+    private static String functionId;
+
+    @BeforeAll
+    static void synthesize() {
+        // Given the same API twice, once per body format, with a Lambda route, a route to a
+        // function in another stack, an HTTP route and a mock whose summary has a literal "${"
+        App app = new App();
+        Stack backend = new Stack(app, "Backend");
+        Function remote = Fixtures.function(backend, "Remote");
+        Stack textStack = new Stack(app, "Text");
+        Stack objectStack = new Stack(app, "Object");
+        functionId = textStack.getLogicalId((software.amazon.awscdk.CfnElement)
+                declare(textStack, remote, null).getNode().getDefaultChild());
+        declare(objectStack, remote, BodyFormat.OBJECT);
+
+        // When both are synthesized
+        textTemplate = Fixtures.templateJson(textStack);
+        objectTemplate = Fixtures.templateJson(objectStack);
+    }
+
+    /** Declares the API in {@code stack}; returns the stack's own function. */
+    private static Function declare(Stack stack, Function remote, BodyFormat format) {
+        Function fn = Fixtures.function(stack, "Fn");
+        GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
+        RouteOptions iam = RouteOptions.of(Authorization.iam());
+        api.route("GET /orders/{id}", Integration.lambda(fn), iam);
+        api.route("POST /orders/{id}", Integration.lambda(fn),
+                RouteOptions.builder().authorization(Authorization.iam()).summary("Replaces ${order}").build());
+        api.route("GET /remote", Integration.lambda(remote), iam);
+        api.route("GET /catalog/{item}", Integration.http("https://catalog.example.com/items/{item}"), iam);
+        api.route("GET /health", Integration.mock(MockResponse.json(200, "{\"status\":\"ok\"}")),
+                RouteOptions.builder().authorization(Authorization.none()).summary("Health, not ${a-variable}").build());
+        return fn;
+    }
+
+    @Test
+    void textBodyHasOnePartPerPathAndPerOtherField() {
+        // Then the default Body is an Fn::Join of parts: each path item starts its own part
+        JsonNode join = rawBody(textTemplate).get("Fn::Join");
+        assertEquals("", join.get(0).asText());
+        List<String> partTexts = new ArrayList<>();
+        join.get(1).forEach(part -> partTexts.add(text(part)));
+        JsonNode document = Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        Iterator<String> paths = document.get("paths").fieldNames();
+        while (paths.hasNext()) {
+            String key = "\"" + paths.next() + "\":";
+            assertEquals(1, partTexts.stream().filter(t -> t.startsWith("," + key) || t.startsWith(",\"paths\":{" + key))
+                    .count(), key + " in " + partTexts);
+        }
+        // one part per other top-level field, one per path, and the closing brace(s)
+        assertEquals(document.size() - 1 + document.get("paths").size() + 1, partTexts.size());
+    }
+
+    @Test
+    void partsNameDeployTimeValuesThroughFnSubAndKeepLiteralsAsTheyAre() {
+        JsonNode parts = rawBody(textTemplate).get("Fn::Join").get(1);
+        // Then the part of a path without deploy-time values is a plain string with "${" literal
+        JsonNode health = part(parts, "/health");
+        assertTrue(health.isTextual(), health.toString());
+        assertTrue(health.asText().contains("not ${a-variable}"), health.asText());
+        // the Lambda path names the function by logical id inside an Fn::Sub
+        String orders = part(parts, "/orders/{id}").get("Fn::Sub").asText();
+        assertTrue(orders.contains("functions/${" + functionId + ".Arn}/invocations"), orders);
+        assertTrue(orders.contains("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:"), orders);
+        // where a literal "${" is written "${!" (and read back as "${", see the next test)
+        assertTrue(orders.contains("\"summary\":\"Replaces ${!order}\""), orders);
+        // and a value from another stack is an Fn::Sub variable, which CloudFormation imports
+        JsonNode remote = part(parts, "/remote").get("Fn::Sub");
+        assertTrue(remote.isArray(), remote.toString());
+        assertTrue(remote.get(0).asText().contains("functions/${GatehouseValue0}/invocations"), remote.get(0).asText());
+        assertTrue(remote.get(1).get("GatehouseValue0").has("Fn::ImportValue"), remote.get(1).toString());
+    }
+
+    @Test
+    void bothFormatsDeployTheSameDocumentAndTheSameDeployment() {
+        // Then the text, read back, is the object form's document (references written as Fn::Sub)
+        JsonNode text = Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        JsonNode object = Fixtures.onlyResource(objectTemplate, "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        assertFalse(rawBody(objectTemplate).has("Fn::Join"));
+        // (an imported value is written Fn::Join in the object and an Fn::Sub variable in the text)
+        assertTrue(object.at("/paths/~1remote/get/x-amazon-apigateway-integration/uri").toString().contains("Fn::ImportValue"));
+        assertEquals(withoutPath(normalized(object), "/remote"), withoutPath(normalized(text), "/remote"));
+        assertEquals("Replaces ${order}", text.at("/paths/~1orders~1{id}/post/summary").asText());
+        assertEquals(object.at("/paths/~1health/get"), text.at("/paths/~1health/get"));
+        // and switching the format does not redeploy the stage (same Deployment logical id)
+        assertEquals(Fixtures.onlyResource(objectTemplate, "AWS::ApiGateway::Deployment").get("id"),
+                Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id"));
+        Fixtures.assertPassesDeployChecks(textTemplate);
+        Fixtures.assertPassesDeployChecks(objectTemplate);
+    }
+
+    private static JsonNode withoutPath(JsonNode document, String path) {
+        ObjectNode copy = document.deepCopy();
+        ((ObjectNode) copy.get("paths")).remove(path);
+        return copy;
+    }
+
+    private static JsonNode rawBody(JsonNode template) {
+        for (Map.Entry<String, JsonNode> e : template.get("Resources").properties()) {
+            if (e.getValue().path("Type").asText().equals("AWS::ApiGateway::RestApi")) {
+                return e.getValue().at("/Properties/Body");
+            }
+        }
+        throw new AssertionError("no RestApi");
+    }
+
+    private static String text(JsonNode part) {
+        if (part.isTextual()) {
+            return part.asText();
+        }
+        JsonNode sub = part.get("Fn::Sub");
+        return sub.isArray() ? sub.get(0).asText() : sub.asText();
+    }
+
+    /** The part that holds path item {@code path}. */
+    private static JsonNode part(JsonNode parts, String path) {
+        for (JsonNode part : parts) {
+            String t = text(part);
+            if (t.startsWith(",\"" + path + "\":") || t.startsWith(",\"paths\":{\"" + path + "\":")) {
+                return part;
+            }
+        }
+        throw new AssertionError("no part for " + path + " in " + parts);
+    }
+
+    /** {"Ref": X} and {"Fn::GetAtt": [A, B]} as the {"Fn::Sub": "${X}"} / "${A.B}" they equal. */
+    private static JsonNode normalized(JsonNode node) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
+                return JsonNodeFactory.instance.objectNode().put("Fn::Sub", "${" + node.get("Ref").asText() + "}");
+            }
+            if (node.size() == 1 && node.has("Fn::GetAtt") && node.get("Fn::GetAtt").size() == 2) {
+                JsonNode att = node.get("Fn::GetAtt");
+                return JsonNodeFactory.instance.objectNode()
+                        .put("Fn::Sub", "${" + att.get(0).asText() + "." + att.get(1).asText() + "}");
+            }
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), normalized(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(normalized(element)));
+            return copy;
+        }
+        return node;
+    }
+}
