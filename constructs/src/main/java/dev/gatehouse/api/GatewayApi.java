@@ -1058,15 +1058,25 @@ public class GatewayApi extends Construct {
 
     /** True when every route parsed and no two share a method and path (the analyses need that). */
     private boolean routesValid() {
-        Set<String> seen = new HashSet<>();
-        for (DeclaredRoute declared : routes) {
-            if (!declared.route().isValid() || !seen.add(declared.route().getMethod() + " "
-                    + declared.route().routePath().path().replaceAll("\\{[^}]*}", "{}"))) {
-                return false;
+        if (routesValidFor != routes.size()) {
+            Set<String> seen = new HashSet<>();
+            routesValid = true;
+            for (DeclaredRoute declared : routes) {
+                if (!declared.route().isValid() || !seen.add(declared.route().getMethod() + " "
+                        + VARIABLE_SEGMENT.matcher(declared.route().routePath().path()).replaceAll("{}"))) {
+                    routesValid = false;
+                    break;
+                }
             }
+            routesValidFor = routes.size();
         }
-        return true;
+        return routesValid;
     }
+
+    private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{[^}]*}");
+    /** {@link #routesValid()} for this many routes (-1: not computed); routes are only ever added. */
+    private int routesValidFor = -1;
+    private boolean routesValid;
 
     private static <T> T orDefault(T value, T fallback) {
         return value != null ? value : fallback;
