@@ -32,7 +32,9 @@ public final class Defaults {
 
     /**
      * The document goes into the RestApi's {@code Body} as JSON text, one {@code Fn::Join} part per
-     * path: synthesis stays fast for thousands of routes (docs/benchmarks.md).
+     * path: synthesis stays fast for thousands of routes (docs/benchmarks.md). A document holding a
+     * deploy-time value that might need JSON escaping (a template parameter, an SSM value) is
+     * written as an object instead (rule GH304).
      */
     public static final BodyFormat BODY_FORMAT = BodyFormat.JSON_TEXT;
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gatehouse.checks.internal.Intrinsics;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,16 @@ import java.util.Optional;
 /**
  * Reads the OpenAPI document of an {@code AWS::ApiGateway::RestApi} {@code Body} in the forms a
  * template holds it: a JSON object; JSON text in an {@code Fn::Sub}; or, as Gatehouse writes it,
- * an {@code Fn::Join} of strings and {@code Fn::Sub}s. Text comes back as the object form: a
+ * an {@code Fn::Join} of strings and {@code Fn::Subs}. Text comes back as the object form: a
  * string that names deploy-time values ({@code ${Fn.Arn}}) becomes an {@code {"Fn::Sub": ...}}
- * value (with the variables it uses), and a literal {@code ${!} becomes {@code ${}.
+ * value with the variables it uses; variables that are plain strings (Gatehouse writes a literal
+ * {@code ${} as {@code ${GatehouseDollarBrace}}) and {@code ${!Literal}} escapes are filled in.
  */
 public final class RestApiBody {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Stands for a literal "${" while the text is read; filled in at the end. */
+    private static final String LITERAL = "GatehouseDollarBrace";
 
     private RestApiBody() {
     }
@@ -57,11 +61,11 @@ public final class RestApiBody {
             boolean first = true;
             for (JsonNode part : join.get(1)) {
                 if (!first) {
-                    text.append(escape(delimiter));
+                    text.append(literal(delimiter, variables));
                 }
                 first = false;
                 if (part.isTextual()) {
-                    text.append(escape(part.asText()));
+                    text.append(literal(part.asText(), variables));
                 } else if (!"Fn::Sub".equals(Intrinsics.function(part)) || !appendSub(part.get("Fn::Sub"), text, variables)) {
                     return Optional.empty();
                 }
@@ -82,8 +86,9 @@ public final class RestApiBody {
     /** Appends an Fn::Sub's text (in Sub syntax); false when a variable name is reused with another value. */
     private static boolean appendSub(JsonNode sub, StringBuilder text, Map<String, JsonNode> variables) {
         if (sub.isTextual()) {
-            text.append(sub.asText());
-            return true;
+            text.append(sub.asText().replace("${!", "${" + LITERAL + "}"));
+            return variables.putIfAbsent(LITERAL, TextNode.valueOf("${")) == null
+                    || variables.get(LITERAL).equals(TextNode.valueOf("${"));
         }
         if (!sub.isArray() || sub.size() != 2 || !sub.get(0).isTextual() || !sub.get(1).isObject()) {
             return false;
@@ -96,18 +101,24 @@ public final class RestApiBody {
                 return false;
             }
         }
-        text.append(sub.get(0).asText());
-        return true;
+        text.append(sub.get(0).asText().replace("${!", "${" + LITERAL + "}"));
+        return variables.putIfAbsent(LITERAL, TextNode.valueOf("${")) == null
+                || variables.get(LITERAL).equals(TextNode.valueOf("${"));
     }
 
-    private static String escape(String literal) {
-        return literal.replace("${", "${!");
+    /** Literal text (of a plain part) in Sub syntax, with "${" as the literal variable. */
+    private static String literal(String text, Map<String, JsonNode> variables) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        variables.putIfAbsent(LITERAL, TextNode.valueOf("${"));
+        return text.replace("${", "${" + LITERAL + "}");
     }
 
     private static JsonNode objectForm(JsonNode node, Map<String, JsonNode> variables) {
         if (node.isObject()) {
             ObjectNode copy = NODES.objectNode();
-            node.fields().forEachRemaining(f -> copy.set(unescape(f.getKey()), objectForm(f.getValue(), variables)));
+            node.fields().forEachRemaining(f -> copy.set(plain(f.getKey(), variables), objectForm(f.getValue(), variables)));
             return copy;
         }
         if (node.isArray()) {
@@ -120,17 +131,18 @@ public final class RestApiBody {
             if (!text.contains("${")) {
                 return node;
             }
-            java.util.List<String> names = Intrinsics.subVariables(text);
-            if (names.isEmpty()) {
-                return TextNode.valueOf(unescape(text));
+            List<String> names = Intrinsics.subVariables(text);
+            boolean allPlain = names.stream().allMatch(name -> variables.containsKey(name) && variables.get(name).isTextual());
+            if (allPlain) {
+                return TextNode.valueOf(plain(text, variables));
             }
-            ObjectNode sub = NODES.objectNode();
             ObjectNode used = NODES.objectNode();
             for (String name : names) {
                 if (variables.containsKey(name)) {
                     used.set(name, variables.get(name));
                 }
             }
+            ObjectNode sub = NODES.objectNode();
             if (used.isEmpty()) {
                 sub.put("Fn::Sub", text);
             } else {
@@ -141,7 +153,12 @@ public final class RestApiBody {
         return node;
     }
 
-    private static String unescape(String text) {
-        return text.replace("${!", "${");
+    /** {@code text} with its plain-string variables filled in (other references left as they are). */
+    private static String plain(String text, Map<String, JsonNode> variables) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        return Intrinsics.substitute(text, name -> variables.containsKey(name) && variables.get(name).isTextual()
+                ? variables.get(name).asText() : "${" + name + "}");
     }
 }

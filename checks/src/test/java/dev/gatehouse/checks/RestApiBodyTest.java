@@ -74,6 +74,24 @@ class RestApiBodyTest {
     }
 
     @Test
+    void literalDollarBracesComeBackWhereTheyWere() {
+        // Given a part with a literal "${" written as Gatehouse's literal variable, next to a reference,
+        // and a plain part with an unclosed "${"
+        JsonNode body = json("{'Fn::Join': ['', ['{\\'a\\':\\'plain ${ open\\'', {'Fn::Sub': [',\\'b\\':\\'costs "
+                + "${GatehouseDollarBrace} in ${AWS::Region}\\',\\'c\\':\\'only ${GatehouseDollarBrace}x}\\'}', "
+                + "{'GatehouseDollarBrace': '${'}]}]]}");
+
+        // When read
+        JsonNode document = RestApiBody.document(body).orElseThrow();
+
+        // Then literal-only strings are plain again, and a string with a reference keeps its variable
+        assertEquals("plain ${ open", document.get("a").asText());
+        assertEquals("only ${x}", document.get("c").asText());
+        assertEquals(json("{'Fn::Sub': ['costs ${GatehouseDollarBrace} in ${AWS::Region}', {'GatehouseDollarBrace': '${'}]}"),
+                document.get("b"));
+    }
+
+    @Test
     void otherFormsAreReadAsTheyAreOrNotAtAll() {
         // An object is the document itself
         JsonNode object = json("{'openapi': '3.0.1', 'paths': {}}");

@@ -120,6 +120,7 @@ public class GatewayApi extends Construct {
 
     private final Authorization defaultAuthorization;
     private final ApiKeySourceType apiKeySource;
+    /** The format asked for, or null for {@link Defaults#BODY_FORMAT}. */
     private final BodyFormat bodyFormat;
     private final ResourcePolicy resourcePolicy;
     private final EndpointType endpointType;
@@ -155,7 +156,7 @@ public class GatewayApi extends Construct {
         this.stageName = orDefault(s.getStageName(), Defaults.STAGE_NAME);
         this.defaultAuthorization = p.getDefaultAuthorization();
         this.apiKeySource = p.getApiKeySource();
-        this.bodyFormat = orDefault(p.getBodyFormat(), Defaults.BODY_FORMAT);
+        this.bodyFormat = p.getBodyFormat();
 
         this.endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
         this.resourcePolicy = p.getResourcePolicy();
@@ -913,7 +914,11 @@ public class GatewayApi extends Construct {
             ObjectNode document = renderDocument(false);
             TemplateValues values = new TemplateValues(Stack.of(this));
             BodyText.Rendering text = BodyText.render(document, values);
-            Object templateBody = bodyFormat == BodyFormat.OBJECT ? values.forTemplate(document) : text.join();
+            // JSON text unless asked otherwise, or (by default) unless a deploy-time value might
+            // need JSON escaping that CloudFormation's Fn::Sub would not do
+            boolean asText = bodyFormat == BodyFormat.JSON_TEXT
+                    || bodyFormat == null && Defaults.BODY_FORMAT == BodyFormat.JSON_TEXT && text.jsonSafe();
+            Object templateBody = asText ? text.join() : values.forTemplate(document);
             PolicyRendering policyRendering = routesValid() ? renderPolicy() : new PolicyRendering(null, List.of());
             Map<String, Object> policy = policyRendering.policy();
             String hash;
@@ -940,7 +945,7 @@ public class GatewayApi extends Construct {
                             declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
                 }
             }
-            rendered = new Rendered(document, templateBody, hash, StageMethodSettings.render(stageSettings, overrides),
+            rendered = new Rendered(document, templateBody, text.jsonSafe(), hash, StageMethodSettings.render(stageSettings, overrides),
                     policy, policyRendering.conflicts());
         }
         return rendered;
@@ -1039,6 +1044,14 @@ public class GatewayApi extends Construct {
                                 + "or give both the same kind of authorization.");
             }
         }
+        if (bodyFormat == BodyFormat.JSON_TEXT && routesValid() && !rendered().textSafe()) {
+            all.report(Rules.BODY_FORMAT, "GatewayApi '" + apiName + "'",
+                    "bodyFormat is JSON_TEXT, but the document holds a deploy-time value that is not an id, name "
+                            + "or ARN (a template parameter, an SSM or dynamic reference, an import of another kind), "
+                            + "which could contain a quote or line break that Fn::Sub would not escape.",
+                    "leave bodyFormat unset (Gatehouse then writes such documents as an object) or set it to "
+                            + "BodyFormat.OBJECT.");
+        }
         List<String> keyRoutes = routes.stream().map(DeclaredRoute::route)
                 .filter(r -> Boolean.TRUE.equals(r.getOptions().getApiKeyRequired())).map(Route::toString).toList();
         if (!keyRoutes.isEmpty() && usagePlans.isEmpty()) {
@@ -1085,7 +1098,7 @@ public class GatewayApi extends Construct {
     private record DeclaredRoute(Route route, ObjectNode operation, boolean iam) {
     }
 
-    private record Rendered(ObjectNode document, Object templateBody, String hash,
+    private record Rendered(ObjectNode document, Object templateBody, boolean textSafe, String hash,
             List<Map<String, Object>> methodSettings, Map<String, Object> policy, List<PolicyConflict> policyConflicts) {
     }
 

@@ -130,6 +130,14 @@ public final class Rules {
                     + "Gateway refuses to deploy one without a resource policy. Gatehouse writes that policy "
                     + "from the endpoints given in ResourcePolicy.vpcEndpoints(...), so at least one is needed.");
 
+    public static final Rule BODY_FORMAT = new Rule("GH304", Severity.ERROR,
+            "A JSON-text Body holds only values that need no escaping",
+            "As JSON text, the document's deploy-time values are filled in by Fn::Sub, which does not "
+                    + "escape quotes, backslashes or line breaks. Ids, names, ARNs and pseudo parameters never "
+                    + "contain them; a template parameter, an SSM or dynamic reference or another import might. "
+                    + "Gatehouse writes a document holding such a value as a JSON object unless JSON_TEXT is "
+                    + "asked for explicitly.");
+
     // ---- Access control ----------------------------------------------------------------------
 
     public static final Rule AUTHORIZER_TTL = new Rule("GH400", Severity.ERROR,
@@ -264,7 +272,7 @@ public final class Rules {
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
             IMPORTED_FUNCTION_PERMISSION,
-            STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE,
+            STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Function;
 
@@ -23,35 +25,54 @@ import software.amazon.awscdk.services.lambda.Function;
 class BodyFormatTest {
     private static JsonNode textTemplate;
     private static JsonNode objectTemplate;
+    private static JsonNode parameterTemplate;
+    private static JsonNode againTemplate;
     private static String functionId;
 
     @BeforeAll
     static void synthesize() {
         // Given the same API twice, once per body format, with a Lambda route, a route to a
         // function in another stack, an HTTP route and a mock whose summary has a literal "${"
+        // (and, separately, an API whose document holds a template parameter, and the first API
+        // again in a new app)
         App app = new App();
         Stack backend = new Stack(app, "Backend");
-        Function remote = Fixtures.function(backend, "Remote");
+        List<Function> remotes = List.of(Fixtures.function(backend, "Remote1"), Fixtures.function(backend, "Remote2"));
         Stack textStack = new Stack(app, "Text");
         Stack objectStack = new Stack(app, "Object");
         functionId = textStack.getLogicalId((software.amazon.awscdk.CfnElement)
-                declare(textStack, remote, null).getNode().getDefaultChild());
-        declare(objectStack, remote, BodyFormat.OBJECT);
+                declare(textStack, remotes, null).getNode().getDefaultChild());
+        declare(objectStack, remotes, BodyFormat.OBJECT);
+        Stack parameterStack = new Stack(app, "Parameter");
+        CfnParameter owner = CfnParameter.Builder.create(parameterStack, "Owner").build();
+        new GatewayApi(parameterStack, "Api").route("GET /a", Integration.mock(MockResponse.json(200, "{}")),
+                RouteOptions.builder().authorization(Authorization.iam()).summary("Owned by " + owner.getValueAsString())
+                        .build());
+        App again = new App();
+        Stack againBackend = new Stack(again, "Backend");
+        Stack againStack = new Stack(again, "Text");
+        declare(againStack, List.of(Fixtures.function(againBackend, "Remote1"), Fixtures.function(againBackend, "Remote2")),
+                null);
 
-        // When both are synthesized
+        // When they are synthesized
         textTemplate = Fixtures.templateJson(textStack);
         objectTemplate = Fixtures.templateJson(objectStack);
+        parameterTemplate = Fixtures.templateJson(parameterStack);
+        againTemplate = Fixtures.templateJson(againStack);
     }
 
     /** Declares the API in {@code stack}; returns the stack's own function. */
-    private static Function declare(Stack stack, Function remote, BodyFormat format) {
+    private static Function declare(Stack stack, List<Function> remotes, BodyFormat format) {
         Function fn = Fixtures.function(stack, "Fn");
         GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
         RouteOptions iam = RouteOptions.of(Authorization.iam());
         api.route("GET /orders/{id}", Integration.lambda(fn), iam);
         api.route("POST /orders/{id}", Integration.lambda(fn),
                 RouteOptions.builder().authorization(Authorization.iam()).summary("Replaces ${order}").build());
-        api.route("GET /remote", Integration.lambda(remote), iam);
+        api.route("PUT /orders/{id}", Integration.lambda(fn), RouteOptions.builder().authorization(Authorization.iam())
+                .summary("Costs ${ in " + Aws.REGION + "}").build());
+        api.route("GET /remote", Integration.lambda(remotes.get(0)), iam);
+        api.route("GET /remote2", Integration.lambda(remotes.get(1)), iam);
         api.route("GET /catalog/{item}", Integration.http("https://catalog.example.com/items/{item}"), iam);
         api.route("GET /health", Integration.mock(MockResponse.json(200, "{\"status\":\"ok\"}")),
                 RouteOptions.builder().authorization(Authorization.none()).summary("Health, not ${a-variable}").build());
@@ -84,16 +105,25 @@ class BodyFormatTest {
         assertTrue(health.isTextual(), health.toString());
         assertTrue(health.asText().contains("not ${a-variable}"), health.asText());
         // the Lambda path names the function by logical id inside an Fn::Sub
-        String orders = part(parts, "/orders/{id}").get("Fn::Sub").asText();
+        String orders = part(parts, "/orders/{id}").get("Fn::Sub").toString();
         assertTrue(orders.contains("functions/${" + functionId + ".Arn}/invocations"), orders);
         assertTrue(orders.contains("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:"), orders);
-        // where a literal "${" is written "${!" (and read back as "${", see the next test)
-        assertTrue(orders.contains("\"summary\":\"Replaces ${!order}\""), orders);
-        // and a value from another stack is an Fn::Sub variable, which CloudFormation imports
+        // where a literal "${" is the variable GatehouseDollarBrace (CloudFormation's own escape,
+        // "${!", would swallow the Region reference that follows the unclosed "${ in")
+        JsonNode ordersSub = part(parts, "/orders/{id}").get("Fn::Sub");
+        assertTrue(ordersSub.get(0).asText().contains("\"summary\":\"Replaces ${GatehouseDollarBrace}order}\""), orders);
+        assertTrue(ordersSub.get(0).asText().contains("\"summary\":\"Costs ${GatehouseDollarBrace} in ${AWS::Region}}\""),
+                orders);
+        assertEquals("${", ordersSub.get(1).get("GatehouseDollarBrace").asText());
+        // and a value from another stack is an Fn::Sub variable, which CloudFormation imports; each
+        // value has its own name across the whole document
         JsonNode remote = part(parts, "/remote").get("Fn::Sub");
-        assertTrue(remote.isArray(), remote.toString());
+        JsonNode remote2 = part(parts, "/remote2").get("Fn::Sub");
         assertTrue(remote.get(0).asText().contains("functions/${GatehouseValue0}/invocations"), remote.get(0).asText());
         assertTrue(remote.get(1).get("GatehouseValue0").has("Fn::ImportValue"), remote.get(1).toString());
+        assertTrue(remote2.get(0).asText().contains("functions/${GatehouseValue1}/invocations"), remote2.get(0).asText());
+        assertTrue(remote2.get(1).get("GatehouseValue1").has("Fn::ImportValue"), remote2.get(1).toString());
+        assertFalse(remote2.get(1).has("GatehouseValue0"));
     }
 
     @Test
@@ -104,8 +134,13 @@ class BodyFormatTest {
         assertFalse(rawBody(objectTemplate).has("Fn::Join"));
         // (an imported value is written Fn::Join in the object and an Fn::Sub variable in the text)
         assertTrue(object.at("/paths/~1remote/get/x-amazon-apigateway-integration/uri").toString().contains("Fn::ImportValue"));
-        assertEquals(withoutPath(normalized(object), "/remote"), withoutPath(normalized(text), "/remote"));
+        assertEquals(withoutPath(normalized(object), "/remote", "/remote2"), withoutPath(normalized(text), "/remote", "/remote2"));
+        assertTrue(text.at("/paths/~1remote2/get/x-amazon-apigateway-integration/uri").toString().contains("Fn::ImportValue"));
         assertEquals("Replaces ${order}", text.at("/paths/~1orders~1{id}/post/summary").asText());
+        assertEquals(JsonNodeFactory.instance.objectNode().set("Fn::Sub", JsonNodeFactory.instance.arrayNode()
+                        .add("Costs ${GatehouseDollarBrace} in ${AWS::Region}}")
+                        .add(JsonNodeFactory.instance.objectNode().put("GatehouseDollarBrace", "${"))),
+                text.at("/paths/~1orders~1{id}/put/summary"));
         assertEquals(object.at("/paths/~1health/get"), text.at("/paths/~1health/get"));
         // and switching the format does not redeploy the stage (same Deployment logical id)
         assertEquals(Fixtures.onlyResource(objectTemplate, "AWS::ApiGateway::Deployment").get("id"),
@@ -114,10 +149,29 @@ class BodyFormatTest {
         Fixtures.assertPassesDeployChecks(objectTemplate);
     }
 
-    private static JsonNode withoutPath(JsonNode document, String path) {
+    private static JsonNode withoutPath(JsonNode document, String... paths) {
         ObjectNode copy = document.deepCopy();
-        ((ObjectNode) copy.get("paths")).remove(path);
+        for (String path : paths) {
+            ((ObjectNode) copy.get("paths")).remove(path);
+        }
         return copy;
+    }
+
+    @Test
+    void aDocumentWithAValueThatMayNeedEscapingIsWrittenAsAnObject() {
+        // Then the API whose summary holds a template parameter gets an object Body by default
+        JsonNode body = rawBody(parameterTemplate);
+        assertFalse(body.has("Fn::Join"), body.toString());
+        assertEquals("Owned by ${Owner}", body.at("/paths/~1a/get/summary/Fn::Sub").asText());
+        Fixtures.assertPassesDeployChecks(parameterTemplate);
+    }
+
+    @Test
+    void theSameApiInAnotherAppHasTheSameDeployment() {
+        // Then nothing in the deployment hash differs from one synthesis to the next
+        assertEquals(Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id"),
+                Fixtures.onlyResource(againTemplate, "AWS::ApiGateway::Deployment").get("id"));
+        assertEquals(rawBody(textTemplate), rawBody(againTemplate));
     }
 
     private static JsonNode rawBody(JsonNode template) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
@@ -261,6 +262,19 @@ class ValidationRulesTest {
                 api -> api.route("GET /a", OK, IAM));
         assertMentions(message, "[GH303] GatewayApi 'Api': it is PRIVATE but names no VPC endpoint",
                 "Fix: pass resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())");
+    }
+
+    @Test
+    void gh304JsonTextBodyOnlyWithValuesThatNeedNoEscaping() {
+        String message = errorOf(GatewayApiProps.builder().bodyFormat(BodyFormat.JSON_TEXT).build(), api -> {
+            CfnParameter owner = CfnParameter.Builder.create(Stack.of(api), "Owner").build();
+            api.route("GET /a", OK, RouteOptions.builder().authorization(Authorization.iam())
+                    .summary("Owned by " + owner.getValueAsString()).build());
+        });
+        assertMentions(message, "[GH304] GatewayApi 'Api': bodyFormat is JSON_TEXT, but the document holds a "
+                + "deploy-time value that is not an id, name or ARN",
+                "Fix: leave bodyFormat unset (Gatehouse then writes such documents as an object) or set it to "
+                        + "BodyFormat.OBJECT.");
     }
 
     @Test

@@ -35,14 +35,17 @@ public final class BodyText {
     /**
      * The {@code Fn::Join} that CloudFormation turns into the document's JSON text.
      *
-     * @param hasVariables whether a part has {@code Fn::Sub} variables, which hold CDK tokens
+     * @param hasVariables whether a part has {@code Fn::Sub} variables that hold CDK tokens
+     * @param jsonSafe whether every deploy-time value is known to need no JSON escaping
+     *     ({@link TemplateValues#isJsonSafe}); when not, the text could break at deploy time
      */
-    public record Rendering(Map<String, Object> join, boolean hasVariables) {
+    public record Rendering(Map<String, Object> join, boolean hasVariables, boolean jsonSafe) {
     }
 
     /** Renders {@code document} as JSON text; {@code values} turns its tokens into references. */
     public static Rendering render(ObjectNode document, TemplateValues values) {
         List<Object> parts = new ArrayList<>();
+        boolean[] jsonSafe = {true};
         String prefix = "{";
         Iterator<Map.Entry<String, JsonNode>> fields = document.fields();
         while (fields.hasNext()) {
@@ -52,12 +55,12 @@ public final class BodyText {
                 Iterator<Map.Entry<String, JsonNode>> paths = field.getValue().fields();
                 while (paths.hasNext()) {
                     Map.Entry<String, JsonNode> path = paths.next();
-                    parts.add(part(pathPrefix, path.getKey(), path.getValue(), values));
+                    parts.add(part(pathPrefix, path.getKey(), path.getValue(), values, jsonSafe));
                     pathPrefix = ",";
                 }
                 prefix = "},";
             } else {
-                parts.add(part(prefix, field.getKey(), field.getValue(), values));
+                parts.add(part(prefix, field.getKey(), field.getValue(), values, jsonSafe));
                 prefix = ",";
             }
         }
@@ -69,17 +72,20 @@ public final class BodyText {
         }
         Map<String, Object> join = new LinkedHashMap<>();
         join.put("Fn::Join", List.of("", parts));
-        boolean hasVariables = parts.stream().anyMatch(part -> part instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof List);
-        return new Rendering(join, hasVariables);
+        boolean hasVariables = parts.stream().anyMatch(part -> part instanceof Map<?, ?> sub
+                && sub.get("Fn::Sub") instanceof List<?> args && args.get(1) instanceof Map<?, ?> variables
+                && variables.keySet().stream().anyMatch(name -> !name.equals(TemplateValues.LITERAL_VARIABLE)));
+        return new Rendering(join, hasVariables, jsonSafe[0]);
     }
 
     /** {@code prefix"key":value}, as a plain string or, when it holds tokens, as an Fn::Sub. */
-    private static Object part(String prefix, String key, JsonNode value, TemplateValues values) {
+    private static Object part(String prefix, String key, JsonNode value, TemplateValues values, boolean[] jsonSafe) {
         Map<String, Object> variables = new LinkedHashMap<>();
         SubWriter writer = new SubWriter(values, variables);
         String sub = writer.write(prefix, key, value);
+        jsonSafe[0] &= writer.jsonSafe;
         if (!writer.sawToken) {
-            // No token: the same text without Fn::Sub escaping ("${" stays literal).
+            // No token: the same text without Fn::Sub's literal variable ("${" stays as it is).
             return writer.escaped ? prefix + text(TextNode.valueOf(key)) + ":" + text(value) : sub;
         }
         Map<String, Object> part = new LinkedHashMap<>();
@@ -87,12 +93,13 @@ public final class BodyText {
         return part;
     }
 
-    /** Writes JSON in Fn::Sub syntax in one pass: token strings as references, literal "${" escaped. */
+    /** Writes JSON in Fn::Sub syntax in one pass: token strings as references, literal "${" a variable. */
     private static final class SubWriter {
         private final TemplateValues values;
         private final Map<String, Object> variables;
         private boolean sawToken;
         private boolean escaped;
+        private boolean jsonSafe = true;
 
         SubWriter(TemplateValues values, Map<String, Object> variables) {
             this.values = values;
@@ -120,6 +127,9 @@ public final class BodyText {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
+                    if (Tokens.containsToken(field.getKey())) {
+                        jsonSafe = false;
+                    }
                     g.writeFieldName(literal(field.getKey()));
                     write(g, field.getValue());
                 }
@@ -134,6 +144,7 @@ public final class BodyText {
                 String text = node.textValue();
                 if (Tokens.containsToken(text)) {
                     sawToken = true;
+                    jsonSafe &= values.isJsonSafe(text);
                     g.writeString(values.subText(text, variables));
                 } else {
                     g.writeString(literal(text));
@@ -144,9 +155,12 @@ public final class BodyText {
         }
 
         private String literal(String text) {
+            if (text.contains("{{resolve:")) {
+                jsonSafe = false;
+            }
             if (text.contains("${")) {
                 escaped = true;
-                return TemplateValues.escapeSub(text);
+                return TemplateValues.literalSub(text, variables);
             }
             return text;
         }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.IResolvable;
 import software.amazon.awscdk.Reference;
 import software.amazon.awscdk.Stack;
@@ -50,7 +52,9 @@ public final class TemplateValues {
      * {@code ${LogicalId}}, {@code ${LogicalId.Attribute}} or {@code ${AWS::Region}}; any other
      * token (a reference to another stack, an intrinsic other than Ref and GetAtt) becomes a
      * variable {@code ${GatehouseValueN}} added to {@code variables}, so CDK still resolves it (and
-     * creates the export and import). A literal {@code ${} is written {@code ${!}.
+     * creates the export and import). Variable names are given per token by this object, so the
+     * same name means the same value in every part of a document. Literal text goes through
+     * {@link #literalSub}.
      */
     public String subText(String text, Map<String, Object> variables) {
         String cached = localSubTexts.get(text);
@@ -60,47 +64,86 @@ public final class TemplateValues {
         Matcher m = Tokens.STRING_TOKEN.matcher(text);
         StringBuilder sub = new StringBuilder();
         int last = 0;
-        boolean onlyLocal = true;
+        // (a literal "${" adds its variable to the map, so such strings are not cached)
+        boolean cacheable = !Tokens.replaceTokens(text, "").contains("${");
         while (m.find()) {
             String marker = m.group();
             String reference = localMarkers.computeIfAbsent(marker, this::isStackLocalMarker)
                     ? subReference(markerValues.computeIfAbsent(marker, stack::resolve)) : null;
             if (reference == null) {
-                onlyLocal = false;
-                reference = variable(marker, variables);
+                cacheable = false;
+                reference = variableNames.computeIfAbsent(marker, token -> VARIABLE_PREFIX + variableNames.size());
+                variables.put(reference, marker);
             }
-            sub.append(escapeSub(text.substring(last, m.start()))).append("${").append(reference).append('}');
+            sub.append(literalSub(text.substring(last, m.start()), variables)).append("${").append(reference).append('}');
             last = m.end();
         }
-        sub.append(escapeSub(text.substring(last)));
+        sub.append(literalSub(text.substring(last), variables));
         String result = sub.toString();
-        if (onlyLocal) {
+        if (cacheable) {
             localSubTexts.put(text, result);
         }
         return result;
     }
 
-    /** The name of the variable that holds {@code token} in {@code variables}, added if new. */
-    private static String variable(String token, Map<String, Object> variables) {
-        for (Map.Entry<String, Object> variable : variables.entrySet()) {
-            if (token.equals(variable.getValue())) {
-                return variable.getKey();
+    /**
+     * Whether every token in {@code text} stands for a value that needs no escaping inside a JSON
+     * string: a pseudo parameter, the {@code Ref} of a resource (an id, name or ARN), or an
+     * attribute named like one ({@code Arn}, {@code Id}, {@code Name}, {@code Url}...). A template
+     * parameter, an SSM value or an arbitrary import could hold a quote or a line break.
+     */
+    public boolean isJsonSafe(String text) {
+        if (text.contains("{{resolve:")) {
+            return false;
+        }
+        Matcher m = Tokens.STRING_TOKEN.matcher(text);
+        while (m.find()) {
+            if (!jsonSafeMarkers.computeIfAbsent(m.group(), this::isJsonSafeMarker)) {
+                return false;
             }
         }
-        String name = VARIABLE_PREFIX + variables.size();
-        variables.put(name, token);
-        return name;
+        return true;
     }
 
-    private final Map<String, String> localSubTexts = new HashMap<>();
+    private boolean isJsonSafeMarker(String marker) {
+        if (PSEUDO_PARAMETERS.contains(marker)) {
+            return true;
+        }
+        IResolvable token = Tokenization.reverseString(marker).getFirstToken();
+        if (!(token instanceof Reference reference) || !(reference.getTarget() instanceof CfnResource)) {
+            return false;
+        }
+        String attribute = reference.getDisplayName();
+        return attribute.equals("Ref") || SAFE_ATTRIBUTE.matcher(attribute).matches();
+    }
+
+    /** Attributes whose values are identifiers, names, ARNs, URLs or addresses. */
+    private static final Pattern SAFE_ATTRIBUTE = Pattern.compile(
+            "(?i).*(Arn|Id|Name|Url|Address|Port)");
+
+    /**
+     * {@code text} as literal text inside an {@code Fn::Sub} string. CloudFormation's own escape,
+     * {@code ${!Literal}}, needs a closing brace and would swallow a reference that follows before
+     * it; a literal {@code ${} is instead written as the variable {@value #LITERAL_VARIABLE}, whose
+     * value ({@code ${}) is added to {@code variables}.
+     */
+    public static String literalSub(String text, Map<String, Object> variables) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        variables.put(LITERAL_VARIABLE, "${");
+        return text.replace("${", "${" + LITERAL_VARIABLE + "}");
+    }
+
+    /** The {@code Fn::Sub} variable that stands for a literal {@code ${}. */
+    public static final String LITERAL_VARIABLE = "GatehouseDollarBrace";
 
     /** The prefix of the {@code Fn::Sub} variables {@link #subText} adds. */
     public static final String VARIABLE_PREFIX = "GatehouseValue";
 
-    /** {@code text} as literal text inside an {@code Fn::Sub} string. */
-    public static String escapeSub(String text) {
-        return text.replace("${", "${!");
-    }
+    private final Map<String, String> localSubTexts = new HashMap<>();
+    private final Map<String, String> variableNames = new HashMap<>();
+    private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
 
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */
     public Object fullyResolved(JsonNode node) {
@@ -151,6 +194,7 @@ public final class TemplateValues {
     private Object substitute(String text) {
         Matcher m = Tokens.STRING_TOKEN.matcher(text);
         StringBuilder template = new StringBuilder();
+        Map<String, Object> variables = new LinkedHashMap<>();
         int last = 0;
         while (m.find()) {
             Object value = markerValues.computeIfAbsent(m.group(), stack::resolve);
@@ -161,11 +205,12 @@ public final class TemplateValues {
             if (reference == null) {
                 return stack.resolve(text);
             }
-            template.append(escapeSub(text.substring(last, m.start()))).append("${").append(reference).append('}');
+            template.append(literalSub(text.substring(last, m.start()), variables)).append("${").append(reference).append('}');
             last = m.end();
         }
-        template.append(escapeSub(text.substring(last)));
-        return Map.of("Fn::Sub", template.toString());
+        template.append(literalSub(text.substring(last), variables));
+        return variables.isEmpty() ? Map.of("Fn::Sub", template.toString())
+                : Map.of("Fn::Sub", List.of(template.toString(), variables));
     }
 
     /** {@code X} for {@code {"Ref": "X"}}, {@code A.B} for {@code {"Fn::GetAtt": ["A", "B"]}}, else null. */

@@ -21,9 +21,15 @@ class TemplateValuesTest {
     private final TemplateValues values = new TemplateValues(stack);
 
     @Test
-    void stackLocalStringsBecomeFnSubWithLiteralDollarBracesEscaped() {
+    void stackLocalStringsBecomeFnSubWithLiteralDollarBracesAsAVariable() {
+        // (not "${!": CloudFormation reads "${!" up to the next "}", which in "${ in ${AWS::Region}"
+        // would take the Region reference for literal text)
         Object value = values.forTemplate(TextNode.valueOf("${literal}:" + Aws.REGION + ":" + fn.getFunctionArn()));
-        assertEquals(Map.of("Fn::Sub", "${!literal}:${AWS::Region}:${Fn9270CBC0.Arn}"), value);
+        assertEquals(Map.of("Fn::Sub", List.of("${GatehouseDollarBrace}literal}:${AWS::Region}:${Fn9270CBC0.Arn}",
+                Map.of("GatehouseDollarBrace", "${"))), value);
+        Object unclosed = values.forTemplate(TextNode.valueOf("costs ${ in " + Aws.REGION));
+        assertEquals(Map.of("Fn::Sub", List.of("costs ${GatehouseDollarBrace} in ${AWS::Region}",
+                Map.of("GatehouseDollarBrace", "${"))), unclosed);
     }
 
     @Test
