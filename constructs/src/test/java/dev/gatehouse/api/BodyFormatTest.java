@@ -167,6 +167,30 @@ class BodyFormatTest {
     }
 
     @Test
+    void anotherFunctionFromAnotherStackRedeploys() {
+        // Given the first API in a new app whose second remote function is another one
+        App app = new App();
+        Stack backend = new Stack(app, "Backend");
+        Stack stack = new Stack(app, "Text");
+        declare(stack, List.of(Fixtures.function(backend, "Remote1"), Fixtures.function(backend, "Other")), null);
+
+        // When synthesized, then only that path's part and the Deployment differ
+        JsonNode template = Fixtures.templateJson(stack);
+        assertFalse(Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id")
+                .equals(Fixtures.onlyResource(template, "AWS::ApiGateway::Deployment").get("id")));
+        JsonNode before = rawBody(textTemplate).get("Fn::Join").get(1);
+        JsonNode after = rawBody(template).get("Fn::Join").get(1);
+        assertEquals(before.size(), after.size());
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(text(after.get(i)).substring(0, text(after.get(i)).indexOf(':')));
+            }
+        }
+        assertEquals(List.of(",\"/remote2\""), changed);
+    }
+
+    @Test
     void theSameApiInAnotherAppHasTheSameDeployment() {
         // Then nothing in the deployment hash differs from one synthesis to the next
         assertEquals(Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id"),
