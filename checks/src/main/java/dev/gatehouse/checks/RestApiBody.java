@@ -27,6 +27,7 @@ public final class RestApiBody {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands for a literal "${" while the text is read; filled in at the end. */
     private static final String LITERAL = "GatehouseDollarBrace";
+    private static final JsonNode LITERAL_VALUE = TextNode.valueOf("${");
 
     private RestApiBody() {
     }
@@ -60,12 +61,15 @@ public final class RestApiBody {
             String delimiter = join.get(0).asText();
             boolean first = true;
             for (JsonNode part : join.get(1)) {
-                if (!first) {
-                    text.append(literal(delimiter, variables));
+                String separator = first ? "" : literal(delimiter, variables);
+                String plain = part.isTextual() ? literal(part.asText(), variables) : "";
+                if (separator == null || plain == null) {
+                    return Optional.empty();
                 }
+                text.append(separator);
                 first = false;
                 if (part.isTextual()) {
-                    text.append(literal(part.asText(), variables));
+                    text.append(plain);
                 } else if (!"Fn::Sub".equals(Intrinsics.function(part)) || !appendSub(part.get("Fn::Sub"), text, variables)) {
                     return Optional.empty();
                 }
@@ -87,8 +91,7 @@ public final class RestApiBody {
     private static boolean appendSub(JsonNode sub, StringBuilder text, Map<String, JsonNode> variables) {
         if (sub.isTextual()) {
             text.append(sub.asText().replace("${!", "${" + LITERAL + "}"));
-            return variables.putIfAbsent(LITERAL, TextNode.valueOf("${")) == null
-                    || variables.get(LITERAL).equals(TextNode.valueOf("${"));
+            return addLiteral(variables);
         }
         if (!sub.isArray() || sub.size() != 2 || !sub.get(0).isTextual() || !sub.get(1).isObject()) {
             return false;
@@ -102,17 +105,21 @@ public final class RestApiBody {
             }
         }
         text.append(sub.get(0).asText().replace("${!", "${" + LITERAL + "}"));
-        return variables.putIfAbsent(LITERAL, TextNode.valueOf("${")) == null
-                || variables.get(LITERAL).equals(TextNode.valueOf("${"));
+        return addLiteral(variables);
     }
 
-    /** Literal text (of a plain part) in Sub syntax, with "${" as the literal variable. */
+    /** Adds the literal variable; false when the template already uses its name for something else. */
+    private static boolean addLiteral(Map<String, JsonNode> variables) {
+        JsonNode known = variables.putIfAbsent(LITERAL, LITERAL_VALUE);
+        return known == null || known.equals(LITERAL_VALUE);
+    }
+
+    /** Literal text (of a plain part) in Sub syntax, with "${" as the literal variable; null on a clash. */
     private static String literal(String text, Map<String, JsonNode> variables) {
         if (!text.contains("${")) {
             return text;
         }
-        variables.putIfAbsent(LITERAL, TextNode.valueOf("${"));
-        return text.replace("${", "${" + LITERAL + "}");
+        return addLiteral(variables) ? text.replace("${", "${" + LITERAL + "}") : null;
     }
 
     private static JsonNode objectForm(JsonNode node, Map<String, JsonNode> variables) {

@@ -914,11 +914,11 @@ public class GatewayApi extends Construct {
             ObjectNode document = renderDocument(false);
             TemplateValues values = new TemplateValues(Stack.of(this));
             BodyText.Rendering text = BodyText.render(document, values);
-            // JSON text unless asked otherwise, or (by default) unless a deploy-time value might
-            // need JSON escaping that CloudFormation's Fn::Sub would not do
-            boolean asText = bodyFormat == BodyFormat.JSON_TEXT
-                    || bodyFormat == null && Defaults.BODY_FORMAT == BodyFormat.JSON_TEXT && text.jsonSafe();
-            Object templateBody = asText ? text.join() : values.forTemplate(document);
+            // unset: the default, but an object when a deploy-time value might need JSON escaping,
+            // which CloudFormation's Fn::Sub would not do
+            BodyFormat format = bodyFormat != null ? bodyFormat
+                    : text.jsonSafe() ? Defaults.BODY_FORMAT : BodyFormat.OBJECT;
+            Object templateBody = format == BodyFormat.JSON_TEXT ? text.join() : values.forTemplate(document);
             PolicyRendering policyRendering = routesValid() ? renderPolicy() : new PolicyRendering(null, List.of());
             Map<String, Object> policy = policyRendering.policy();
             String hash;

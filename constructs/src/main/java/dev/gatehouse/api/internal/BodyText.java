@@ -45,7 +45,7 @@ public final class BodyText {
     /** Renders {@code document} as JSON text; {@code values} turns its tokens into references. */
     public static Rendering render(ObjectNode document, TemplateValues values) {
         List<Object> parts = new ArrayList<>();
-        boolean[] jsonSafe = {true};
+        Totals totals = new Totals();
         String prefix = "{";
         Iterator<Map.Entry<String, JsonNode>> fields = document.fields();
         while (fields.hasNext()) {
@@ -55,12 +55,12 @@ public final class BodyText {
                 Iterator<Map.Entry<String, JsonNode>> paths = field.getValue().fields();
                 while (paths.hasNext()) {
                     Map.Entry<String, JsonNode> path = paths.next();
-                    parts.add(part(pathPrefix, path.getKey(), path.getValue(), values, jsonSafe));
+                    parts.add(part(pathPrefix, path.getKey(), path.getValue(), values, totals));
                     pathPrefix = ",";
                 }
                 prefix = "},";
             } else {
-                parts.add(part(prefix, field.getKey(), field.getValue(), values, jsonSafe));
+                parts.add(part(prefix, field.getKey(), field.getValue(), values, totals));
                 prefix = ",";
             }
         }
@@ -72,22 +72,26 @@ public final class BodyText {
         }
         Map<String, Object> join = new LinkedHashMap<>();
         join.put("Fn::Join", List.of("", parts));
-        boolean hasVariables = parts.stream().anyMatch(part -> part instanceof Map<?, ?> sub
-                && sub.get("Fn::Sub") instanceof List<?> args && args.get(1) instanceof Map<?, ?> variables
-                && variables.keySet().stream().anyMatch(name -> !name.equals(TemplateValues.LITERAL_VARIABLE)));
-        return new Rendering(join, hasVariables, jsonSafe[0]);
+        return new Rendering(join, totals.hasVariables, totals.jsonSafe);
+    }
+
+    /** What the parts add up to, for {@link Rendering}. */
+    private static final class Totals {
+        boolean hasVariables;
+        boolean jsonSafe = true;
     }
 
     /** {@code prefix"key":value}, as a plain string or, when it holds tokens, as an Fn::Sub. */
-    private static Object part(String prefix, String key, JsonNode value, TemplateValues values, boolean[] jsonSafe) {
+    private static Object part(String prefix, String key, JsonNode value, TemplateValues values, Totals totals) {
         Map<String, Object> variables = new LinkedHashMap<>();
         SubWriter writer = new SubWriter(values, variables);
         String sub = writer.write(prefix, key, value);
-        jsonSafe[0] &= writer.jsonSafe;
+        totals.jsonSafe &= writer.jsonSafe;
         if (!writer.sawToken) {
             // No token: the same text without Fn::Sub's literal variable ("${" stays as it is).
             return writer.escaped ? prefix + text(TextNode.valueOf(key)) + ":" + text(value) : sub;
         }
+        totals.hasVariables |= variables.keySet().stream().anyMatch(name -> !name.equals(TemplateValues.LITERAL_VARIABLE));
         Map<String, Object> part = new LinkedHashMap<>();
         part.put("Fn::Sub", variables.isEmpty() ? sub : List.of(sub, variables));
         return part;

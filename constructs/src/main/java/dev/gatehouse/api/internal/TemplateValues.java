@@ -109,8 +109,7 @@ public final class TemplateValues {
         if (PSEUDO_PARAMETERS.contains(marker)) {
             return true;
         }
-        IResolvable token = Tokenization.reverseString(marker).getFirstToken();
-        if (!(token instanceof Reference reference) || !(reference.getTarget() instanceof CfnResource)) {
+        if (!(tokenOf(marker) instanceof Reference reference) || !(reference.getTarget() instanceof CfnResource)) {
             return false;
         }
         String attribute = reference.getDisplayName();
@@ -144,6 +143,7 @@ public final class TemplateValues {
     private final Map<String, String> localSubTexts = new HashMap<>();
     private final Map<String, String> variableNames = new HashMap<>();
     private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
+    private final Map<String, IResolvable> tokens = new HashMap<>();
 
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */
     public Object fullyResolved(JsonNode node) {
@@ -192,25 +192,15 @@ public final class TemplateValues {
      * {@code Fn::Sub}; falls back to CDK's own rendering for any other intrinsic.
      */
     private Object substitute(String text) {
-        Matcher m = Tokens.STRING_TOKEN.matcher(text);
-        StringBuilder template = new StringBuilder();
-        Map<String, Object> variables = new LinkedHashMap<>();
-        int last = 0;
-        while (m.find()) {
-            Object value = markerValues.computeIfAbsent(m.group(), stack::resolve);
-            if (m.start() == 0 && m.end() == text.length()) {
-                return value;
-            }
-            String reference = subReference(value);
-            if (reference == null) {
-                return stack.resolve(text);
-            }
-            template.append(literalSub(text.substring(last, m.start()), variables)).append("${").append(reference).append('}');
-            last = m.end();
+        if (Tokens.STRING_TOKEN.matcher(text).matches()) {
+            return markerValues.computeIfAbsent(text, stack::resolve);
         }
-        template.append(literalSub(text.substring(last), variables));
-        return variables.isEmpty() ? Map.of("Fn::Sub", template.toString())
-                : Map.of("Fn::Sub", List.of(template.toString(), variables));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        String template = subText(text, variables);
+        if (variables.keySet().stream().anyMatch(name -> !name.equals(LITERAL_VARIABLE))) {
+            return stack.resolve(text);
+        }
+        return variables.isEmpty() ? Map.of("Fn::Sub", template) : Map.of("Fn::Sub", List.of(template, variables));
     }
 
     /** {@code X} for {@code {"Ref": "X"}}, {@code A.B} for {@code {"Fn::GetAtt": ["A", "B"]}}, else null. */
@@ -242,7 +232,11 @@ public final class TemplateValues {
         if (PSEUDO_PARAMETERS.contains(marker)) {
             return true;
         }
-        IResolvable token = Tokenization.reverseString(marker).getFirstToken();
-        return token instanceof Reference reference && Stack.of(reference.getTarget()) == stack;
+        return tokenOf(marker) instanceof Reference reference && Stack.of(reference.getTarget()) == stack;
+    }
+
+    /** The token behind a marker (one jsii call per marker). */
+    private IResolvable tokenOf(String marker) {
+        return tokens.computeIfAbsent(marker, m -> Tokenization.reverseString(m).getFirstToken());
     }
 }
