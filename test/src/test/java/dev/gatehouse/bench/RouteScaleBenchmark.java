@@ -138,16 +138,24 @@ public final class RouteScaleBenchmark {
      * Synthesizes every variant at every size, {@code runs} rounds, interleaved (one synthesis of
      * each per round) so that a machine that speeds up or slows down during the run affects all
      * sizes alike; returns the median time per variant and size, other figures from the last round.
+     *
+     * <p>A synthesis partly pays for the one before it (the jsii runtime's Node.js collects that
+     * one's garbage), so each round starts one place further along the list of syntheses: over as
+     * many rounds as there are syntheses, each follows every other once, and no size always
+     * follows a large one. The JVM collects its own garbage before each synthesis, untimed.
      */
     static Result[][] measure(List<Variant> variants, int runs) {
         long[][][] times = new long[variants.size()][ROUTE_COUNTS.length][runs];
         Result[][] last = new Result[variants.size()][ROUTE_COUNTS.length];
+        int syntheses = variants.size() * ROUTE_COUNTS.length;
         for (int r = 0; r < runs; r++) {
-            for (int v = 0; v < variants.size(); v++) {
-                for (int s = 0; s < ROUTE_COUNTS.length; s++) {
-                    last[v][s] = synthesize(variants.get(v), ROUTE_COUNTS[s]);
-                    times[v][s][r] = last[v][s].millis();
-                }
+            for (int i = 0; i < syntheses; i++) {
+                int next = (r + i) % syntheses;
+                int v = next / ROUTE_COUNTS.length;
+                int s = next % ROUTE_COUNTS.length;
+                collectGarbage();
+                last[v][s] = synthesize(variants.get(v), ROUTE_COUNTS[s]);
+                times[v][s][r] = last[v][s].millis();
             }
         }
         Result[][] medians = new Result[variants.size()][ROUTE_COUNTS.length];
@@ -162,7 +170,7 @@ public final class RouteScaleBenchmark {
     }
 
     public static void main(String[] args) {
-        int runs = Integer.getInteger("bench.runs", 7);
+        int runs = Integer.getInteger("bench.runs", 9);
         System.out.println("Warming up the JVM and the jsii runtime...");
         for (int i = 0; i < 3; i++) {
             synthesize(GATEHOUSE, 10);
@@ -205,7 +213,9 @@ public final class RouteScaleBenchmark {
         int[] sizes = {ROUTE_COUNTS[0], largest};
         long[][][] phases = new long[sizes.length][6][runs];
         for (int r = 0; r < runs; r++) {
-            for (int s = 0; s < sizes.length; s++) {
+            for (int k = 0; k < sizes.length; k++) {
+                int s = (r + k) % sizes.length; // (rotated like the syntheses above)
+                collectGarbage();
                 long[] p = phases(sizes[s]);
                 for (int i = 0; i < p.length; i++) {
                     phases[s][i][r] = p[i];
@@ -255,6 +265,14 @@ public final class RouteScaleBenchmark {
                 .properties(Map.of("Body", body)).build();
         app.synth();
         return ms(System.nanoTime() - start);
+    }
+
+    /**
+     * Collects the previous synthesis' garbage before the next one is timed, so that a small API
+     * measured after a large one does not pay for the large one's collection.
+     */
+    private static void collectGarbage() {
+        System.gc();
     }
 
     private static long ms(long nanos) {

@@ -5,29 +5,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * Writes the OpenAPI document as JSON text for the RestApi {@code Body}: an {@code Fn::Join} of
- * parts, one per top-level field and one per path item, so a template shows (and {@code cdk diff}
- * compares) the document a path at a time. A part whose text holds tokens (a function's ARN, the
- * Region) is an {@code Fn::Sub} of that text; the other parts are plain strings.
+ * parts, one per top-level field and one per group of path items. A part whose text holds tokens
+ * (a function's ARN, the Region) is an {@code Fn::Sub} of that text; the other parts are plain
+ * strings.
+ *
+ * <p>Path items are grouped, about {@value #AVERAGE_GROUP} to a part, because the CDK's cost (and
+ * that of its template validation) grows with the number of parts: a thousand routes in one part
+ * per path take about twice as long to synthesize as in a part per group. Where a group ends is
+ * decided by the path alone (a group ends after a path whose key's CRC-32 is a multiple of
+ * {@value #AVERAGE_GROUP}), not by its position, so adding or removing a path changes only the
+ * part it belongs to (or splits or merges that one), and {@code cdk diff} shows that part.
  *
  * <p>Why text: the CDK moves, resolves and validates a Body object value by value, which for a
  * thousand routes costs several times a small API's whole synthesis; the same document as a few
- * hundred strings costs a few milliseconds. CloudFormation's resource schema types {@code Body}
+ * dozen strings costs a few milliseconds. CloudFormation's resource schema types {@code Body}
  * as an object or a string.
  */
 public final class BodyText {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Path items per part, on average; a power of two (see {@link #endsGroup}). */
+    static final int AVERAGE_GROUP = 16;
 
     private BodyText() {
     }
@@ -35,11 +47,16 @@ public final class BodyText {
     /**
      * The {@code Fn::Join} that CloudFormation turns into the document's JSON text.
      *
-     * @param hasVariables whether a part has {@code Fn::Sub} variables that hold CDK tokens
+     * @param tokenVariables the {@code Fn::Sub} variables that hold CDK tokens (values from other
+     *     stacks), by name, across all parts; empty when there are none
      * @param jsonSafe whether every deploy-time value is known to need no JSON escaping
      *     ({@link TemplateValues#isJsonSafe}); when not, the text could break at deploy time
+     * @param textDigest SHA-256 of the parts' texts, which name deploy-time values by logical id,
+     *     pseudo parameter or variable name: with {@code tokenVariables} resolved, it identifies
+     *     the document deployed
      */
-    public record Rendering(Map<String, Object> join, boolean hasVariables, boolean jsonSafe) {
+    public record Rendering(Map<String, Object> join, Map<String, Object> tokenVariables, boolean jsonSafe,
+            byte[] textDigest) {
     }
 
     /** Renders {@code document} as JSON text; {@code values} turns its tokens into references. */
@@ -51,16 +68,21 @@ public final class BodyText {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equals("paths") && field.getValue().isObject() && !field.getValue().isEmpty()) {
-                String pathPrefix = prefix + text(TextNode.valueOf("paths")) + ":{";
+                String pathPrefix = prefix + "\"paths\":{";
                 Iterator<Map.Entry<String, JsonNode>> paths = field.getValue().fields();
+                List<Map.Entry<String, JsonNode>> group = new ArrayList<>();
                 while (paths.hasNext()) {
                     Map.Entry<String, JsonNode> path = paths.next();
-                    parts.add(part(pathPrefix, path.getKey(), path.getValue(), values, totals));
-                    pathPrefix = ",";
+                    group.add(path);
+                    if (endsGroup(path.getKey()) || !paths.hasNext()) {
+                        parts.add(part(pathPrefix, group, values, totals));
+                        group = new ArrayList<>();
+                        pathPrefix = ",";
+                    }
                 }
                 prefix = "},";
             } else {
-                parts.add(part(prefix, field.getKey(), field.getValue(), values, totals));
+                parts.add(part(prefix, List.of(field), values, totals));
                 prefix = ",";
             }
         }
@@ -72,26 +94,56 @@ public final class BodyText {
         }
         Map<String, Object> join = new LinkedHashMap<>();
         join.put("Fn::Join", List.of("", parts));
-        return new Rendering(join, totals.hasVariables, totals.jsonSafe);
+        MessageDigest digest = Hashing.sha256();
+        for (Object part : parts) {
+            // a tag per kind, since a plain part keeps "${" where an Fn::Sub names a variable
+            String text = part instanceof String plain ? "P" + plain : "S" + subText(part);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return new Rendering(join, totals.tokenVariables, totals.jsonSafe, digest.digest());
+    }
+
+    private static String subText(Object part) {
+        Object sub = ((Map<?, ?>) part).get("Fn::Sub");
+        return sub instanceof List<?> withVariables ? (String) withVariables.get(0) : (String) sub;
     }
 
     /** What the parts add up to, for {@link Rendering}. */
     private static final class Totals {
-        boolean hasVariables;
+        final Map<String, Object> tokenVariables = new TreeMap<>();
         boolean jsonSafe = true;
     }
 
-    /** {@code prefix"key":value}, as a plain string or, when it holds tokens, as an Fn::Sub. */
-    private static Object part(String prefix, String key, JsonNode value, TemplateValues values, Totals totals) {
+    /**
+     * Whether the group of path items ends after {@code path}: the path's own property, so that a
+     * path added elsewhere does not move where groups end.
+     */
+    static boolean endsGroup(String path) {
+        CRC32 crc = new CRC32();
+        crc.update(path.getBytes(StandardCharsets.UTF_8));
+        return (crc.getValue() & (AVERAGE_GROUP - 1)) == 0;
+    }
+
+    /**
+     * {@code prefix"key":value,"key":value...}, as a plain string or, when it holds tokens, as an
+     * Fn::Sub.
+     */
+    private static Object part(String prefix, List<Map.Entry<String, JsonNode>> fields, TemplateValues values,
+            Totals totals) {
         Map<String, Object> variables = new LinkedHashMap<>();
         SubWriter writer = new SubWriter(values, variables);
-        String sub = writer.write(prefix, key, value);
+        String sub = writer.write(prefix, fields);
         totals.jsonSafe &= writer.jsonSafe;
         if (!writer.sawToken) {
             // No token: the same text without Fn::Sub's literal variable ("${" stays as it is).
-            return writer.escaped ? prefix + text(TextNode.valueOf(key)) + ":" + text(value) : sub;
+            return writer.escaped ? prefix + plain(fields) : sub;
         }
-        totals.hasVariables |= variables.keySet().stream().anyMatch(name -> !name.equals(TemplateValues.LITERAL_VARIABLE));
+        variables.forEach((name, value) -> {
+            if (!name.equals(TemplateValues.LITERAL_VARIABLE)) {
+                totals.tokenVariables.put(name, value);
+            }
+        });
         Map<String, Object> part = new LinkedHashMap<>();
         part.put("Fn::Sub", variables.isEmpty() ? sub : List.of(sub, variables));
         return part;
@@ -110,19 +162,19 @@ public final class BodyText {
             this.variables = variables;
         }
 
-        String write(String prefix, String key, JsonNode value) {
+        String write(String prefix, List<Map.Entry<String, JsonNode>> fields) {
             StringWriter out = new StringWriter();
             try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
                 g.writeStartObject();
-                g.writeFieldName(literal(key));
-                write(g, value);
+                for (Map.Entry<String, JsonNode> field : fields) {
+                    g.writeFieldName(literal(field.getKey()));
+                    write(g, field.getValue());
+                }
                 g.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            // drop the "{" and "}" of the wrapper object: prefix + "key":value
-            String text = out.toString();
-            return prefix + text.substring(1, text.length() - 1);
+            return prefix + withoutBraces(out.toString());
         }
 
         private void write(JsonGenerator g, JsonNode node) throws IOException {
@@ -170,11 +222,19 @@ public final class BodyText {
         }
     }
 
-    private static String text(JsonNode node) {
+    /** {@code "key":value,...} as plain JSON. */
+    private static String plain(List<Map.Entry<String, JsonNode>> fields) {
+        ObjectNode object = JSON.createObjectNode();
+        fields.forEach(field -> object.set(field.getKey(), field.getValue()));
         try {
-            return JSON.writeValueAsString(node);
+            return withoutBraces(JSON.writeValueAsString(object));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a part of the OpenAPI document could not be written as JSON", e);
         }
+    }
+
+    /** The fields of a JSON object's text, without its "{" and "}". */
+    private static String withoutBraces(String object) {
+        return object.substring(1, object.length() - 1);
     }
 }

@@ -11,8 +11,13 @@ public final class Hashing {
     }
 
     public static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (java.security.MessageDigest contract).
             throw new IllegalStateException("SHA-256 is not available", e);

@@ -93,6 +93,11 @@ public final class TemplateValues {
      * parameter, an SSM value or an arbitrary import could hold a quote or a line break.
      */
     public boolean isJsonSafe(String text) {
+        // (a large API has the same few token strings in every operation)
+        return jsonSafeTexts.computeIfAbsent(text, this::markersAreJsonSafe);
+    }
+
+    private boolean markersAreJsonSafe(String text) {
         if (text.contains("{{resolve:")) {
             return false;
         }
@@ -143,6 +148,7 @@ public final class TemplateValues {
     private final Map<String, String> localSubTexts = new HashMap<>();
     private final Map<String, String> variableNames = new HashMap<>();
     private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
+    private final Map<String, Boolean> jsonSafeTexts = new HashMap<>();
     private final Map<String, IResolvable> tokens = new HashMap<>();
 
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */
