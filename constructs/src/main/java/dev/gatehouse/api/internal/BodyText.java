@@ -1,13 +1,9 @@
 package dev.gatehouse.api.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -50,7 +46,7 @@ public final class BodyText {
      * @param tokenVariables the {@code Fn::Sub} variables that hold CDK tokens (values from other
      *     stacks), by name, across all parts; empty when there are none
      * @param jsonSafe whether every deploy-time value is known to need no JSON escaping
-     *     ({@link TemplateValues#isJsonSafe}); when not, the text could break at deploy time
+     *     ({@link TemplateValues.SubJson}); when not, the text could break at deploy time
      * @param textDigest SHA-256 of the parts' texts, which name deploy-time values by logical id,
      *     pseudo parameter or variable name: with {@code tokenVariables} resolved, it identifies
      *     the document deployed
@@ -97,8 +93,8 @@ public final class BodyText {
         MessageDigest digest = Hashing.sha256();
         for (Object part : parts) {
             // a tag per kind, since a plain part keeps "${" where an Fn::Sub names a variable
-            String text = part instanceof String plain ? "P" + plain : "S" + subText(part);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) (part instanceof String ? 'P' : 'S'));
+            digest.update((part instanceof String plain ? plain : subText(part)).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
         return new Rendering(join, totals.tokenVariables, totals.jsonSafe, digest.digest());
@@ -127,99 +123,28 @@ public final class BodyText {
 
     /**
      * {@code prefix"key":value,"key":value...}, as a plain string or, when it holds tokens, as an
-     * Fn::Sub.
+     * Fn::Sub. Jackson writes the JSON; the token markers in it are then replaced by references.
      */
     private static Object part(String prefix, List<Map.Entry<String, JsonNode>> fields, TemplateValues values,
             Totals totals) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        SubWriter writer = new SubWriter(values, variables);
-        String sub = writer.write(prefix, fields);
-        totals.jsonSafe &= writer.jsonSafe;
-        if (!writer.sawToken) {
-            // No token: the same text without Fn::Sub's literal variable ("${" stays as it is).
-            return writer.escaped ? prefix + plain(fields) : sub;
+        String json = prefix + plain(fields);
+        if (json.contains("{{resolve:")) {
+            totals.jsonSafe = false; // a dynamic reference: CloudFormation fills in any text
         }
+        if (!json.contains("${Token[")) {
+            return json; // no token: a literal "${" stays as it is
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        TemplateValues.SubJson sub = values.subJson(json, variables);
+        totals.jsonSafe &= sub.jsonSafe();
         variables.forEach((name, value) -> {
             if (!name.equals(TemplateValues.LITERAL_VARIABLE)) {
                 totals.tokenVariables.put(name, value);
             }
         });
         Map<String, Object> part = new LinkedHashMap<>();
-        part.put("Fn::Sub", variables.isEmpty() ? sub : List.of(sub, variables));
+        part.put("Fn::Sub", variables.isEmpty() ? sub.text() : List.of(sub.text(), variables));
         return part;
-    }
-
-    /** Writes JSON in Fn::Sub syntax in one pass: token strings as references, literal "${" a variable. */
-    private static final class SubWriter {
-        private final TemplateValues values;
-        private final Map<String, Object> variables;
-        private boolean sawToken;
-        private boolean escaped;
-        private boolean jsonSafe = true;
-
-        SubWriter(TemplateValues values, Map<String, Object> variables) {
-            this.values = values;
-            this.variables = variables;
-        }
-
-        String write(String prefix, List<Map.Entry<String, JsonNode>> fields) {
-            StringWriter out = new StringWriter();
-            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-                g.writeStartObject();
-                for (Map.Entry<String, JsonNode> field : fields) {
-                    g.writeFieldName(literal(field.getKey()));
-                    write(g, field.getValue());
-                }
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return prefix + withoutBraces(out.toString());
-        }
-
-        private void write(JsonGenerator g, JsonNode node) throws IOException {
-            if (node.isObject()) {
-                g.writeStartObject();
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    if (Tokens.containsToken(field.getKey())) {
-                        jsonSafe = false;
-                    }
-                    g.writeFieldName(literal(field.getKey()));
-                    write(g, field.getValue());
-                }
-                g.writeEndObject();
-            } else if (node.isArray()) {
-                g.writeStartArray();
-                for (JsonNode element : node) {
-                    write(g, element);
-                }
-                g.writeEndArray();
-            } else if (node.isTextual()) {
-                String text = node.textValue();
-                if (Tokens.containsToken(text)) {
-                    sawToken = true;
-                    jsonSafe &= values.isJsonSafe(text);
-                    g.writeString(values.subText(text, variables));
-                } else {
-                    g.writeString(literal(text));
-                }
-            } else {
-                g.writeTree(node);
-            }
-        }
-
-        private String literal(String text) {
-            if (text.contains("{{resolve:")) {
-                jsonSafe = false;
-            }
-            if (text.contains("${")) {
-                escaped = true;
-                return TemplateValues.literalSub(text, variables);
-            }
-            return text;
-        }
     }
 
     /** {@code "key":value,...} as plain JSON. */

@@ -68,12 +68,10 @@ public final class TemplateValues {
         boolean cacheable = !Tokens.replaceTokens(text, "").contains("${");
         while (m.find()) {
             String marker = m.group();
-            String reference = localMarkers.computeIfAbsent(marker, this::isStackLocalMarker)
-                    ? subReference(markerValues.computeIfAbsent(marker, stack::resolve)) : null;
+            String reference = localReference(marker);
             if (reference == null) {
                 cacheable = false;
-                reference = variableNames.computeIfAbsent(marker, token -> VARIABLE_PREFIX + variableNames.size());
-                variables.put(reference, marker);
+                reference = variable(marker, variables);
             }
             sub.append(literalSub(text.substring(last, m.start()), variables)).append("${").append(reference).append('}');
             last = m.end();
@@ -87,29 +85,73 @@ public final class TemplateValues {
     }
 
     /**
-     * Whether every token in {@code text} stands for a value that needs no escaping inside a JSON
-     * string: a pseudo parameter, the {@code Ref} of a resource (an id, name or ARN), or an
-     * attribute named like one ({@code Arn}, {@code Id}, {@code Name}, {@code Url}...). A template
-     * parameter, an SSM value or an arbitrary import could hold a quote or a line break.
+     * JSON text that holds tokens (in its strings or keys), in {@code Fn::Sub} syntax, as
+     * {@link #subText} writes a string: tokens become references or variables, a literal
+     * {@code ${} becomes the variable {@value #LITERAL_VARIABLE}. Token markers have no character
+     * JSON escapes, so the JSON text can be written first and the markers replaced after.
+     *
+     * @param jsonSafe whether every token is known to need no JSON escaping (a pseudo parameter,
+     *     a resource's Ref, an id, name or ARN attribute) and none is in a key
      */
-    public boolean isJsonSafe(String text) {
-        // (a large API has the same few token strings in every operation)
-        return jsonSafeTexts.computeIfAbsent(text, this::markersAreJsonSafe);
+    public record SubJson(String text, boolean jsonSafe) {
     }
 
-    private boolean markersAreJsonSafe(String text) {
-        if (text.contains("{{resolve:")) {
-            return false;
-        }
-        Matcher m = Tokens.STRING_TOKEN.matcher(text);
-        while (m.find()) {
-            if (!jsonSafeMarkers.computeIfAbsent(m.group(), this::isJsonSafeMarker)) {
-                return false;
+    /** See {@link SubJson}; {@code variables} receives the variables the text names. */
+    public SubJson subJson(String json, Map<String, Object> variables) {
+        StringBuilder out = new StringBuilder(json.length() + 256);
+        Matcher m = Tokens.STRING_TOKEN.matcher(json);
+        boolean safe = true;
+        int last = 0;
+        for (int at = json.indexOf("${"); at >= 0; at = json.indexOf("${", last)) {
+            out.append(json, last, at);
+            if (m.region(at, json.length()).lookingAt()) {
+                String marker = m.group();
+                String reference = localReference(marker);
+                out.append("${").append(reference != null ? reference : variable(marker, variables)).append('}');
+                safe &= jsonSafeMarkers.computeIfAbsent(marker, this::isJsonSafeMarker) && !inKey(json, m.end());
+                last = m.end();
+            } else {
+                variables.put(LITERAL_VARIABLE, "${");
+                out.append("${").append(LITERAL_VARIABLE).append('}');
+                last = at + 2;
             }
         }
-        return true;
+        out.append(json, last, json.length());
+        return new SubJson(out.toString(), safe);
     }
 
+    /** Whether the JSON string around {@code from} is an object key (its closing quote is followed by ':'). */
+    private static boolean inKey(String json, int from) {
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1 < json.length() && json.charAt(i + 1) == ':';
+            }
+        }
+        return false;
+    }
+
+    /** {@code LogicalId}, {@code LogicalId.Attribute} or a pseudo parameter for a stack-local marker, else null. */
+    private String localReference(String marker) {
+        return localMarkers.computeIfAbsent(marker, this::isStackLocalMarker)
+                ? subReference(markerValues.computeIfAbsent(marker, stack::resolve)) : null;
+    }
+
+    /** The variable that stands for {@code marker} in this document, added to {@code variables}. */
+    private String variable(String marker, Map<String, Object> variables) {
+        String name = variableNames.computeIfAbsent(marker, token -> VARIABLE_PREFIX + variableNames.size());
+        variables.put(name, marker);
+        return name;
+    }
+
+    /**
+     * Whether a token stands for a value that needs no escaping inside a JSON string: a pseudo
+     * parameter, the {@code Ref} of a resource (an id, name or ARN), or an attribute named like one
+     * ({@code Arn}, {@code Id}, {@code Name}, {@code Url}...). A template parameter, an SSM value
+     * or an arbitrary import could hold a quote or a line break.
+     */
     private boolean isJsonSafeMarker(String marker) {
         if (PSEUDO_PARAMETERS.contains(marker)) {
             return true;
@@ -148,7 +190,6 @@ public final class TemplateValues {
     private final Map<String, String> localSubTexts = new HashMap<>();
     private final Map<String, String> variableNames = new HashMap<>();
     private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
-    private final Map<String, Boolean> jsonSafeTexts = new HashMap<>();
     private final Map<String, IResolvable> tokens = new HashMap<>();
 
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */

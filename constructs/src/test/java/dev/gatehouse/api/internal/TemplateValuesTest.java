@@ -1,6 +1,8 @@
 package dev.gatehouse.api.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Function;
@@ -30,6 +33,27 @@ class TemplateValuesTest {
         Object unclosed = values.forTemplate(TextNode.valueOf("costs ${ in " + Aws.REGION));
         assertEquals(Map.of("Fn::Sub", List.of("costs ${GatehouseDollarBrace} in ${AWS::Region}",
                 Map.of("GatehouseDollarBrace", "${"))), unclosed);
+    }
+
+    @Test
+    void jsonTextWithTokensBecomesFnSubTextAndKnowsWhetherItIsSafe() {
+        // Given JSON text with a function ARN in a value, an escaped quote and a literal "${"
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        String json = "{\"uri\":\"fn/" + fn.getFunctionArn() + "\",\"say\":\"\\\"${x}\\\"\"}";
+
+        // When it is written in Fn::Sub syntax
+        TemplateValues.SubJson sub = values.subJson(json, variables);
+
+        // Then the ARN is a reference, the literal "${" a variable, and the text is safe
+        assertEquals("{\"uri\":\"fn/${Fn9270CBC0.Arn}\",\"say\":\"\\\"${GatehouseDollarBrace}x}\\\"\"}", sub.text());
+        assertEquals(Map.of("GatehouseDollarBrace", "${"), variables);
+        assertTrue(sub.jsonSafe());
+        // but a token in a key, or a token that may hold any text (a parameter), is not safe
+        assertFalse(values.subJson("{\"k" + Aws.REGION + "\\\"\":1}", new java.util.LinkedHashMap<>()).jsonSafe());
+        CfnParameter owner = CfnParameter.Builder.create(stack, "Owner").build();
+        assertFalse(values.subJson("{\"k\":\"" + owner.getValueAsString() + "\"}", new java.util.LinkedHashMap<>())
+                .jsonSafe());
+        assertTrue(values.subJson("{\"k\":\"" + Aws.REGION + "\"}", new java.util.LinkedHashMap<>()).jsonSafe());
     }
 
     @Test
