@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
@@ -261,8 +260,9 @@ public final class RouteScaleBenchmark {
     private static long synthLone(Object body) {
         long start = System.nanoTime();
         App app = new App();
-        CfnResource.Builder.create(new Stack(app, "Lone"), "Api").type("AWS::ApiGateway::RestApi")
-                .properties(Map.of("Body", body)).build();
+        // (as GatewayApi sets it: a property override, which tree.json does not repeat)
+        CfnResource.Builder.create(new Stack(app, "Lone"), "Api").type("AWS::ApiGateway::RestApi").build()
+                .addPropertyOverride("Body", body);
         app.synth();
         return ms(System.nanoTime() - start);
     }
