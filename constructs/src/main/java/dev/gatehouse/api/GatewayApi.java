@@ -207,15 +207,24 @@ public class GatewayApi extends Construct {
                         .vpcEndpointIds(endpointType == EndpointType.PRIVATE ? vpcEndpointIds : null)
                         .build())
                 .failOnWarnings(orDefault(p.getFailOnWarnings(), Defaults.FAIL_ON_WARNINGS))
+                // the object form: a property, since overrides are merged in a way that drops
+                // empty objects ({}) from the document
+                .body(Lazy.any(new IStableAnyProducer() {
+                    @Override
+                    public Object produce() {
+                        return rendered().text() ? null : rendered().templateBody();
+                    }
+                }))
                 .build();
-        // The Body is an override rather than a property: the CDK writes properties, not overrides,
-        // into tree.json too, and (with its template validation on) hashes every file it writes
-        // before and after validating. For 1,000 routes that second copy of the document cost
-        // about a tenth of the synthesis. The template is the same.
+        // The JSON-text form: an override. The CDK copies properties, not overrides, into
+        // tree.json too, and (with its template validation on) hashes every file it writes before
+        // and after validating; for 1,000 routes that second copy of the document cost about a
+        // tenth of the synthesis. The template is the same. ({} merges as nothing into an object
+        // Body.)
         restApi.addPropertyOverride("Body", Lazy.any(new IStableAnyProducer() {
             @Override
             public Object produce() {
-                return rendered().templateBody();
+                return rendered().text() ? rendered().templateBody() : Map.of();
             }
         }));
         if (Boolean.TRUE.equals(p.getDisableExecuteApiEndpoint())) {
@@ -710,8 +719,10 @@ public class GatewayApi extends Construct {
     }
 
     /**
-     * The RestApi resource, for escape hatches. Its {@code Body} is a property override (so
-     * {@code getBody()} is null); the document is {@link #getOpenApiDocument()}.
+     * The RestApi resource, for escape hatches. The document is {@link #getOpenApiDocument()}: as
+     * JSON text (the default format) the {@code Body} is a property override, so overriding
+     * {@code Body.x} or calling {@code setBody} changes nothing; as an object it is the
+     * {@code body} property.
      */
     public CfnRestApi getCfnRestApi() {
         return restApi;
@@ -957,7 +968,7 @@ public class GatewayApi extends Construct {
                             declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
                 }
             }
-            rendered = new Rendered(document, templateBody, text.jsonSafe(), hash, StageMethodSettings.render(stageSettings, overrides),
+            rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(), hash, StageMethodSettings.render(stageSettings, overrides),
                     policy, policyRendering.conflicts());
         }
         return rendered;
@@ -1110,7 +1121,8 @@ public class GatewayApi extends Construct {
     private record DeclaredRoute(Route route, ObjectNode operation, boolean iam) {
     }
 
-    private record Rendered(ObjectNode document, Object templateBody, boolean textSafe, String hash,
+    /** @param text whether the Body is JSON text (an override) rather than an object (the property) */
+    private record Rendered(ObjectNode document, boolean text, Object templateBody, boolean textSafe, String hash,
             List<Map<String, Object>> methodSettings, Map<String, Object> policy, List<PolicyConflict> policyConflicts) {
     }
 

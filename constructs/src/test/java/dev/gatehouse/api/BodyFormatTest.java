@@ -66,6 +66,19 @@ class BodyFormatTest {
         againTemplate = Fixtures.templateJson(againStack);
     }
 
+    /** A custom integration whose response has an empty object (which a template merge could drop). */
+    private static final Integration EMPTY_CONTENT = new Integration() {
+        @Override
+        public IntegrationConfig bind(IntegrationContext context) {
+            ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
+            integration.putObject("requestTemplates").put("application/json", "{\"statusCode\": 200}");
+            integration.putObject("responses").putObject("default").put("statusCode", "200");
+            ObjectNode responses = IntegrationConfig.responses("200", "empty JSON");
+            ((ObjectNode) responses.get("200")).putObject("content").putObject("application/json");
+            return new IntegrationConfig(integration, responses);
+        }
+    };
+
     /** Declares the API in {@code stack}; returns the stack's own function. */
     private static Function declare(Stack stack, List<Function> remotes, BodyFormat format) {
         Function fn = Fixtures.function(stack, "Fn");
@@ -79,6 +92,7 @@ class BodyFormatTest {
         api.route("GET /remote", Integration.lambda(remotes.get(0)), iam);
         api.route("GET /remote2", Integration.lambda(remotes.get(1)), iam);
         api.route("GET /catalog/{item}", Integration.http("https://catalog.example.com/items/{item}"), iam);
+        api.route("GET /empty-content", EMPTY_CONTENT, iam);
         api.route("GET /health", Integration.mock(MockResponse.json(200, "{\"status\":\"ok\"}")),
                 RouteOptions.builder().authorization(Authorization.none()).summary("Health, not ${a-variable}").build());
         return fn;
@@ -100,9 +114,7 @@ class BodyFormatTest {
             assertEquals(1, holding.size(), key + " in " + partTexts);
             pathParts.add(holding.get(0));
         }
-        // one part per other top-level field, the path groups (none of these paths ends a group),
-        // and the closing braces
-        assertEquals(1, pathParts.size());
+        // one part per other top-level field, the path groups, and the closing braces
         assertEquals(document.size() - 1 + pathParts.size() + 1, partTexts.size());
     }
 
@@ -144,6 +156,11 @@ class BodyFormatTest {
                         .add(JsonNodeFactory.instance.objectNode().put("GatehouseDollarBrace", "${"))),
                 text.at("/paths/~1orders~1{id}/put/summary"));
         assertEquals(object.at("/paths/~1health/get"), text.at("/paths/~1health/get"));
+        // (empty objects included: the object Body is a property, not a merged override)
+        assertEquals(JsonNodeFactory.instance.objectNode(),
+                object.at("/paths/~1empty-content/get/responses/200/content/application~1json"));
+        assertEquals(JsonNodeFactory.instance.objectNode(),
+                text.at("/paths/~1empty-content/get/responses/200/content/application~1json"));
         // and switching the format does not redeploy the stage (same Deployment logical id)
         assertEquals(Fixtures.onlyResource(objectTemplate, "AWS::ApiGateway::Deployment").get("id"),
                 Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id"));

@@ -8,8 +8,12 @@ import java.util.regex.Pattern;
  * runtime, which matters when a document has thousands of strings.
  */
 public final class Tokens {
-    /** How CDK encodes an unresolved value inside a string. */
-    public static final Pattern STRING_TOKEN = Pattern.compile("\\$\\{Token\\[[^\\]]*\\]\\}");
+    /**
+     * How CDK encodes an unresolved value inside a string: {@code ${Token[} and {@code ]}} around
+     * CDK's key characters only, so that a literal {@code ${Token[} in text cannot match across
+     * other text up to a real marker.
+     */
+    public static final Pattern STRING_TOKEN = Pattern.compile("\\$\\{Token\\[[a-zA-Z0-9:._-]+\\]\\}");
 
     private Tokens() {
     }

@@ -54,6 +54,11 @@ class TemplateValuesTest {
         assertFalse(values.subJson("{\"k\":\"" + owner.getValueAsString() + "\"}", new java.util.LinkedHashMap<>())
                 .jsonSafe());
         assertTrue(values.subJson("{\"k\":\"" + Aws.REGION + "\"}", new java.util.LinkedHashMap<>()).jsonSafe());
+        // and literal text that looks like the start of a marker stays text, up to the real one
+        Map<String, Object> literal = new java.util.LinkedHashMap<>();
+        assertEquals("{\"s\":\"a ${GatehouseDollarBrace}Token[\",\"d\":\"${Fn9270CBC0}\"}",
+                values.subJson("{\"s\":\"a ${Token[\",\"d\":\"" + fn.getFunctionName() + "\"}", literal).text());
+        assertEquals(Map.of("GatehouseDollarBrace", "${"), literal);
     }
 
     @Test
