@@ -968,7 +968,8 @@ public class GatewayApi extends Construct {
                             declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
                 }
             }
-            rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(), hash, StageMethodSettings.render(stageSettings, overrides),
+            rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(), hash,
+                    StageMethodSettings.render(stageSettings, overrides),
                     policy, policyRendering.conflicts());
         }
         return rendered;
