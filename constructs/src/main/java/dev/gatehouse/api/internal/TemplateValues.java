@@ -48,47 +48,14 @@ public final class TemplateValues {
     }
 
     /**
-     * A string that holds tokens, in {@code Fn::Sub} syntax: a stack-local token becomes
-     * {@code ${LogicalId}}, {@code ${LogicalId.Attribute}} or {@code ${AWS::Region}}; any other
-     * token (a reference to another stack, an intrinsic other than Ref and GetAtt) becomes a
-     * variable {@code ${GatehouseValueN}} added to {@code variables}, so CDK still resolves it (and
-     * creates the export and import). Variable names are given per token by this object, so the
-     * same name means the same value in every part of a document. Literal text goes through
-     * {@link #literalSub}.
-     */
-    public String subText(String text, Map<String, Object> variables) {
-        String cached = localSubTexts.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        Matcher m = Tokens.STRING_TOKEN.matcher(text);
-        StringBuilder sub = new StringBuilder();
-        int last = 0;
-        // (a literal "${" adds its variable to the map, so such strings are not cached)
-        boolean cacheable = !Tokens.replaceTokens(text, "").contains("${");
-        while (m.find()) {
-            String marker = m.group();
-            String reference = localReference(marker);
-            if (reference == null) {
-                cacheable = false;
-                reference = variable(marker, variables);
-            }
-            sub.append(literalSub(text.substring(last, m.start()), variables)).append("${").append(reference).append('}');
-            last = m.end();
-        }
-        sub.append(literalSub(text.substring(last), variables));
-        String result = sub.toString();
-        if (cacheable) {
-            localSubTexts.put(text, result);
-        }
-        return result;
-    }
-
-    /**
-     * JSON text that holds tokens (in its strings or keys), in {@code Fn::Sub} syntax, as
-     * {@link #subText} writes a string: tokens become references or variables, a literal
+     * Text that holds tokens (JSON text, or one string), in {@code Fn::Sub} syntax: a stack-local
+     * token becomes {@code ${LogicalId}}, {@code ${LogicalId.Attribute}} or {@code ${AWS::Region}};
+     * any other token (a reference to another stack, an intrinsic other than Ref and GetAtt)
+     * becomes a variable {@code ${GatehouseValueN}} added to {@code variables}, so CDK still
+     * resolves it (and creates the export and import). Variable names are given per token by this
+     * object, so the same name means the same value in every part of a document. A literal
      * {@code ${} becomes the variable {@value #LITERAL_VARIABLE}. Token markers have no character
-     * JSON escapes, so the JSON text can be written first and the markers replaced after.
+     * JSON escapes, so JSON text can be written first and the markers replaced after.
      *
      * @param jsonSafe whether every token is known to need no JSON escaping (a pseudo parameter,
      *     a resource's Ref, an id, name or ARN attribute) and none is in a key
@@ -168,26 +135,15 @@ public final class TemplateValues {
             "(?i).*(Arn|Id|Name|Url|Address|Port)");
 
     /**
-     * {@code text} as literal text inside an {@code Fn::Sub} string. CloudFormation's own escape,
-     * {@code ${!Literal}}, needs a closing brace and would swallow a reference that follows before
-     * it; a literal {@code ${} is instead written as the variable {@value #LITERAL_VARIABLE}, whose
-     * value ({@code ${}) is added to {@code variables}.
+     * The {@code Fn::Sub} variable that stands for a literal {@code ${} (its value). CloudFormation's
+     * own escape, {@code ${!Literal}}, needs a closing brace and would swallow a reference that
+     * follows before it.
      */
-    public static String literalSub(String text, Map<String, Object> variables) {
-        if (!text.contains("${")) {
-            return text;
-        }
-        variables.put(LITERAL_VARIABLE, "${");
-        return text.replace("${", "${" + LITERAL_VARIABLE + "}");
-    }
-
-    /** The {@code Fn::Sub} variable that stands for a literal {@code ${}. */
     public static final String LITERAL_VARIABLE = "GatehouseDollarBrace";
 
-    /** The prefix of the {@code Fn::Sub} variables {@link #subText} adds. */
+    /** The prefix of the {@code Fn::Sub} variables {@link #subJson} adds. */
     public static final String VARIABLE_PREFIX = "GatehouseValue";
 
-    private final Map<String, String> localSubTexts = new HashMap<>();
     private final Map<String, String> variableNames = new HashMap<>();
     private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
     private final Map<String, IResolvable> tokens = new HashMap<>();
@@ -243,7 +199,7 @@ public final class TemplateValues {
             return markerValues.computeIfAbsent(text, stack::resolve);
         }
         Map<String, Object> variables = new LinkedHashMap<>();
-        String template = subText(text, variables);
+        String template = subJson(text, variables).text();
         if (variables.keySet().stream().anyMatch(name -> !name.equals(LITERAL_VARIABLE))) {
             return stack.resolve(text);
         }
