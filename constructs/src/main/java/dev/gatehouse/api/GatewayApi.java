@@ -743,9 +743,34 @@ public class GatewayApi extends Construct {
 
     // ---- Internals -------------------------------------------------------------------------------
 
+    /** {@code text.trim().split("\\s+")} without a regular expression (routes are parsed by the thousand). */
+    private static String[] words(String untrimmed) {
+        String text = untrimmed.trim();
+        List<String> words = new ArrayList<>(2);
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(text.substring(start, i));
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    /** The characters of the regular expression class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private Route parse(String spec, RouteOptions options) {
         String subject = "route '" + spec + "'";
-        String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
+        String[] parts = spec == null ? new String[0] : words(spec);
         if (parts.length != 2) {
             findings.report(Rules.ROUTE_SPEC, subject, "it is not of the form 'METHOD /path'.",
                     "write the method and the path separated by one space, e.g. \"GET /orders/{id}\".");
@@ -1099,8 +1124,8 @@ public class GatewayApi extends Construct {
             Set<String> seen = new HashSet<>();
             routesValid = true;
             for (DeclaredRoute declared : routes) {
-                if (!declared.route().isValid() || !seen.add(declared.route().getMethod() + " "
-                        + VARIABLE_SEGMENT.matcher(declared.route().routePath().path()).replaceAll("{}"))) {
+                if (!declared.route().isValid()
+                        || !seen.add(declared.route().getMethod() + " " + declared.route().routePath().shape())) {
                     routesValid = false;
                     break;
                 }
@@ -1110,7 +1135,6 @@ public class GatewayApi extends Construct {
         return routesValid;
     }
 
-    private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{[^}]*}");
     /** {@link #routesValid()} for this many routes (-1: not computed); routes are only ever added. */
     private int routesValidFor = -1;
     private boolean routesValid;

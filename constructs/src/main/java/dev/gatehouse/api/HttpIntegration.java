@@ -55,7 +55,7 @@ final class HttpIntegration extends Integration {
             }
         }
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
-        return new IntegrationConfig(integration,
+        return IntegrationConfig.owning(integration,
                 IntegrationConfig.responses("200", "Response of the HTTP backend"));
     }
 

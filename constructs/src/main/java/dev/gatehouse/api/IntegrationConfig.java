@@ -17,11 +17,26 @@ public final class IntegrationConfig {
      * @param responses the operation's {@code responses}; at least one status code
      */
     public IntegrationConfig(ObjectNode integration, ObjectNode responses) {
-        this.integration = Objects.requireNonNull(integration, "integration").deepCopy();
-        this.responses = Objects.requireNonNull(responses, "responses").deepCopy();
+        this(integration, responses, true);
+    }
+
+    private IntegrationConfig(ObjectNode integration, ObjectNode responses, boolean copy) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(responses, "responses");
+        this.integration = copy ? integration.deepCopy() : integration;
+        this.responses = copy ? responses.deepCopy() : responses;
         if (this.responses.isEmpty()) {
             throw new IllegalArgumentException("an operation needs at least one response");
         }
+    }
+
+    /**
+     * For Gatehouse's own integrations, which build both objects for this config alone: takes
+     * them without the copies the public constructor makes (a thousand routes would make a
+     * thousand).
+     */
+    static IntegrationConfig owning(ObjectNode integration, ObjectNode responses) {
+        return new IntegrationConfig(integration, responses, false);
     }
 
     /** A copy of the {@code x-amazon-apigateway-integration} object. */

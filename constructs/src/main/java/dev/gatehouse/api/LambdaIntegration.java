@@ -31,7 +31,7 @@ final class LambdaIntegration extends Integration {
         integration.put("httpMethod", "POST");
         integration.put("uri", target.invocationUri());
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
-        return new IntegrationConfig(integration,
+        return IntegrationConfig.owning(integration,
                 IntegrationConfig.responses("200", "Response of the Lambda function"));
     }
 }

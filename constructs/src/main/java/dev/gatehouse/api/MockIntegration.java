@@ -40,7 +40,7 @@ final class MockIntegration extends Integration {
             response.getHeaders().keySet().forEach(name ->
                     headers.putObject(name).putObject("schema").put("type", "string"));
         }
-        return new IntegrationConfig(integration, responses);
+        return IntegrationConfig.owning(integration, responses);
     }
 
     private void check(IntegrationContext context) {

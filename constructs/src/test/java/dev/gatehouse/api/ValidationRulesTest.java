@@ -62,6 +62,10 @@ class ValidationRulesTest {
         GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api");
         Route route = api.route("get /orders", OK, IAM);
         assertEquals(HttpMethod.GET, route.getMethod());
+        // any run of whitespace separates method and path, as in "GET /orders"
+        Route spaced = api.route(" \tPOST \t /orders\n", OK, IAM);
+        assertEquals(HttpMethod.POST, spaced.getMethod());
+        assertEquals("/orders", spaced.getPath());
         assertDoesNotThrow(() -> app.synth());
     }
 

@@ -135,51 +135,93 @@ public final class RouteScaleBenchmark {
     }
 
     /**
-     * Synthesizes every variant at every size, {@code runs} rounds, interleaved (one synthesis of
-     * each per round) so that a machine that speeds up or slows down during the run affects all
-     * sizes alike; returns the median time per variant and size, other figures from the last round.
+     * Synthesizes every variant at every size {@code runs} times and returns the median time per
+     * variant and size, other figures from the last synthesis.
      *
-     * <p>A synthesis partly pays for the one before it (the jsii runtime's Node.js collects that
-     * one's garbage), so each round starts one place further along the list of syntheses: over as
-     * many rounds as there are syntheses, each follows every other once, and no size always
-     * follows a large one. The JVM collects its own garbage before each synthesis, untimed.
+     * <p>Variants are measured one after the other, each in its own block, Gatehouse's first: the
+     * jsii runtime keeps every object a synthesis creates alive in both the JVM and Node.js
+     * (nothing is ever released), so each synthesis leaves a larger heap for all later ones to
+     * collect, and stock aws-cdk-lib leaves by far the most (thousands of constructs). Within a
+     * block the sizes are interleaved, so that a machine that speeds up or slows down during the
+     * run affects all sizes alike, in the order of {@link #balancedOrder}: a synthesis partly pays
+     * for the garbage of the one before it (Node.js collects it later), so every size follows
+     * every size equally often. The JVM collects its own garbage before each synthesis, untimed.
      */
     static Result[][] measure(List<Variant> variants, int runs) {
-        long[][][] times = new long[variants.size()][ROUTE_COUNTS.length][runs];
-        Result[][] last = new Result[variants.size()][ROUTE_COUNTS.length];
-        int syntheses = variants.size() * ROUTE_COUNTS.length;
-        for (int r = 0; r < runs; r++) {
-            for (int i = 0; i < syntheses; i++) {
-                int next = (r + i) % syntheses;
-                int v = next / ROUTE_COUNTS.length;
-                int s = next % ROUTE_COUNTS.length;
-                collectGarbage();
-                last[v][s] = synthesize(variants.get(v), ROUTE_COUNTS[s]);
-                times[v][s][r] = last[v][s].millis();
-            }
-        }
+        int[] order = balancedOrder(ROUTE_COUNTS.length);
         Result[][] medians = new Result[variants.size()][ROUTE_COUNTS.length];
         for (int v = 0; v < variants.size(); v++) {
+            long[][] times = new long[ROUTE_COUNTS.length][runs];
+            int[] done = new int[ROUTE_COUNTS.length];
+            Result[] last = new Result[ROUTE_COUNTS.length];
+            for (int i = 0; i < runs * ROUTE_COUNTS.length; i++) {
+                int s = order[i % order.length];
+                collectGarbage();
+                last[s] = synthesize(variants.get(v), ROUTE_COUNTS[s]);
+                times[s][done[s]++] = last[s].millis();
+            }
             for (int s = 0; s < ROUTE_COUNTS.length; s++) {
-                Arrays.sort(times[v][s]);
-                Result l = last[v][s];
-                medians[v][s] = new Result(times[v][s][runs / 2], l.resources(), l.templateBytes(), l.error());
+                Arrays.sort(times[s]);
+                medians[v][s] = new Result(times[s][runs / 2], last[s].resources(), last[s].templateBytes(),
+                        last[s].error());
             }
         }
         return medians;
     }
 
+    /**
+     * A cyclic order of {@code 0..k-1}, each {@code k} times, in which every ordered pair of
+     * neighbours (including a size after itself) occurs exactly once: a de Bruijn sequence of
+     * order 2. Repeated, every size follows every size equally often, also across repetitions.
+     */
+    static int[] balancedOrder(int k) {
+        List<Integer> sequence = new ArrayList<>();
+        deBruijn(1, 1, k, new int[3], sequence);
+        int[] order = sequence.stream().mapToInt(Integer::intValue).toArray();
+        boolean[][] seen = new boolean[k][k];
+        for (int i = 0; i < order.length; i++) {
+            int before = order[i];
+            int after = order[(i + 1) % order.length];
+            if (seen[before][after]) {
+                throw new IllegalStateException("not balanced: " + Arrays.toString(order));
+            }
+            seen[before][after] = true;
+        }
+        return order;
+    }
+
+    /** The standard recursive construction (Lyndon words of length dividing 2), for {@link #balancedOrder}. */
+    private static void deBruijn(int t, int p, int k, int[] a, List<Integer> out) {
+        if (t > 2) {
+            if (2 % p == 0) {
+                for (int i = 1; i <= p; i++) {
+                    out.add(a[i]);
+                }
+            }
+            return;
+        }
+        a[t] = a[t - p];
+        deBruijn(t + 1, p, k, a, out);
+        for (int j = a[t - p] + 1; j < k; j++) {
+            a[t] = j;
+            deBruijn(t + 1, t, k, a, out);
+        }
+    }
+
     public static void main(String[] args) {
-        int runs = Integer.getInteger("bench.runs", 9);
+        // a multiple of the number of sizes, so that the balanced order is run through whole
+        int runs = roundUp(Integer.getInteger("bench.runs", 15), ROUTE_COUNTS.length);
         System.out.println("Warming up the JVM and the jsii runtime...");
         for (int i = 0; i < 3; i++) {
-            synthesize(GATEHOUSE, 10);
+            for (int routes : ROUTE_COUNTS) {
+                synthesize(GATEHOUSE, routes);
+            }
             synthesize(GATEHOUSE_OBJECT, 10);
             synthesize(STOCK, 10);
         }
         String validation = "false".equals(System.getenv("CDK_VALIDATION"))
                 ? "off (CDK_VALIDATION=false)" : "on (CDK's default template validation)";
-        System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d interleaved runs, Java %s, "
+        System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d rounds, Java %s, "
                 + "CDK template validation %s%n%n", FUNCTIONS, runs, System.getProperty("java.version"), validation);
         List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_OBJECT, STOCK);
         Result[][] results = measure(variants, runs);
@@ -207,14 +249,14 @@ public final class RouteScaleBenchmark {
         System.out.printf(Locale.ROOT, "- synth time <= 1.5x the %d-route synth: %.2fx (%s)%n", ROUTE_COUNTS[0], ratio,
                 ratio <= 1.5 ? "met" : "NOT met");
 
-        System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d interleaved runs):%n%n", runs);
+        System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d rounds):%n%n", runs);
         System.out.println("| routes | declare | synth | of which Java | Body as JSON text, alone | Body as object, alone | empty stack |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
         int[] sizes = {ROUTE_COUNTS[0], largest};
         long[][][] phases = new long[sizes.length][6][runs];
         for (int r = 0; r < runs; r++) {
             for (int k = 0; k < sizes.length; k++) {
-                int s = (r + k) % sizes.length; // (rotated like the syntheses above)
+                int s = (r + k) % sizes.length; // 0 1, 1 0, 0 1...: each size follows each equally often
                 collectGarbage();
                 long[] p = phases(sizes[s]);
                 for (int i = 0; i < p.length; i++) {
@@ -279,6 +321,10 @@ public final class RouteScaleBenchmark {
      */
     private static void collectGarbage() {
         System.gc();
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return Math.max(multiple, (value + multiple - 1) / multiple * multiple);
     }
 
     private static long ms(long nanos) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A route path split into segments, checked against API Gateway's resource path rules
@@ -14,13 +13,14 @@ import java.util.regex.Pattern;
  * that every problem of every route can be reported together.
  */
 public final class RoutePath {
-    /** Characters API Gateway accepts in a resource path part (as aws-cdk checks them). */
-    private static final Pattern PART = Pattern.compile("[a-zA-Z0-9:._$-]+");
+    /** Characters API Gateway accepts in a resource path part besides letters and digits (as aws-cdk checks them). */
+    private static final String PART_PUNCTUATION = ":._$-";
     /**
-     * Characters of a path variable's name: those of a literal part without ':' and '$', as the
-     * route keys of resource policies and of the JWT authorizer's route scopes spell them.
+     * Characters of a path variable's name besides letters and digits: those of a literal part
+     * without ':' and '$', as the route keys of resource policies and of the JWT authorizer's
+     * route scopes spell them.
      */
-    private static final Pattern VARIABLE = Pattern.compile("[a-zA-Z0-9._-]+");
+    private static final String VARIABLE_PUNCTUATION = "._-";
 
     /** One path segment: a literal, a variable {@code {name}}, or a greedy variable {@code {name+}}. */
     public record Segment(String text, String variableName, boolean greedy) {
@@ -32,11 +32,23 @@ public final class RoutePath {
     private final String path;
     private final List<Segment> segments;
     private final boolean valid;
+    private final List<String> variableNames;
+    private final String shape;
 
     private RoutePath(String path, List<Segment> segments, boolean valid) {
         this.path = path;
         this.segments = List.copyOf(segments);
         this.valid = valid;
+        List<String> names = new ArrayList<>();
+        StringBuilder shape = new StringBuilder(path.length());
+        for (Segment segment : this.segments) {
+            shape.append('/').append(segment.isVariable() ? "{}" : segment.text());
+            if (segment.isVariable()) {
+                names.add(segment.variableName());
+            }
+        }
+        this.variableNames = List.copyOf(names);
+        this.shape = this.segments.isEmpty() ? path : shape.toString();
     }
 
     public String path() {
@@ -57,7 +69,15 @@ public final class RoutePath {
 
     /** Variable names in path order (a greedy {@code {proxy+}} gives {@code proxy}). */
     public List<String> variableNames() {
-        return segments.stream().filter(Segment::isVariable).map(Segment::variableName).toList();
+        return variableNames;
+    }
+
+    /**
+     * The path with every variable written {@code {}}, e.g. {@code /orders/{}} for
+     * {@code /orders/{id}}: two paths with the same shape are the same API Gateway resource.
+     */
+    public String shape() {
+        return shape;
     }
 
     /**
@@ -111,7 +131,7 @@ public final class RoutePath {
                 if (greedy) {
                     name = name.substring(0, name.length() - 1);
                 }
-                if (!VARIABLE.matcher(name).matches()) {
+                if (!consistsOf(name, VARIABLE_PUNCTUATION)) {
                     findings.report(Rules.PATH_VARIABLE, subject,
                             "the path variable '" + part + "' has a name Gatehouse does not accept.",
                             "name it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'.");
@@ -137,7 +157,7 @@ public final class RoutePath {
                 valid = false;
                 segments.add(new Segment(part, null, false));
             } else {
-                if (!PART.matcher(part).matches()) {
+                if (!consistsOf(part, PART_PUNCTUATION)) {
                     findings.report(Rules.PATH_SYNTAX, subject,
                             "the segment '" + part + "' has characters API Gateway does not accept in a path.",
                             "use only a-z, A-Z, 0-9, '.', '_', '-', ':' and '$' in path segments.");
@@ -147,6 +167,21 @@ public final class RoutePath {
             }
         }
         return new RoutePath(path, segments, valid);
+    }
+
+    /** Whether {@code text} is not empty and has only ASCII letters, digits and {@code punctuation}. */
+    private static boolean consistsOf(String text, String punctuation) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && punctuation.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -66,17 +66,17 @@ public final class TemplateValues {
     /** See {@link SubJson}; {@code variables} receives the variables the text names. */
     public SubJson subJson(String json, Map<String, Object> variables) {
         StringBuilder out = new StringBuilder(json.length() + 256);
-        Matcher m = Tokens.STRING_TOKEN.matcher(json);
         boolean safe = true;
         int last = 0;
         for (int at = json.indexOf("${"); at >= 0; at = json.indexOf("${", last)) {
             out.append(json, last, at);
-            if (m.region(at, json.length()).lookingAt()) {
-                String marker = m.group();
-                String reference = localReference(marker);
-                out.append("${").append(reference != null ? reference : variable(marker, variables)).append('}');
-                safe &= jsonSafeMarkers.computeIfAbsent(marker, this::isJsonSafeMarker) && !inKey(json, m.end());
-                last = m.end();
+            int end = Tokens.markerEnd(json, at);
+            if (end >= 0) {
+                Marker marker = markers.computeIfAbsent(json.substring(at, end), this::marker);
+                out.append("${").append(marker.reference() != null ? marker.reference()
+                        : variable(marker.text(), variables)).append('}');
+                safe &= marker.jsonSafe() && !inKey(json, end);
+                last = end;
             } else {
                 variables.put(LITERAL_VARIABLE, "${");
                 out.append("${").append(LITERAL_VARIABLE).append('}');
@@ -85,6 +85,20 @@ public final class TemplateValues {
         }
         out.append(json, last, json.length());
         return new SubJson(out.toString(), safe);
+    }
+
+    /**
+     * What {@link #subJson} writes for a token marker, worked out once per marker (a document
+     * repeats a few markers thousands of times).
+     *
+     * @param reference {@code LogicalId}, {@code LogicalId.Attribute} or a pseudo parameter for a
+     *     stack-local token, else null (the token becomes a variable)
+     */
+    private record Marker(String text, String reference, boolean jsonSafe) {
+    }
+
+    private Marker marker(String text) {
+        return new Marker(text, localReference(text), jsonSafeMarkers.computeIfAbsent(text, this::isJsonSafeMarker));
     }
 
     /** Whether the JSON string around {@code from} is an object key (its closing quote is followed by ':'). */
@@ -146,6 +160,7 @@ public final class TemplateValues {
 
     private final Map<String, String> variableNames = new HashMap<>();
     private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
+    private final Map<String, Marker> markers = new HashMap<>();
     private final Map<String, IResolvable> tokens = new HashMap<>();
 
     /** Plain values with every token resolved, e.g. for hashing or writing the document out. */

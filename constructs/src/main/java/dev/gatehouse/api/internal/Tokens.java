@@ -18,6 +18,27 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * The end (exclusive) of the token marker that starts at {@code at} in {@code text}, or -1 when
+     * none does: what {@link #STRING_TOKEN} would match there, found without a matcher.
+     */
+    public static int markerEnd(String text, int at) {
+        if (!text.startsWith("${Token[", at)) {
+            return -1;
+        }
+        int keyStart = at + "${Token[".length();
+        int i = keyStart;
+        while (i < text.length() && isKeyChar(text.charAt(i))) {
+            i++;
+        }
+        return i > keyStart && text.startsWith("]}", i) ? i + 2 : -1;
+    }
+
+    private static boolean isKeyChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == ':' || c == '.' || c == '_' || c == '-';
+    }
+
     public static boolean containsToken(String value) {
         return value != null && value.contains("${Token[") && STRING_TOKEN.matcher(value).find();
     }

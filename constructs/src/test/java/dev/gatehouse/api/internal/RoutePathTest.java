@@ -70,4 +70,17 @@ class RoutePathTest {
         assertTrue(dev.gatehouse.authorizer.policy.RouteKey.parse("GET /a/{a.b_c-d}") != null);
         assertTrue(parse("/a/{a.b_c-d}", new Findings()).isValid());
     }
+
+    @Test
+    void pathsOfTheSameResourceHaveTheSameShape() {
+        // Given paths that differ only in their variables' names
+        RoutePath byId = parse("/orders/{id}/lines/{proxy+}", new Findings());
+        RoutePath byName = parse("/orders/{orderId}/lines/{rest+}", new Findings());
+
+        // Then they are one API Gateway resource, and a literal segment is not a variable
+        assertEquals("/orders/{}/lines/{}", byId.shape());
+        assertEquals(byId.shape(), byName.shape());
+        assertEquals("/orders/id", parse("/orders/id", new Findings()).shape());
+        assertEquals("/", parse("/", new Findings()).shape());
+    }
 }

@@ -1,0 +1,45 @@
+package dev.gatehouse.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class IntegrationConfigTest {
+
+    @Test
+    void thePublicConstructorKeepsItsOwnCopies() {
+        // Given a config built from nodes its author keeps
+        ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
+        ObjectNode responses = IntegrationConfig.responses("200", "OK");
+        IntegrationConfig config = new IntegrationConfig(integration, responses);
+
+        // When the author changes them afterwards
+        integration.put("type", "http_proxy");
+        responses.removeAll();
+
+        // Then the config still holds what it was given
+        assertEquals("mock", config.integrationNode().get("type").asText());
+        assertEquals("OK", config.responsesNode().get("200").get("description").asText());
+    }
+
+    @Test
+    void gatehousesOwnIntegrationsHandOverTheirNodes() {
+        ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
+        ObjectNode responses = IntegrationConfig.responses("200", "OK");
+        IntegrationConfig config = IntegrationConfig.owning(integration, responses);
+        assertSame(integration, config.integrationNode());
+        assertSame(responses, config.responsesNode());
+    }
+
+    @Test
+    void anOperationNeedsAResponseEitherWay() {
+        ObjectNode integration = JsonNodeFactory.instance.objectNode();
+        ObjectNode none = JsonNodeFactory.instance.objectNode();
+        assertThrows(IllegalArgumentException.class, () -> new IntegrationConfig(integration, none));
+        assertThrows(IllegalArgumentException.class, () -> IntegrationConfig.owning(integration, none));
+    }
+}
