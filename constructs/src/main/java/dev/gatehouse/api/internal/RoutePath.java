@@ -74,7 +74,8 @@ public final class RoutePath {
 
     /**
      * The path with every variable written {@code {}}, e.g. {@code /orders/{}} for
-     * {@code /orders/{id}}: two paths with the same shape are the same API Gateway resource.
+     * {@code /orders/{id}} and {@code /orders/{name+}}: one method on two paths of the same shape is
+     * either one route declared twice or two variables among siblings, which API Gateway rejects.
      */
     public String shape() {
         return shape;
