@@ -98,7 +98,7 @@ public final class TemplateValues {
     }
 
     private Marker marker(String text) {
-        return new Marker(text, localReference(text), jsonSafeMarkers.computeIfAbsent(text, this::isJsonSafeMarker));
+        return new Marker(text, localReference(text), isJsonSafeMarker(text));
     }
 
     /** Whether the JSON string around {@code from} is an object key (its closing quote is followed by ':'). */
@@ -159,7 +159,6 @@ public final class TemplateValues {
     public static final String VARIABLE_PREFIX = "GatehouseValue";
 
     private final Map<String, String> variableNames = new HashMap<>();
-    private final Map<String, Boolean> jsonSafeMarkers = new HashMap<>();
     private final Map<String, Marker> markers = new HashMap<>();
     private final Map<String, IResolvable> tokens = new HashMap<>();
 
