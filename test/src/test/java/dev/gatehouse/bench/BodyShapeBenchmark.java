@@ -105,11 +105,12 @@ public final class BodyShapeBenchmark {
 
     /** An {@code Fn::Join} of {@code texts}: each an Fn::Sub if it names a deploy-time value. */
     static Map<String, Object> join(List<String> texts) {
-        List<Object> parts = new ArrayList<>();
-        for (String text : texts) {
-            parts.add(text.contains("${") ? Map.of("Fn::Sub", text) : text);
-        }
-        return Map.of("Fn::Join", List.of("", parts));
+        return Map.of("Fn::Join", List.of("", texts.stream().map(BodyShapeBenchmark::part).toList()));
+    }
+
+    /** A part of {@code text}: an Fn::Sub if it names a deploy-time value, else the plain string. */
+    private static Object part(String text) {
+        return text.contains("${") ? Map.of("Fn::Sub", text) : text;
     }
 
     /** The same document with {@code pathsPerPart} path items per part. */
@@ -142,7 +143,7 @@ public final class BodyShapeBenchmark {
             }
             uri.appendTail(replaced);
             if (names.isEmpty()) {
-                parts.add(text.contains("${") ? Map.of("Fn::Sub", text) : text);
+                parts.add(part(text));
                 continue;
             }
             Map<String, Object> variables = new LinkedHashMap<>();
