@@ -2,9 +2,12 @@
 # Deploys the sample app (stack GatehouseSample) to a real AWS account, calls every route of its
 # OpenAPI document, and destroys the stack. See docs/how-we-know-it-deploys.md.
 #
-# Usage: scripts/deploy-smoke.sh [--plan] [--keep]
-#   --plan   synthesize and print the calls the smoke test makes; needs no AWS account
-#   --keep   leave the stack (and its logs) deployed after the calls
+# Usage: scripts/deploy-smoke.sh [--plan] [--keep] [--formats LIST]
+#   --plan          synthesize and print the calls the smoke test makes; needs no AWS account
+#   --keep          leave the stack (and its logs) deployed after the calls (one format only)
+#   --formats LIST  the RestApi Body formats to deploy, one after the other, comma-separated:
+#                   OBJECT (the default format) and JSON_TEXT (the opt-in no deployment has proven
+#                   yet); default OBJECT,JSON_TEXT. The last lines say which formats were proven.
 #
 # Needs: AWS credentials (environment variables or AWS_PROFILE) allowed to deploy CDK stacks and to
 # call execute-api:Invoke, a bootstrapped environment (`npx cdk bootstrap`), the AWS CLI v2,
@@ -25,33 +28,54 @@ cd "$(dirname "$0")/.."
 STACK=GatehouseSample
 PLAN_ONLY=0
 KEEP=0
-for arg in "$@"; do
-  case "$arg" in
+FORMATS=OBJECT,JSON_TEXT
+USAGE="usage: scripts/deploy-smoke.sh [--plan] [--keep] [--formats OBJECT,JSON_TEXT]"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --plan) PLAN_ONLY=1 ;;
     --keep) KEEP=1 ;;
-    *) echo "unknown option $arg; usage: scripts/deploy-smoke.sh [--plan] [--keep]" >&2; exit 2 ;;
+    --formats) [ $# -ge 2 ] || { echo "--formats needs a list; $USAGE" >&2; exit 2; }; FORMATS=$2; shift ;;
+    *) echo "unknown option $1; $USAGE" >&2; exit 2 ;;
   esac
+  shift
 done
 
 missing() { echo "deploy-smoke: $*" >&2; exit 2; }
 
+IFS=',' read -r -a FORMAT_LIST <<< "$FORMATS"
+for format in "${FORMAT_LIST[@]}"; do
+  case "$format" in
+    OBJECT|JSON_TEXT) ;;
+    *) missing "unknown Body format '$format' in --formats; use OBJECT and/or JSON_TEXT." ;;
+  esac
+done
+if [ "$KEEP" = 1 ] && [ "${#FORMAT_LIST[@]}" -ne 1 ]; then
+  missing "--keep leaves one stack deployed: give one format, e.g. --formats OBJECT."
+fi
+
 command -v node >/dev/null || missing "Node.js is not installed."
 [ -d node_modules/aws-cdk ] || npm ci --no-audit --no-fund
 
-echo "== synthesizing $STACK"
-rm -rf cdk.out
 CONTEXT=()
 [ -n "${GATEHOUSE_SMOKE_ISSUER:-}" ] && CONTEXT+=(-c "gatehouse:sampleIssuer=$GATEHOUSE_SMOKE_ISSUER")
 [ -n "${GATEHOUSE_SMOKE_AUDIENCE:-}" ] && CONTEXT+=(-c "gatehouse:sampleAudience=$GATEHOUSE_SMOKE_AUDIENCE")
 if [ -n "${GATEHOUSE_SMOKE_TOKEN:-}" ] && [ -z "${GATEHOUSE_SMOKE_ISSUER:-}" ]; then
   missing "GATEHOUSE_SMOKE_TOKEN needs GATEHOUSE_SMOKE_ISSUER (the sample's default issuer is not a real one)."
 fi
-npx cdk synth --quiet ${CONTEXT[@]+"${CONTEXT[@]}"} "$STACK" >/dev/null
 DOCUMENT="cdk.out/$STACK.openapi.json"
 PLAN_ARGS=()
 [ -n "${GATEHOUSE_SMOKE_TOKEN:-}" ] && PLAN_ARGS+=(--bearer)
-PLAN=$(node scripts/smoke-plan.mjs ${PLAN_ARGS[@]+"${PLAN_ARGS[@]}"} "$DOCUMENT")
+
+# synthesize FORMAT: the sample with its RestApi Body in FORMAT (CDK context gatehouse:sampleBodyFormat)
+synthesize() {
+  echo "== synthesizing $STACK (Body format $1)"
+  rm -rf cdk.out
+  npx cdk synth --quiet ${CONTEXT[@]+"${CONTEXT[@]}"} -c "gatehouse:sampleBodyFormat=$1" "$STACK" >/dev/null
+  PLAN=$(node scripts/smoke-plan.mjs ${PLAN_ARGS[@]+"${PLAN_ARGS[@]}"} "$DOCUMENT")
+}
+
 if [ "$PLAN_ONLY" = 1 ]; then
+  synthesize "${FORMAT_LIST[0]}"
   printf 'METHOD\tPATH\tCREDENTIALS\tEXPECT\tNOTE\n%s\n' "$PLAN"
   exit 0
 fi
@@ -75,45 +99,36 @@ fi
 if aws cloudformation describe-stacks --stack-name "$STACK" >/dev/null 2>&1; then
   missing "a stack named $STACK already exists in $REGION; the smoke test deploys and destroys its own. Delete it, or use another Region or account."
 fi
-echo "== deploying $STACK to $REGION as $identity"
-
-cleanup() {
-  status=$?
-  if [ "$KEEP" = 1 ]; then
-    echo "== --keep: $STACK stays deployed; remove it with: npx cdk destroy $STACK --force"
-    exit "$status"
-  fi
-  # The log groups the stack retains on deletion (also after a failed, rolled-back creation).
-  LOG_GROUPS=$(aws cloudformation describe-stack-resources --stack-name "$STACK" \
+# destroy: deletes the stack and the log groups it retains on deletion (also after a failed,
+# rolled-back creation)
+destroy() {
+  local log_groups status=0
+  log_groups=$(aws cloudformation describe-stack-resources --stack-name "$STACK" \
     --query "StackResources[?ResourceType=='AWS::Logs::LogGroup'].PhysicalResourceId" --output text 2>/dev/null || true)
   echo "== destroying $STACK"
   npx cdk destroy --app cdk.out "$STACK" --force || status=1
-  if [ -n "$LOG_GROUPS" ] && [ "$LOG_GROUPS" != None ] && [ "${GATEHOUSE_SMOKE_KEEP_LOGS:-0}" != 1 ]; then
-    for group in $LOG_GROUPS; do
+  if [ -n "$log_groups" ] && [ "$log_groups" != None ] && [ "${GATEHOUSE_SMOKE_KEEP_LOGS:-0}" != 1 ]; then
+    for group in $log_groups; do
       echo "deleting retained log group $group"
       aws logs delete-log-group --log-group-name "$group" || true
     done
   fi
+  return "$status"
+}
+
+DEPLOYED=0
+on_exit() {
+  status=$?
+  if [ "$DEPLOYED" = 1 ]; then
+    if [ "$KEEP" = 1 ]; then
+      echo "== --keep: $STACK stays deployed; remove it with: npx cdk destroy $STACK --force"
+    else
+      destroy || status=1
+    fi
+  fi
   exit "$status"
 }
-trap cleanup EXIT
-
-# Deploy the assembly synthesized above: the calls were planned from its document.
-OUTPUTS=$(mktemp -d)/outputs.json
-npx cdk deploy --app cdk.out "$STACK" --require-approval never --outputs-file "$OUTPUTS"
-URL=$(node -e '
-  const outputs = require(process.argv[1])[process.argv[2]] || {};
-  const key = Object.keys(outputs).find((k) => k.startsWith("ApiUrl"));
-  if (!key) { console.error("no ApiUrl output in " + process.argv[1]); process.exit(1); }
-  console.log(outputs[key].replace(/\/$/, ""));
-' "$OUTPUTS" "$STACK")
-API_KEY=""
-for key_id in $(aws cloudformation describe-stack-resources --stack-name "$STACK" \
-    --query "StackResources[?ResourceType=='AWS::ApiGateway::ApiKey'].PhysicalResourceId" --output text); do
-  API_KEY=$(aws apigateway get-api-key --api-key "$key_id" --include-value --query value --output text)
-  break
-done
-echo "== calling $URL"
+trap on_exit EXIT
 
 # call METHOD URL CREDENTIALS -> prints the HTTP status
 call() {
@@ -148,25 +163,65 @@ matches() {
   esac
 }
 
-failures=0
-printf '%-8s %-32s %-14s %-8s %-4s %s\n' METHOD PATH CREDENTIALS EXPECT GOT RESULT
-while IFS=$'\t' read -r method path credentials expect note; do
-  if [[ "$credentials" == *api-key* ]] && [ -z "$API_KEY" ]; then
-    printf '%-8s %-32s %-14s %-8s %-4s %s\n' "$method" "$path" "$credentials" "$expect" "-" "skipped: the stack has no API key"
-    continue
-  fi
-  # A new deployment, usage plan or cold function can take a moment: retry before judging.
-  for attempt in 1 2 3 4 5 6; do
-    got=$(call "$method" "$URL$path" "$credentials")
-    matches "$expect" "$got" && break
-    sleep 10
+# smoke FORMAT: synthesizes the sample with its Body in FORMAT, deploys it, calls every route of
+# its document and destroys it (unless --keep); fails when deploying fails or a call did not answer
+# as expected.
+smoke() {
+  local format=$1 outputs url key_id failures=0 method path credentials expect note got result attempt
+  synthesize "$format" || return 1
+  echo "== deploying $STACK (Body format $format) to $REGION as $identity"
+  DEPLOYED=1
+  # Deploy the assembly synthesized above: the calls were planned from its document.
+  outputs=$(mktemp -d)/outputs.json
+  npx cdk deploy --app cdk.out "$STACK" --require-approval never --outputs-file "$outputs" || return 1
+  url=$(node -e '
+    const outputs = require(process.argv[1])[process.argv[2]] || {};
+    const key = Object.keys(outputs).find((k) => k.startsWith("ApiUrl"));
+    if (!key) { console.error("no ApiUrl output in " + process.argv[1]); process.exit(1); }
+    console.log(outputs[key].replace(/\/$/, ""));
+  ' "$outputs" "$STACK") || return 1
+  API_KEY=""
+  for key_id in $(aws cloudformation describe-stack-resources --stack-name "$STACK" \
+      --query "StackResources[?ResourceType=='AWS::ApiGateway::ApiKey'].PhysicalResourceId" --output text); do
+    API_KEY=$(aws apigateway get-api-key --api-key "$key_id" --include-value --query value --output text)
+    break
   done
-  if matches "$expect" "$got"; then result=ok; else result="FAIL ($note)"; failures=$((failures + 1)); fi
-  printf '%-8s %-32s %-14s %-8s %-4s %s\n' "$method" "$path" "$credentials" "$expect" "$got" "$result"
-done <<< "$PLAN"
+  echo "== calling $url"
+  printf '%-8s %-32s %-14s %-8s %-4s %s\n' METHOD PATH CREDENTIALS EXPECT GOT RESULT
+  while IFS=$'\t' read -r method path credentials expect note; do
+    if [[ "$credentials" == *api-key* ]] && [ -z "$API_KEY" ]; then
+      printf '%-8s %-32s %-14s %-8s %-4s %s\n' "$method" "$path" "$credentials" "$expect" "-" "skipped: the stack has no API key"
+      continue
+    fi
+    # A new deployment, usage plan or cold function can take a moment: retry before judging.
+    for attempt in 1 2 3 4 5 6; do
+      got=$(call "$method" "$url$path" "$credentials")
+      matches "$expect" "$got" && break
+      sleep 10
+    done
+    if matches "$expect" "$got"; then result=ok; else result="FAIL ($note)"; failures=$((failures + 1)); fi
+    printf '%-8s %-32s %-14s %-8s %-4s %s\n' "$method" "$path" "$credentials" "$expect" "$got" "$result"
+  done <<< "$PLAN"
+  if [ "$KEEP" != 1 ]; then
+    destroy || failures=$((failures + 1))
+    DEPLOYED=0
+  fi
+  if [ "$failures" -gt 0 ]; then
+    echo "deploy-smoke: Body format $format: $failures call(s) did not answer as expected" >&2
+    return 1
+  fi
+}
 
-if [ "$failures" -gt 0 ]; then
-  echo "deploy-smoke: $failures call(s) did not answer as expected" >&2
+PROVEN=()
+FAILED=()
+for format in "${FORMAT_LIST[@]}"; do
+  if smoke "$format"; then PROVEN+=("$format"); else FAILED+=("$format"); fi
+  # a failed deployment may have left the stack: remove it before the next format
+  if [ "$DEPLOYED" = 1 ] && [ "$KEEP" != 1 ]; then destroy || true; DEPLOYED=0; fi
+done
+echo "deploy-smoke: Body formats proven by this deployment: ${PROVEN[*]:-none}"
+if [ "${#FAILED[@]}" -gt 0 ]; then
+  echo "deploy-smoke: Body formats that failed: ${FAILED[*]}" >&2
   exit 1
 fi
 echo "deploy-smoke: every call answered as expected"

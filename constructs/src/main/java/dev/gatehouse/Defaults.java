@@ -31,12 +31,11 @@ public final class Defaults {
     public static final boolean FAIL_ON_WARNINGS = true;
 
     /**
-     * The document goes into the RestApi's {@code Body} as JSON text, one {@code Fn::Join} part per
-     * path: synthesis stays fast for thousands of routes (docs/benchmarks.md). A document holding a
-     * deploy-time value that might need JSON escaping (a template parameter, an SSM value) is
-     * written as an object instead (rule GH304).
+     * The document goes into the RestApi's {@code Body} as a JSON object: the form aws-cdk-lib's
+     * {@code SpecRestApi}, SAM and CloudFormation's own examples deploy. JSON text is an opt-in
+     * that no deployment has proven yet (docs/design.md, "The document in the template").
      */
-    public static final BodyFormat BODY_FORMAT = BodyFormat.JSON_TEXT;
+    public static final BodyFormat BODY_FORMAT = BodyFormat.OBJECT;
 
     /**
      * The account-wide API Gateway CloudWatch role is left alone: setting it would overwrite a role

@@ -2,22 +2,24 @@ package dev.gatehouse.api;
 
 /**
  * How the OpenAPI document is written into the RestApi's {@code Body} in the template. Both deploy
- * the same API; CloudFormation's resource schema types {@code Body} as an object or a string.
+ * the same API and the same Deployment (its logical id hashes the document, not the format).
  */
 public enum BodyFormat {
     /**
-     * JSON text: an {@code Fn::Join} with one part per other top-level field and one per group of
-     * about 16 path items, each a string or, when it names a function or the Region, an
-     * {@code Fn::Sub}. Where a group ends depends only on the paths in it, so adding a route changes
-     * one part, which is what {@code cdk diff} shows. Synthesis is several times faster for large
-     * APIs. Only for documents whose deploy-time values need no JSON escaping (rule GH304).
+     * A JSON object, deploy-time values as {@code Fn::Sub} objects: the form aws-cdk-lib's
+     * {@code SpecRestApi}, SAM and CloudFormation's own examples deploy every day. The default.
      */
-    JSON_TEXT,
+    OBJECT,
 
     /**
-     * A JSON object. The template shows every field of the document, but the CDK handles (and by
-     * default validates) the object value by value: a thousand routes make synthesis several times
-     * slower than a few.
+     * Opt-in, <b>not yet proven by a deployment</b>: JSON text, an {@code Fn::Join} with one part
+     * per other top-level field and one per group of about 16 path items, each a string or, when it
+     * names a function or the Region, an {@code Fn::Sub}. CloudFormation's resource schema accepts a
+     * string {@code Body}, but whether its resource handler passes the text to API Gateway's import
+     * as the document (rather than as a quoted JSON string, which the import rejects) is not known;
+     * see docs/design.md. What it buys: about half a second less synthesis per 1,000 routes with
+     * the CDK's template validation on (docs/benchmarks.md), and a third smaller template. Only for
+     * documents whose deploy-time values need no JSON escaping (rule GH304).
      */
-    OBJECT
+    JSON_TEXT
 }

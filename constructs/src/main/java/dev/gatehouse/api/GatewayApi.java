@@ -959,10 +959,7 @@ public class GatewayApi extends Construct {
             ObjectNode document = renderDocument(false);
             TemplateValues values = new TemplateValues(Stack.of(this));
             BodyText.Rendering text = BodyText.render(document, values);
-            // unset: the default, but an object when a deploy-time value might need JSON escaping,
-            // which CloudFormation's Fn::Sub would not do
-            BodyFormat format = bodyFormat != null ? bodyFormat
-                    : text.jsonSafe() ? Defaults.BODY_FORMAT : BodyFormat.OBJECT;
+            BodyFormat format = orDefault(bodyFormat, Defaults.BODY_FORMAT);
             Object templateBody = format == BodyFormat.JSON_TEXT ? text.join() : values.forTemplate(document);
             PolicyRendering policyRendering = routesValid() ? renderPolicy() : new PolicyRendering(null, List.of());
             Map<String, Object> policy = policyRendering.policy();
@@ -1098,8 +1095,7 @@ public class GatewayApi extends Construct {
                     "bodyFormat is JSON_TEXT, but the document holds a deploy-time value that is not an id, name "
                             + "or ARN (a template parameter, an SSM or dynamic reference, an import of another kind), "
                             + "which could contain a quote or line break that Fn::Sub would not escape.",
-                    "leave bodyFormat unset (Gatehouse then writes such documents as an object) or set it to "
-                            + "BodyFormat.OBJECT.");
+                    "leave bodyFormat unset (the object form, the default) or set it to BodyFormat.OBJECT.");
         }
         List<String> keyRoutes = routes.stream().map(DeclaredRoute::route)
                 .filter(r -> Boolean.TRUE.equals(r.getOptions().getApiKeyRequired())).map(Route::toString).toList();

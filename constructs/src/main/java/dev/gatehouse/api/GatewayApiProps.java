@@ -137,13 +137,12 @@ public interface GatewayApiProps {
     }
 
     /**
-     * How the document is written into the RestApi's {@code Body}: JSON text (in parts of about
-     * 16 path items) or a JSON object. Both deploy the same API; see {@link BodyFormat}. Asking
-     * for JSON text for a document that holds a value Fn::Sub could not fill in safely is an error
-     * (GH304).
+     * How the document is written into the RestApi's {@code Body}: a JSON object, or (opt-in, not
+     * yet proven by a deployment) JSON text in parts of about 16 path items. Both deploy the same
+     * API; see {@link BodyFormat}. Asking for JSON text for a document that holds a value Fn::Sub
+     * could not fill in safely is an error (GH304).
      *
-     * @default {@link dev.gatehouse.Defaults#BODY_FORMAT}, or an object when the document holds
-     *     such a value
+     * @default {@link dev.gatehouse.Defaults#BODY_FORMAT}
      */
     default BodyFormat getBodyFormat() {
         return null;

@@ -135,8 +135,7 @@ public final class Rules {
             "As JSON text, the document's deploy-time values are filled in by Fn::Sub, which does not "
                     + "escape quotes, backslashes or line breaks. Ids, names, ARNs and pseudo parameters never "
                     + "contain them; a template parameter, an SSM or dynamic reference or another import might. "
-                    + "Gatehouse writes a document holding such a value as a JSON object unless JSON_TEXT is "
-                    + "asked for explicitly.");
+                    + "The default object form has no such limit; JSON_TEXT is an opt-in.");
 
     // ---- Access control ----------------------------------------------------------------------
 

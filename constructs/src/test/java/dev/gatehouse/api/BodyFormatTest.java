@@ -24,8 +24,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Function;
 
 /**
- * The document in the RestApi Body: JSON text in parts (default), or a JSON object. How paths are
- * grouped into parts is tested in {@code BodyTextTest}.
+ * The document in the RestApi Body: a JSON object (the default), or JSON text in parts (opt-in). How
+ * paths are grouped into parts is tested in {@code BodyTextTest}.
  */
 class BodyFormatTest {
     private static JsonNode textTemplate;
@@ -36,7 +36,7 @@ class BodyFormatTest {
 
     @BeforeAll
     static void synthesize() {
-        // Given the same API twice, once per body format, with a Lambda route, a route to a
+        // Given the same API twice, once as JSON text and once with the default format, with a Lambda route, a route to a
         // function in another stack, an HTTP route and a mock whose summary has a literal "${"
         // (and, separately, an API whose document holds a template parameter, and the first API
         // again in a new app)
@@ -46,8 +46,8 @@ class BodyFormatTest {
         Stack textStack = new Stack(app, "Text");
         Stack objectStack = new Stack(app, "Object");
         functionId = textStack.getLogicalId((software.amazon.awscdk.CfnElement)
-                declare(textStack, remotes, null).getNode().getDefaultChild());
-        declare(objectStack, remotes, BodyFormat.OBJECT);
+                declare(textStack, remotes, BodyFormat.JSON_TEXT).getNode().getDefaultChild());
+        declare(objectStack, remotes, null);
         Stack parameterStack = new Stack(app, "Parameter");
         CfnParameter owner = CfnParameter.Builder.create(parameterStack, "Owner").build();
         new GatewayApi(parameterStack, "Api").route("GET /a", Integration.mock(MockResponse.json(200, "{}")),
@@ -57,7 +57,7 @@ class BodyFormatTest {
         Stack againBackend = new Stack(again, "Backend");
         Stack againStack = new Stack(again, "Text");
         declare(againStack, List.of(Fixtures.function(againBackend, "Remote1"), Fixtures.function(againBackend, "Remote2")),
-                null);
+                BodyFormat.JSON_TEXT);
 
         // When they are synthesized
         textTemplate = Fixtures.templateJson(textStack);
@@ -100,7 +100,7 @@ class BodyFormatTest {
 
     @Test
     void textBodyHasAPartPerOtherFieldAndPerGroupOfPaths() {
-        // Then the default Body is an Fn::Join of parts, each path item in exactly one of them
+        // Then the JSON-text Body is an Fn::Join of parts, each path item in exactly one of them
         JsonNode join = rawBody(textTemplate).get("Fn::Join");
         assertEquals("", join.get(0).asText());
         List<String> partTexts = new ArrayList<>();
@@ -177,9 +177,15 @@ class BodyFormatTest {
     }
 
     @Test
-    void aDocumentWithAValueThatMayNeedEscapingIsWrittenAsAnObject() {
-        // Then the API whose summary holds a template parameter gets an object Body by default
-        JsonNode body = rawBody(parameterTemplate);
+    void theDefaultIsAnObjectBodyProperty() {
+        // Then without a format the Body is the document as an object: the body property, with
+        // deploy-time values as Fn::Sub objects
+        JsonNode body = rawBody(objectTemplate);
+        assertEquals("3.0.1", body.get("openapi").asText(), body.toString());
+        String uri = body.at("/paths/~1orders~1{id}/get/x-amazon-apigateway-integration/uri/Fn::Sub").asText();
+        assertTrue(uri.contains("functions/${" + functionId + ".Arn}/invocations"), uri);
+        // and a document whose summary holds a template parameter is an object too
+        body = rawBody(parameterTemplate);
         assertFalse(body.has("Fn::Join"), body.toString());
         assertEquals("Owned by ${Owner}", body.at("/paths/~1a/get/summary/Fn::Sub").asText());
         Fixtures.assertPassesDeployChecks(parameterTemplate);
@@ -191,7 +197,8 @@ class BodyFormatTest {
         App app = new App();
         Stack backend = new Stack(app, "Backend");
         Stack stack = new Stack(app, "Text");
-        declare(stack, List.of(Fixtures.function(backend, "Remote1"), Fixtures.function(backend, "Other")), null);
+        declare(stack, List.of(Fixtures.function(backend, "Remote1"), Fixtures.function(backend, "Other")),
+                BodyFormat.JSON_TEXT);
 
         // When synthesized, then only the part with that path and the Deployment differ
         JsonNode template = Fixtures.templateJson(stack);

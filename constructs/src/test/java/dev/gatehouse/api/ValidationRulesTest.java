@@ -277,8 +277,7 @@ class ValidationRulesTest {
         });
         assertMentions(message, "[GH304] GatewayApi 'Api': bodyFormat is JSON_TEXT, but the document holds a "
                 + "deploy-time value that is not an id, name or ARN",
-                "Fix: leave bodyFormat unset (Gatehouse then writes such documents as an object) or set it to "
-                        + "BodyFormat.OBJECT.");
+                "Fix: leave bodyFormat unset (the object form, the default) or set it to BodyFormat.OBJECT.");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.sample;
 
 import dev.gatehouse.api.ApiKeyOptions;
 import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.CorsOptions;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
@@ -58,6 +59,11 @@ public class SampleStack extends Stack {
     public static final String AUDIENCE = "gatehouse-sample";
     /** CDK context key naming the audience of the issuer given in {@value #ISSUER_CONTEXT}. */
     public static final String AUDIENCE_CONTEXT = "gatehouse:sampleAudience";
+    /**
+     * CDK context key choosing the RestApi Body format (OBJECT or JSON_TEXT), so the opt-in real
+     * deployment can prove each; unset: Gatehouse's default.
+     */
+    public static final String BODY_FORMAT_CONTEXT = "gatehouse:sampleBodyFormat";
 
     private final GatewayApi api;
     private final JwtAuthorizer jwt;
@@ -73,6 +79,7 @@ public class SampleStack extends Stack {
         api = GatewayApi.Builder.create(this, "Api")
                 .apiName("gatehouse-sample")
                 .description("Gatehouse sample API")
+                .bodyFormat(bodyFormat())
                 .defaultAuthorization(jwt.requireScopes("orders:read"))
                 .cors(CorsOptions.builder().allowOrigins(List.of(WEB_ORIGIN)).build())
                 .stage(StageOptions.builder()
@@ -179,6 +186,11 @@ public class SampleStack extends Stack {
 
     public GatewayApi getApi() {
         return api;
+    }
+
+    private BodyFormat bodyFormat() {
+        String name = context(BODY_FORMAT_CONTEXT, null);
+        return name == null ? null : BodyFormat.valueOf(name);
     }
 
     private String context(String key, String fallback) {

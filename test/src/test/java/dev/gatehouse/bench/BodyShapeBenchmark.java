@@ -17,7 +17,7 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * What the CDK and jsii charge for the same 1,000-route document written as a Body of different
- * shapes: the Body GatewayApi synthesizes for {@link RouteScaleBenchmark}'s APIs, reshaped, each
+ * shapes: the JSON-text Body (the opt-in) GatewayApi synthesizes for {@link RouteScaleBenchmark}'s APIs, reshaped, each
  * set on a lone resource in an otherwise empty app, as GatewayApi sets it (a property override).
  * It shows which levers on the Body's shape are worth pulling; see docs/benchmarks.md.
  *
@@ -78,11 +78,11 @@ public final class BodyShapeBenchmark {
         }
     }
 
-    /** The RestApi Body GatewayApi synthesizes for the benchmark's API of {@code routes} routes. */
+    /** The JSON-text RestApi Body GatewayApi synthesizes for the benchmark's API of {@code routes} routes. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> synthesizedBody(int routes) throws IOException {
         App app = new App();
-        RouteScaleBenchmark.define(app, "Bench", RouteScaleBenchmark.GATEHOUSE, routes);
+        RouteScaleBenchmark.define(app, "Bench", RouteScaleBenchmark.GATEHOUSE_TEXT, routes);
         CloudAssembly assembly = app.synth();
         JsonNode template = JSON.readTree(Path.of(assembly.getStackByName("Bench").getTemplateFullPath()).toFile());
         for (JsonNode resource : template.get("Resources")) {

@@ -10,13 +10,22 @@ import dev.gatehouse.checks.cfn.TemplateSchemaCheck;
 import dev.gatehouse.checks.openapi.OpenApiCheck;
 import dev.gatehouse.checks.posture.ApiPostureCheck;
 import dev.gatehouse.report.SampleDeployReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.sample.SampleApp;
+import dev.gatehouse.sample.SampleStack;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 
 /**
  * The sample app, synthesized once with cdk-nag and its reasoned suppressions, passes every deploy
@@ -82,6 +91,48 @@ class SampleAppDeployChecksTest {
         assertTrue(sample.nag().stream().anyMatch(l -> l.ruleId().equals("AwsSolutions-APIG6") && l.compliance().equals("Compliant")));
         assertTrue(sample.nag().stream().anyMatch(l -> l.ruleId().equals("AwsSolutions-IAM4") && l.compliance().equals("Compliant")),
                 "the bundled function's role uses no AWS managed policy");
+    }
+
+    @Test
+    void theJsonTextOptInDeploysTheSameDocumentAndDeploymentAndPassesTheSameChecks() throws Exception {
+        // Given the sample with the Body format the real deployment proves second (JSON text)
+        App app = new App(AppProps.builder().context(Map.of(SampleStack.BODY_FORMAT_CONTEXT, "JSON_TEXT")).build());
+        SampleApp.define(app);
+        JsonNode text = new ObjectMapper().readTree(Path.of(app.synth().getStackByName(SampleApp.STACK_NAME)
+                .getTemplateFullPath()).toFile());
+
+        // Then its Body is JSON text in parts, while the default sample's is an object
+        JsonNode textApi = onlyResource(text, "AWS::ApiGateway::RestApi");
+        JsonNode objectApi = onlyResource(sample.template(), "AWS::ApiGateway::RestApi");
+        assertTrue(textApi.at("/Properties/Body").has("Fn::Join"), textApi.toString());
+        assertEquals("3.0.1", objectApi.at("/Properties/Body/openapi").asText());
+        // and switching formats does not redeploy the stage: the same Deployment logical id
+        assertEquals(logicalIds(sample.template(), "AWS::ApiGateway::Deployment"),
+                logicalIds(text, "AWS::ApiGateway::Deployment"));
+        // and the deploy checks read it as they read the object
+        assertClean(OpenApiCheck.withSharedSpec().checkTemplate(text));
+        assertClean(TemplateSchemaCheck.withSharedSpec().check(text, text.toString().length()));
+    }
+
+    private static JsonNode onlyResource(JsonNode template, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        template.path("Resources").forEach(r -> {
+            if (r.path("Type").asText().equals(type)) {
+                found.add(r);
+            }
+        });
+        assertEquals(1, found.size(), type);
+        return found.get(0);
+    }
+
+    private static Set<String> logicalIds(JsonNode template, String type) {
+        Set<String> ids = new TreeSet<>();
+        template.path("Resources").properties().forEach(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) {
+                ids.add(e.getKey());
+            }
+        });
+        return ids;
     }
 
     @Test
