@@ -20,7 +20,7 @@ import java.util.Optional;
  * an {@code Fn::Join} of strings and {@code Fn::Subs}. Text comes back as the object form: a
  * string that names deploy-time values ({@code ${Fn.Arn}}) becomes an {@code {"Fn::Sub": ...}}
  * value with the variables it uses; variables that are plain strings (Gatehouse writes a literal
- * {@code ${} as {@code ${GatehouseDollarBrace}}) and {@code ${!Literal}} escapes are filled in.
+ * <code>${</code> as {@code ${GatehouseDollarBrace}}) and {@code ${!Literal}} escapes are filled in.
  */
 public final class RestApiBody {
     private static final ObjectMapper JSON = new ObjectMapper();

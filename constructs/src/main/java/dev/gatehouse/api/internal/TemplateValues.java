@@ -54,7 +54,7 @@ public final class TemplateValues {
      * becomes a variable {@code ${GatehouseValueN}} added to {@code variables}, so CDK still
      * resolves it (and creates the export and import). Variable names are given per token by this
      * object, so the same name means the same value in every part of a document. A literal
-     * {@code ${} becomes the variable {@value #LITERAL_VARIABLE}. Token markers have no character
+     * <code>${</code> becomes the variable {@value #LITERAL_VARIABLE}. Token markers have no character
      * JSON escapes, so JSON text can be written first and the markers replaced after.
      *
      * @param jsonSafe whether every token is known to need no JSON escaping (a pseudo parameter,
@@ -149,7 +149,7 @@ public final class TemplateValues {
             "(?i).*(Arn|Id|Name|Url|Address|Port)");
 
     /**
-     * The {@code Fn::Sub} variable that stands for a literal {@code ${} (its value). CloudFormation's
+     * The {@code Fn::Sub} variable that stands for a literal <code>${</code> (its value). CloudFormation's
      * own escape, {@code ${!Literal}}, needs a closing brace and would swallow a reference that
      * follows before it.
      */

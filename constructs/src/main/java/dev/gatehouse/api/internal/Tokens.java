@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Tokens {
     /**
      * How CDK encodes an unresolved value inside a string: {@code ${Token[} and {@code ]}} around
-     * CDK's key characters only, so that a literal {@code ${Token[} in text cannot match across
+     * CDK's key characters only, so that a literal <code>${Token[</code> in text cannot match across
      * other text up to a real marker.
      */
     public static final Pattern STRING_TOKEN = Pattern.compile("\\$\\{Token\\[[a-zA-Z0-9:._-]+\\]\\}");

@@ -51,8 +51,8 @@ public final class ResultWriter {
     /**
      * The body of a {@code list} route: {@code {"items": [...], "nextCursor": ...}}.
      *
-     * @param pageSize rows per page on a paginated route (the SQL fetched one more), else 0
-     * @param maxRows for a non-paginated route, the most rows allowed
+     * @param pageSize rows per page on a paginated route (the SQL fetched one more), else 0 (a
+     *     non-paginated route allows at most its route's maxRows)
      * @throws QueryFailure (internal) when a non-paginated result exceeds maxRows or the cursor
      *     column is missing or NULL
      */
