@@ -35,6 +35,18 @@ public final class CognitoAuthorizer {
 
     /** An authorizer for tokens of these user pools, read from the Authorization header. */
     public static CognitoAuthorizer of(IUserPool... userPools) {
+        if (userPools == null) {
+            throw new IllegalArgumentException("CognitoAuthorizer.of(...): no user pools were given (null). Pass "
+                    + "the pools whose tokens the routes accept, e.g. CognitoAuthorizer.of(userPool), or "
+                    + "UserPool.fromUserPoolId(this, \"Pool\", \"us-east-1_AbCdEf123\") for an existing one.");
+        }
+        for (int i = 0; i < userPools.length; i++) {
+            if (userPools[i] == null) {
+                throw new IllegalArgumentException("CognitoAuthorizer.of(...): user pool " + (i + 1) + " of "
+                        + userPools.length + " is null. Pass the pool's construct, or "
+                        + "UserPool.fromUserPoolId(this, \"Pool\", \"us-east-1_AbCdEf123\") for an existing one.");
+            }
+        }
         return new CognitoAuthorizer(List.of(userPools), "CognitoUserPools", "Authorization");
     }
 

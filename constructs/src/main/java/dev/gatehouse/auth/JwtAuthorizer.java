@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
-import dev.gatehouse.api.internal.Tokens;
+import dev.gatehouse.auth.internal.JwtSettingsCheck;
 import dev.gatehouse.auth.internal.LambdaAuthorizerScheme;
+import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.authorizer.policy.Ambiguity;
+import dev.gatehouse.authorizer.policy.RouteKey;
 import dev.gatehouse.authorizer.policy.RouteScopes;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
 import dev.gatehouse.functions.internal.HandlerAssets;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
+import dev.gatehouse.rules.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +83,13 @@ public class JwtAuthorizer extends Construct {
     private final Findings findings = new Findings();
     /** "METHOD /path" to required scopes, for every route using this authorizer. */
     private final Map<String, List<String>> routeScopes = new TreeMap<>();
+    /** The route of each path shape ({@link RouteKey#shapeKey()}), with the API that declared it first. */
+    private final Map<String, Declared> byShape = new HashMap<>();
+    private boolean warningsAnnotated;
+
+    /** A route as first declared with this authorizer. */
+    private record Declared(String route, List<String> scopes, GatewayApi api) {
+    }
 
     public JwtAuthorizer(Construct scope, String id, JwtAuthorizerProps props) {
         super(scope, id);
@@ -86,19 +97,9 @@ public class JwtAuthorizer extends Construct {
         Objects.requireNonNull(props, "props");
         String subject = "JwtAuthorizer '" + id + "'";
 
-        String issuer = props.getIssuer();
-        if (issuer == null || issuer.isBlank()) {
-            findings.report(Rules.JWT_SETTINGS, subject, "it has no issuer.",
-                    "set issuer(...) to the exact 'iss' value of the tokens, e.g. \"https://auth.example.com/\".");
-            issuer = "";
-        }
-        String jwksUrl = props.getJwksUrl() != null ? props.getJwksUrl()
-                : issuer.replaceAll("/+$", "") + "/.well-known/jwks.json";
-        if (!Tokens.containsToken(jwksUrl) && !jwksUrl.startsWith("https://")) {
-            findings.report(Rules.JWT_SETTINGS, subject, "the JWKS URL '" + jwksUrl + "' is not https.",
-                    "serve the keys over https, and set jwksUrl(...) if they are not at the issuer's "
-                            + "/.well-known/jwks.json.");
-        }
+        JwtSettingsCheck check = new JwtSettingsCheck(findings, subject);
+        String issuer = props.getIssuer() != null ? props.getIssuer() : "";
+        String jwksUrl = check.issuerAndKeys(props.getIssuer(), props.getJwksUrl());
 
         boolean audienceDisabled = Boolean.TRUE.equals(props.getDisableAudienceCheck());
         List<String> audiences = props.getAudiences() != null ? props.getAudiences() : List.of();
@@ -111,6 +112,7 @@ public class JwtAuthorizer extends Construct {
                     "set audiences(List.of(\"<your API's audience>\")); only if the issuer's tokens carry no "
                             + "audience, set disableAudienceCheck(true).");
         }
+        check.audiences(audiences);
         List<JwtAlgorithm> algorithms = props.getAlgorithms() != null ? props.getAlgorithms() : List.of(JwtAlgorithm.RS256);
         if (algorithms.isEmpty()) {
             findings.report(Rules.JWT_SETTINGS, subject, "it accepts no signature algorithm.",
@@ -122,12 +124,7 @@ public class JwtAuthorizer extends Construct {
                     "choose 0 to " + MAX_CLOCK_SKEW_SECONDS + " seconds.");
         }
         List<String> contextClaims = props.getContextClaims() != null ? props.getContextClaims() : List.of();
-        for (String claim : contextClaims) {
-            if (claim == null || claim.isBlank() || claim.contains(",")) {
-                findings.report(Rules.JWT_SETTINGS, subject, "the context claim '" + claim + "' is not a claim name.",
-                        "list claim names without commas, e.g. List.of(\"email\", \"tenant\").");
-            }
-        }
+        check.contextClaims(contextClaims);
 
         LambdaAuthorizerType type = props.getType() != null ? props.getType() : LambdaAuthorizerType.TOKEN;
         String header = props.getHeaderName() != null ? props.getHeaderName() : "Authorization";
@@ -207,12 +204,47 @@ public class JwtAuthorizer extends Construct {
                     + "' was declared after the authorizer's code was built (something resolved its function "
                     + "before every route was declared); declare all routes first.");
         }
-        List<String> previous = routeScopes.putIfAbsent(route, required);
-        if (previous != null && !previous.equals(required)) {
-            context.report(Rules.JWT_ROUTE_CONFLICT, "it requires scopes " + required + " from authorizer '"
-                            + name + "', which another API already uses for the same route with "
-                            + previous + ".",
-                    "give each API its own JwtAuthorizer, or require the same scopes.");
+        boolean accepted = true;
+        for (String scope : required) {
+            if (!RouteScopes.isScopeToken(scope)) {
+                accepted = false;
+                context.report(Rules.JWT_SCOPE, "it requires the scope '" + scope + "' from JwtAuthorizer '" + name
+                                + "', which is not an RFC 6749 scope token (printable ASCII other than space, '\"' "
+                                + "and '\\'), so no token could carry it.",
+                        "require each scope as its own argument, e.g. requireScopes(\"orders:read\", \"orders:write\").");
+            }
+        }
+        RouteKey key;
+        try {
+            key = RouteKey.parse(route);
+        } catch (IllegalArgumentException e) {
+            context.report(Rules.JWT_SETTINGS, "JwtAuthorizer '" + name + "' cannot represent it: " + e.getMessage()
+                    + ".", "use letters, digits, '-', '.', '_' and whole {variable} segments in its path.");
+            return AuthorizationConfig.of(context.securityScheme(this, name,
+                    () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
+        }
+        Declared earlier = byShape.get(key.shapeKey());
+        if (earlier != null && earlier.api() != context.getApi()) {
+            if (!earlier.route().equals(route)) {
+                accepted = false;
+                context.report(Rules.JWT_ROUTE_CONFLICT, "in API '" + context.getApi().getApiName() + "' it uses "
+                                + "JwtAuthorizer '" + name + "', which API '" + earlier.api().getApiName()
+                                + "' also uses for its route '" + earlier.route()
+                                + "': the authorizer knows routes by method and path, and to it both are the same "
+                                + "route with differently named variables.",
+                        "name the path variables alike in both APIs, or give each API its own JwtAuthorizer.");
+            } else if (!earlier.scopes().equals(required)) {
+                accepted = false;
+                context.report(Rules.JWT_ROUTE_CONFLICT, "in API '" + context.getApi().getApiName() + "' it requires "
+                                + "scopes " + required + " from JwtAuthorizer '" + name + "', which API '"
+                                + earlier.api().getApiName() + "' also uses for the same "
+                                + "route with scopes " + earlier.scopes() + ".",
+                        "give each API its own JwtAuthorizer, or require the same scopes.");
+            }
+        }
+        if (accepted && earlier == null) {
+            byShape.put(key.shapeKey(), new Declared(route, required, context.getApi()));
+            routeScopes.put(route, required);
         }
         // Scopes are enforced by the function; API Gateway's own authorization scopes only apply to
         // Cognito authorizers, so the requirement carries none.
@@ -280,18 +312,31 @@ public class JwtAuthorizer extends Construct {
                             + " bytes; the handler reads at most " + ROUTE_SCOPES_LIMIT_BYTES + ".",
                     "split the routes between several JwtAuthorizers (e.g. one per API area).");
         }
-        if (settings.ttlSeconds() > 0 && !routeScopes.isEmpty()) {
-            // A cached decision is keyed by the token alone: it must be right for every route.
-            for (Ambiguity ambiguity : RouteScopes.ambiguities(routeScopes)) {
-                all.report(Rules.JWT_POLICY_AMBIGUITY, "JwtAuthorizer '" + name + "'",
-                        "with result caching, a token without the scopes of '" + ambiguity.forbiddenRoute()
-                                + "' cannot get an exact policy: " + ambiguity.describe() + ".",
-                        "set resultsCacheTtl(Duration.seconds(0)) on this authorizer, or give '"
-                                + ambiguity.forbiddenRoute() + "' its own JwtAuthorizer.");
+        if (!routeScopes.isEmpty()) {
+            // what the handler builds when it starts; the routes it would refuse were reported
+            // (and left out) when they were declared
+            RouteScopes.Builder handlerView = RouteScopes.builder();
+            routeScopes.forEach(handlerView::route);
+            RouteScopes built = handlerView.build();
+            if (settings.ttlSeconds() > 0) {
+                // A cached decision is keyed by the token alone: it must be right for every route.
+                for (Ambiguity ambiguity : built.ambiguities()) {
+                    all.report(Rules.JWT_POLICY_AMBIGUITY, "JwtAuthorizer '" + name + "'",
+                            "with result caching, a token without the scopes of '" + ambiguity.forbiddenRoute()
+                                    + "' cannot get an exact policy: " + ambiguity.describe() + ".",
+                            "set resultsCacheTtl(Duration.seconds(0)) on this authorizer, give the routes the same "
+                                    + "scopes, or give '" + ambiguity.forbiddenRoute() + "' its own JwtAuthorizer.");
+                }
+            }
+        }
+        if (!warningsAnnotated) {
+            warningsAnnotated = true;
+            for (Finding warning : all.withSeverity(Severity.WARNING)) {
+                Annotations.of(this).addWarningV2("@gatehouse/" + warning.getRule().getId(), warning.getMessage());
             }
         }
         List<String> errors = new ArrayList<>();
-        for (Finding f : all.all()) {
+        for (Finding f : all.withSeverity(Severity.ERROR)) {
             errors.add(f.getMessage());
         }
         return errors;

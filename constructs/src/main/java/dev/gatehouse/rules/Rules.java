@@ -152,9 +152,13 @@ public final class Rules {
 
     public static final Rule JWT_SETTINGS = new Rule("GH402", Severity.ERROR,
             "JWT authorizer settings are complete and safe",
-            "The issuer is required; the JWKS URL is https; at least one audience is required unless the "
-                    + "audience check is turned off explicitly; algorithms come from RS256, RS384, RS512, "
-                    + "PS256, ES256 and ES384 (never none or HMAC); the clock skew is 0 to 60 seconds.");
+            "The issuer is required and, unless the JWKS URL is given, an https URL (OpenID Connect "
+                    + "issuers are); the JWKS URL is an absolute https URL without credentials or fragment; at "
+                    + "least one audience is required unless the audience check is turned off explicitly, and "
+                    + "audiences contain no commas; algorithms come from RS256, RS384, RS512, PS256, ES256 and "
+                    + "ES384 (never none or HMAC); the clock skew is 0 to 60 seconds; context claims are claim "
+                    + "names the authorizer does not set itself. These are the checks the bundled authorizer "
+                    + "makes when it starts, so a configuration that synthesizes also starts.");
 
     public static final Rule JWT_ROUTE_SCOPES_SIZE = new Rule("GH403", Severity.ERROR,
             "JWT authorizer route configuration fits what the handler reads",
@@ -173,6 +177,19 @@ public final class Rules {
                     + "example a greedy {proxy+} route beside a more specific one), a cached policy would be "
                     + "wrong for some routes. Turn result caching off for that authorizer (TTL 0), or give "
                     + "the overlapping routes separate authorizers.");
+
+    public static final Rule JWT_SCOPE = new Rule("GH406", Severity.ERROR,
+            "Required JWT scopes are scope tokens",
+            "A token's scope claim is a space-separated list of RFC 6749 scope tokens: printable ASCII "
+                    + "characters other than space, '\"' and '\\'. A required scope outside that set could never "
+                    + "be granted, and the bundled authorizer refuses such a configuration when it starts (every "
+                    + "request would then be denied).");
+
+    public static final Rule JWT_LOCAL_ISSUER = new Rule("GH407", Severity.WARNING,
+            "A JWT issuer on this machine only works locally",
+            "The bundled authorizer fetches keys over https; plain http is accepted only from localhost, "
+                    + "127.0.0.1 and [::1], for Gatehouse's local gateway and tests. Deployed to AWS, such an "
+                    + "authorizer cannot reach its keys and denies every request.");
 
     public static final Rule API_KEY_VALUE = new Rule("GH410", Severity.ERROR,
             "API key values are 20 to 128 letters and digits",
@@ -273,7 +290,8 @@ public final class Rules {
             IMPORTED_FUNCTION_PERMISSION,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
-            JWT_POLICY_AMBIGUITY, API_KEY_VALUE, USAGE_PLAN_SETTINGS, API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
+            JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,
+            API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
             DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS);
 

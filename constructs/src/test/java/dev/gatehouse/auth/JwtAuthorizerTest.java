@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,19 +88,32 @@ class JwtAuthorizerTest {
     @Test
     void theBundledHandlerAcceptsTheSynthesizedConfiguration() throws Exception {
         // Given the function's code directory and environment as Lambda would provide them
+        // When the handler's own configuration loader reads them, from the jar alone
+        // Then it finds every route and its scopes
+        assertEquals(3, routesTheHandlerLoads(assembly, function));
+    }
+
+    /**
+     * Loads the synthesized configuration of {@code function} (environment and code directory) with
+     * the bundled handler's own loader, from its jar alone, and returns how many routes it found;
+     * fails with the handler's problems when it would not start.
+     */
+    static int routesTheHandlerLoads(CloudAssembly assembly, JsonNode function) throws Exception {
         Path code = Path.of(assembly.getDirectory(), "asset." + function.at("/Code/S3Key").asText().replace(".zip", ""));
         Map<String, String> environment = new HashMap<>();
-        function.at("/Environment/Variables").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        function.at("/Environment/Variables").properties().forEach(e -> environment.put(e.getKey(), e.getValue().asText()));
         environment.put("LAMBDA_TASK_ROOT", code.toString());
-        // When the handler's own configuration loader reads them, from the jar alone
         try (URLClassLoader jar = new URLClassLoader(new URL[] {code.resolve("lib/jwt-authorizer.jar").toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> config = jar.loadClass("dev.gatehouse.lambda.jwt.JwtAuthorizerConfig");
-            Object loaded = config.getMethod("fromEnvironment", Map.class).invoke(null, environment);
+            Object loaded;
+            try {
+                loaded = config.getMethod("fromEnvironment", Map.class).invoke(null, environment);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new AssertionError("the handler would not start: " + e.getCause().getMessage(), e.getCause());
+            }
             Object routeScopes = config.getMethod("routeScopes").invoke(loaded);
-            // Then it finds every route and its scopes
-            Collection<?> routes = (Collection<?>) routeScopes.getClass().getMethod("routes").invoke(routeScopes);
-            assertEquals(3, routes.size(), routes.toString());
+            return ((Collection<?>) routeScopes.getClass().getMethod("routes").invoke(routeScopes)).size();
         }
     }
 
@@ -129,12 +144,74 @@ class JwtAuthorizerTest {
     @Test
     void gh402UnsafeOrIncompleteSettings() {
         String message = errorsOrNone(JwtAuthorizerProps.builder().issuer("http://auth.local/")
-                .clockSkew(Duration.seconds(90)).algorithms(List.of()).contextClaims(List.of("a,b")).build(), 1, "x");
-        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the JWKS URL 'http://auth.local/.well-known/jwks.json' is not https."), message);
+                .clockSkew(Duration.seconds(90)).algorithms(List.of()).contextClaims(List.of("a,b", "scope"))
+                .build(), 1, "x");
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the issuer 'http://auth.local/' is not an https URL "
+                + "(is not https), so the keys cannot be found at its /.well-known/jwks.json."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no audience."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no signature algorithm."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the clock skew is 90 seconds."), message);
         assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the context claim 'a,b' is not a claim name."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the context claim 'scope' is a context key the "
+                + "authorizer sets itself"), message);
+    }
+
+    @Test
+    void gh402AnIssuerWithoutSchemeIsNamedAsTheIssuer() {
+        // Given an issuer written without https:// (and no JWKS URL of its own)
+        String message = errorsOrNone(JwtAuthorizerProps.builder().issuer("auth.example.com")
+                .audiences(List.of("a")).build(), 1, "x");
+        // Then the issuer is what is reported, with the URL it probably means
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the issuer 'auth.example.com' is not an https URL "
+                + "(has no scheme (https://)), so the keys cannot be found at its /.well-known/jwks.json. Fix: write "
+                + "the issuer exactly as the tokens' 'iss' claim has it, e.g. \"https://auth.example.com/\""), message);
+        assertFalse(message.contains("JWKS URL"), "reported once, as the issuer: " + message);
+    }
+
+    @Test
+    void gh402JwksUrlsAndAudiencesTheHandlerWouldRefuse() {
+        String message = errorsOrNone(JwtAuthorizerProps.builder().issuer("https://auth.example.com/")
+                .jwksUrl("https://user:secret@keys.example.com/jwks.json").audiences(List.of("a,b", " ")).build(), 1, "x");
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the JWKS URL 'https://user:secret@keys.example.com/"
+                + "jwks.json' has credentials before the host."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the audience 'a,b' is empty or holds a comma."), message);
+        assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': the audience ' ' is empty or holds a comma."), message);
+    }
+
+    @Test
+    void gh406ScopesThatAreNotScopeTokensWhateverTheCacheTtl() {
+        for (Duration ttl : List.of(Duration.seconds(0), Duration.seconds(300))) {
+            // Given a scope with a space, and another problem of the same authorizer
+            App app = new App();
+            Stack stack = new Stack(app, "S");
+            JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("https://a.example.com/")
+                    .resultsCacheTtl(ttl).build();
+            GatewayApi api = new GatewayApi(stack, "Api");
+            api.route("GET /orders", OK, RouteOptions.of(jwt.requireScopes("orders read")));
+            api.route("GET /quoted", OK, RouteOptions.of(jwt.requireScopes("say\"what\"")));
+            // When synthesized, then both are findings with the route, reported together
+            String message = synthError(app);
+            assertTrue(message.contains("[GH406] route 'GET /orders': it requires the scope 'orders read' from "
+                    + "JwtAuthorizer 'Jwt', which is not an RFC 6749 scope token (printable ASCII other than space, "
+                    + "'\"' and '\\'), so no token could carry it. Fix: require each scope as its own argument"), ttl + ": " + message);
+            assertTrue(message.contains("[GH406] route 'GET /quoted': it requires the scope 'say\"what\"'"), message);
+            assertTrue(message.contains("[GH402] JwtAuthorizer 'Jwt': it accepts no audience."), message);
+            assertFalse(message.contains("IllegalArgumentException"), message);
+        }
+    }
+
+    @Test
+    void gh407AnIssuerOnThisMachineIsAWarningAndTheHandlerStarts() throws Exception {
+        // Given the local gateway's kind of issuer: plain http on localhost
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("http://localhost:8411/")
+                .audiences(List.of("a")).build();
+        new GatewayApi(stack, "Api").route("GET /a", OK, RouteOptions.of(jwt.requireScopes("read")));
+        // When synthesized, then it is a warning, not an error
+        Annotations.fromStack(stack).hasWarning("/S/Jwt", Match.stringLikeRegexp(
+                "\\[GH407\\] JwtAuthorizer 'Jwt': its keys are at 'http://localhost:8411/\\.well-known/jwks\\.json', on "
+                        + "this machine\\..*"));
     }
 
     @Test
@@ -201,8 +278,62 @@ class JwtAuthorizerTest {
         new GatewayApi(stack, "One").route("GET /orders", OK, RouteOptions.of(jwt.requireScopes("read")));
         new GatewayApi(stack, "Two").route("GET /orders", OK, RouteOptions.of(jwt.requireScopes("admin")));
         String message = synthError(app);
-        assertTrue(message.contains("[GH404] route 'GET /orders': it requires scopes [admin] from authorizer 'Jwt', "
-                + "which another API already uses for the same route with [read]."), message);
+        assertTrue(message.contains("[GH404] route 'GET /orders': in API 'Two' it requires scopes [admin] from "
+                + "JwtAuthorizer 'Jwt', which API 'One' also uses for the same route with scopes [read]."), message);
+    }
+
+    @Test
+    void gh404SharedAuthorizerWithTheSameRouteUnderOtherVariableNamesWhateverTheCacheTtl() {
+        for (Duration ttl : List.of(Duration.seconds(0), Duration.seconds(300))) {
+            App app = new App();
+            Stack stack = new Stack(app, "S");
+            JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("https://a.example.com/")
+                    .audiences(List.of("x")).resultsCacheTtl(ttl).build();
+            new GatewayApi(stack, "One").route("GET /orders/{id}", OK, RouteOptions.of(jwt.authorization()));
+            new GatewayApi(stack, "Two").route("GET /orders/{orderId}", OK, RouteOptions.of(jwt.authorization()));
+            String message = synthError(app);
+            assertTrue(message.contains("[GH404] route 'GET /orders/{orderId}': in API 'Two' it uses JwtAuthorizer "
+                    + "'Jwt', which API 'One' also uses for its route 'GET /orders/{id}': the authorizer knows routes "
+                    + "by method and path, and to it both are the same route with differently named variables. Fix: "
+                    + "name the path variables alike in both APIs, or give each API its own JwtAuthorizer."),
+                    ttl + ": " + message);
+            assertFalse(message.contains("duplicates route"), message);
+        }
+    }
+
+    /** Configurations that synthesize must start: each is fed to the real handler. */
+    @Test
+    void everyAcceptedConfigurationStartsTheRealHandler() throws Exception {
+        List<java.util.function.Function<Stack, JwtAuthorizer>> configurations = List.of(
+                s -> JwtAuthorizer.Builder.create(s, "Jwt").issuer("https://a.example.com/").audiences(List.of("x"))
+                        .resultsCacheTtl(Duration.seconds(0)).build(),
+                s -> JwtAuthorizer.Builder.create(s, "Jwt").issuer("urn:example:issuer")
+                        .jwksUrl("https://keys.example.com/jwks.json").disableAudienceCheck(true)
+                        .contextClaims(List.of("email", "tenant.id", "custom:role", "sub")).build(),
+                s -> JwtAuthorizer.Builder.create(s, "Jwt").issuer("http://127.0.0.1:9000/").audiences(List.of("x"))
+                        .type(LambdaAuthorizerType.REQUEST).headerName("X-Token").clockSkew(Duration.seconds(0))
+                        .algorithms(List.of(JwtAlgorithm.ES256, JwtAlgorithm.PS256)).build());
+        for (java.util.function.Function<Stack, JwtAuthorizer> configuration : configurations) {
+            // Given two APIs sharing the authorizer, with scoped, unscoped and shared routes
+            App app = new App();
+            Stack stack = new Stack(app, "S");
+            JwtAuthorizer jwt = configuration.apply(stack);
+            GatewayApi one = new GatewayApi(stack, "One");
+            one.route("GET /orders/{id}", OK, RouteOptions.of(jwt.requireScopes("orders:read", "https://x/y.z")));
+            one.route("ANY /files/{path+}", OK, RouteOptions.of(jwt.authorization()));
+            GatewayApi two = new GatewayApi(stack, "Two");
+            two.route("GET /orders/{id}", OK, RouteOptions.of(jwt.requireScopes("orders:read", "https://x/y.z")));
+            two.route("POST /orders", OK, RouteOptions.of(jwt.requireScopes("orders:write")));
+            // When synthesized, then the handler starts with every route
+            CloudAssembly synthesized = app.synth();
+            JsonNode fn = null;
+            for (JsonNode r : Fixtures.templateJson(stack).get("Resources")) {
+                if (r.at("/Properties/Handler").asText().equals(JwtAuthorizer.HANDLER)) {
+                    fn = r.get("Properties");
+                }
+            }
+            assertEquals(3, routesTheHandlerLoads(synthesized, fn), jwt.getNode().getPath());
+        }
     }
 
     @Test
@@ -222,6 +353,9 @@ class JwtAuthorizerTest {
         String message = synthError(app);
         assertTrue(message.contains("[GH405] JwtAuthorizer 'Cached': with result caching, a token without the scopes of "
                 + "'GET /admin/{id}' cannot get an exact policy"), message);
+        assertFalse(message.contains(".."), "one period per sentence: " + message);
+        assertTrue(message.contains("would also refuse requests routed to ANY /{proxy+}. Fix: set "
+                + "resultsCacheTtl(Duration.seconds(0)) on this authorizer"), message);
         assertFalse(message.contains("'Uncached'"), message);
     }
 }

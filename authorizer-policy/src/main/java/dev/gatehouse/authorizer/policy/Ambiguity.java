@@ -22,14 +22,13 @@ public record Ambiguity(RouteKey forbiddenRoute, RouteKey allowedRoute, RouteKey
         scopes = Set.copyOf(scopes);
     }
 
-    /** A sentence describing the problem and how to remove it. */
+    /** The problem, as a clause without a final period (callers add how to remove it). */
     public String describe() {
         String blocking = blockingRoute.equals(allowedRoute)
                 ? "a Deny for " + forbiddenRoute + " would also refuse requests routed to " + allowedRoute
                 : "a Deny for " + forbiddenRoute + " would also refuse requests routed to " + blockingRoute;
         return "a principal with scopes " + new java.util.TreeSet<>(scopes) + " may call " + allowedRoute
                 + " but not " + forbiddenRoute + ": the resource pattern allowing " + allowedRoute
-                + " also matches requests routed to " + forbiddenRoute + ", and " + blocking
-                + ". Give the routes the same scopes, or disable authorizer caching by token.";
+                + " also matches requests routed to " + forbiddenRoute + ", and " + blocking;
     }
 }

@@ -236,7 +236,7 @@ public final class RouteKey {
     }
 
     /** Method and resource with variable names erased, e.g. {@code GET /orders/{}/{+}}. */
-    String shapeKey() {
+    public String shapeKey() {
         StringBuilder out = new StringBuilder(method).append(' ');
         for (Segment segment : segments) {
             out.append('/').append(switch (segment.kind()) {

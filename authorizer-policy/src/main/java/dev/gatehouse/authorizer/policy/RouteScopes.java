@@ -60,6 +60,25 @@ public final class RouteScopes {
         return new Builder();
     }
 
+    /**
+     * Whether {@code scope} is a scope token as RFC 6749 (section 3.3) defines it: one or more of
+     * {@code %x21 / %x23-5B / %x5D-7E}, i.e. printable ASCII without space, {@code "} and {@code \}.
+     * A token's {@code scope} claim is a space-separated list of such tokens, so a required scope
+     * outside this set could never be granted.
+     */
+    public static boolean isScopeToken(String scope) {
+        if (scope == null || scope.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < scope.length(); i++) {
+            char c = scope.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Builds a {@link RouteScopes}, validating routes and scopes. */
     public static final class Builder {
         private final Map<RouteKey, Set<String>> routes = new LinkedHashMap<>();
@@ -91,9 +110,10 @@ public final class RouteScopes {
             }
             Set<String> copy = new TreeSet<>();
             for (String scope : scopes) {
-                if (scope == null || scope.isEmpty() || scope.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-                    throw new IllegalArgumentException("route '" + route + "' has an empty scope or a scope with"
-                            + " whitespace or control characters: '" + scope + "'");
+                if (!isScopeToken(scope)) {
+                    throw new IllegalArgumentException("route '" + route + "' requires the scope '" + scope
+                            + "', which is not an RFC 6749 scope token (one or more printable ASCII characters"
+                            + " other than space, '\"' and '\\')");
                 }
                 copy.add(scope);
             }
