@@ -76,8 +76,8 @@ class MariaDbProxyTest extends DatabaseProxyHostileContractTest {
 
     @Override
     String createAmountsTableSql() {
-        return "CREATE TABLE amounts (id BIGINT AUTO_INCREMENT PRIMARY KEY, amount DECIMAL(65,30) NOT NULL,"
-                + " adjustment DECIMAL(65,30)) ENGINE=InnoDB";
+        return "CREATE TABLE amounts (id BIGINT AUTO_INCREMENT PRIMARY KEY, amount DECIMAL(65,38) NOT NULL,"
+                + " adjustment DECIMAL(65,38)) ENGINE=InnoDB";
     }
 
     @Override
@@ -122,20 +122,20 @@ class MariaDbProxyTest extends DatabaseProxyHostileContractTest {
 
     @Test
     void numbersUpToDecimalsLimitsAreAcceptedAndOneMoreDigitIsNot() throws Exception {
-        String thirtyFive = "9".repeat(35);
-        String thirty = "1".repeat(30);
+        String integer = "9".repeat(27);
+        String places = "1".repeat(38);
 
-        APIGatewayProxyResponseEvent widest = postAmount("{\"amount\": " + thirtyFive + "." + thirty + "}");
-        APIGatewayProxyResponseEvent tooManyPlaces = postAmount("{\"amount\": 1, \"adjustment\": 1e-31}");
-        APIGatewayProxyResponseEvent tooManyDigits = postAmount("{\"amount\": 1e65}");
+        APIGatewayProxyResponseEvent widest = postAmount("{\"amount\": " + integer + "." + places + "}");
+        APIGatewayProxyResponseEvent tooManyPlaces = postAmount("{\"amount\": 1, \"adjustment\": 1e-39}");
+        APIGatewayProxyResponseEvent tooManyDigits = postAmount("{\"amount\": 1" + integer + "." + places + "}");
 
         assertEquals(201, widest.getStatusCode(), widest.getBody());
         long id = json(widest).get("id").asLong();
         String read = hostile.handle(request("GET", "/amounts/{id}", "/amounts/" + id)
                 .path("id", Long.toString(id)).build(), "r").getBody();
-        assertTrue(read.contains("\"amount\":" + thirtyFive + "." + thirty + ","), read);
+        assertTrue(read.contains("\"amount\":" + integer + "." + places + ","), read);
         assertEquals(400, tooManyPlaces.getStatusCode(), tooManyPlaces.getBody());
-        assertEquals("must have at most 65 digits, at most 30 of them after the decimal point",
+        assertEquals("must have at most 65 digits, at most 38 of them after the decimal point",
                 problemOf(tooManyPlaces, "adjustment"));
         assertEquals(400, tooManyDigits.getStatusCode(), tooManyDigits.getBody());
         assertEquals(java.util.List.of("amount"), fieldNames(tooManyDigits));

@@ -12,7 +12,9 @@ import java.math.BigDecimal;
  *   <li>PostgreSQL {@code numeric}: up to 131072 digits before the decimal point and 16383 after
  *       it. The proxy accepts at most {@value #PLAIN_MAX_SCALE} after it, the most it writes back
  *       in plain decimal notation, so that every value it stores reads back as it was sent.
- *   <li>MySQL/MariaDB {@code DECIMAL}: at most 65 digits, at most 30 of them after the point.
+ *   <li>MySQL/MariaDB {@code DECIMAL}: at most 65 digits, at most 38 of them after the point
+ *       (MariaDB's most; MySQL's columns hold 30 and round longer values, as any column rounds to
+ *       its scale).
  * </ul>
  *
  * Trailing zeros after the point do not count ({@code 2.000...0} is 2).
@@ -22,7 +24,7 @@ public final class NumericLimits {
     static final int PLAIN_MAX_SCALE = 9_999;
     private static final int POSTGRES_MAX_INTEGER_DIGITS = 131_072;
     private static final int MYSQL_MAX_DIGITS = 65;
-    private static final int MYSQL_MAX_SCALE = 30;
+    private static final int MYSQL_MAX_SCALE = 38;
 
     private final int maxIntegerDigits;
     private final int maxScale;

@@ -163,14 +163,14 @@ class ParameterBinderTest {
                     () -> parser.fromJson(ParameterType.NUMBER, mapper.readTree(beyond), n), beyond);
             assertEquals("must have at most 131072 digits before the decimal point and 9999 after it", e.getMessage());
         }
-        // MySQL DECIMAL: 65 digits, 30 after the point; trailing zeros do not count
-        assertEquals(new BigDecimal("1e-30"), mysql.fromText(ParameterType.NUMBER, "1e-30", n));
+        // MySQL/MariaDB DECIMAL: 65 digits, 38 after the point; trailing zeros do not count
+        assertEquals(new BigDecimal("1e-38"), mysql.fromText(ParameterType.NUMBER, "1e-38", n));
         assertEquals(0, BigDecimal.ONE.compareTo((BigDecimal) mysql.fromText(ParameterType.NUMBER, "1." + "0".repeat(40), n)));
         assertEquals(new BigDecimal("9".repeat(65)), mysql.fromText(ParameterType.NUMBER, "9".repeat(65), n));
-        for (String beyond : List.of("1e-31", "1e65", "1" + "0".repeat(35) + "." + "1".repeat(30))) {
+        for (String beyond : List.of("1e-39", "1e65", "1" + "0".repeat(27) + "." + "1".repeat(38))) {
             ValueParser.BadValue e = assertThrows(ValueParser.BadValue.class,
                     () -> mysql.fromText(ParameterType.NUMBER, beyond, n), beyond);
-            assertEquals("must have at most 65 digits, at most 30 of them after the decimal point", e.getMessage());
+            assertEquals("must have at most 65 digits, at most 38 of them after the decimal point", e.getMessage());
         }
     }
 
