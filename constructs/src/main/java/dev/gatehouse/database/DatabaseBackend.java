@@ -79,9 +79,9 @@ public class DatabaseBackend extends Construct {
     /** Where the handler finds its routes in the function's code ({@code $LAMBDA_TASK_ROOT}). */
     public static final String ROUTES_FILE = "gatehouse-db-routes.json";
     static final String CA_FILE = "gatehouse-db-ca.pem";
-    static final int FUNCTION_TIMEOUT_SECONDS = 20;
+    /** The function's timeout when none is given: room for the default connect and statement timeouts, twice. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 20;
     static final int MEMORY_MB = 1024;
-    static final long MAX_STATEMENT_TIMEOUT_MILLIS = 15_000;
     /** What a function needs to run in a VPC (the actions of AWSLambdaVPCAccessExecutionRole, without its logging). */
     public static final List<String> VPC_ACCESS_ACTIONS = List.of(
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
@@ -110,12 +110,8 @@ public class DatabaseBackend extends Construct {
                     problem.problem().endsWith(".") ? problem.problem() : problem.problem() + ".", problem.fix());
         }
         checkEngine(target, config.engine(), subject);
-        long statementTimeout = props.getStatementTimeout() == null ? 5_000
-                : props.getStatementTimeout().toMilliseconds().longValue();
-        if (statementTimeout < 100 || statementTimeout > MAX_STATEMENT_TIMEOUT_MILLIS) {
-            findings.report(Rules.DATABASE_OPTIONS, subject, "the statement timeout is " + statementTimeout + " ms.",
-                    "choose 100 ms to " + MAX_STATEMENT_TIMEOUT_MILLIS + " ms.");
-        }
+        DatabaseTimeouts timeouts = DatabaseTimeouts.of(props);
+        timeouts.check(findings, subject);
         Map<String, RouteOptions> byRoute = props.getRouteOptionsByRoute() != null ? props.getRouteOptionsByRoute() : Map.of();
         for (String route : byRoute.keySet()) {
             if (config.route(route).isEmpty()) {
@@ -174,7 +170,7 @@ public class DatabaseBackend extends Construct {
             // CA, which is not in the JVM's trust store: unverified only when asked for (GH503).
             env.put("GATEHOUSE_DB_TLS", target.getKind() == DatabaseTarget.Kind.PROXY ? "verify-full" : "require");
         }
-        env.put("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS", Long.toString(statementTimeout));
+        timeouts.addTo(env);
 
         this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(props.getVpc())
@@ -191,7 +187,7 @@ public class DatabaseBackend extends Construct {
         this.function = new Function(this, "Function", inTheVpc(BundledFunctionProps.of(this, "Function", code, HANDLER, env),
                 props, subnets)
                 .description("Gatehouse database proxy for " + api.getApiName())
-                .timeout(Duration.seconds(FUNCTION_TIMEOUT_SECONDS))
+                .timeout(timeouts.functionTimeout())
                 .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build());
         mayReachTheDatabase(function, target, credentials);
@@ -401,6 +397,18 @@ public class DatabaseBackend extends Construct {
         /** @see DatabaseBackendProps#getStatementTimeout() */
         public Builder statementTimeout(Duration statementTimeout) {
             props.statementTimeout(statementTimeout);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getConnectTimeout() */
+        public Builder connectTimeout(Duration connectTimeout) {
+            props.connectTimeout(connectTimeout);
+            return this;
+        }
+
+        /** @see DatabaseBackendProps#getTimeout() */
+        public Builder timeout(Duration timeout) {
+            props.timeout(timeout);
             return this;
         }
 

@@ -59,11 +59,34 @@ public interface DatabaseBackendProps {
     }
 
     /**
-     * Longest time a statement may run before the database cancels it (answered 504).
+     * Longest time a statement may run before the database cancels it (answered 504). The
+     * statements of a write share the request's deadline besides. Twice the connect and statement
+     * timeouts must fit in {@link #getTimeout()} less 1 s (GH504).
      *
-     * @default 5 seconds
+     * @default 5 seconds ({@link dev.gatehouse.database.config.TimeoutBudget#DEFAULT_STATEMENT_TIMEOUT})
      */
     default Duration getStatementTimeout() {
+        return null;
+    }
+
+    /**
+     * Longest time opening a database connection may take (an unreachable database is answered
+     * 503).
+     *
+     * @default 3 seconds ({@link dev.gatehouse.database.config.TimeoutBudget#DEFAULT_CONNECT_TIMEOUT})
+     */
+    default Duration getConnectTimeout() {
+        return null;
+    }
+
+    /**
+     * The function's timeout, in whole seconds. The proxy answers 1 s before it, whatever the
+     * database does; it must end at least 2 s before API Gateway's 29 s integration timeout
+     * (GH504).
+     *
+     * @default {@value DatabaseBackend#DEFAULT_TIMEOUT_SECONDS} seconds
+     */
+    default Duration getTimeout() {
         return null;
     }
 
@@ -128,6 +151,8 @@ public interface DatabaseBackendProps {
         RouteOptions routeOptions;
         Map<String, RouteOptions> routeOptionsByRoute;
         Duration statementTimeout;
+        Duration connectTimeout;
+        Duration timeout;
         Path tlsCaBundle;
         Boolean allowUnverifiedTls;
         List<String> schema;
@@ -181,6 +206,16 @@ public interface DatabaseBackendProps {
             return this;
         }
 
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
         public Builder tlsCaBundle(Path tlsCaBundle) {
             this.tlsCaBundle = tlsCaBundle;
             return this;
@@ -217,6 +252,8 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     private final RouteOptions routeOptions;
     private final Map<String, RouteOptions> routeOptionsByRoute;
     private final Duration statementTimeout;
+    private final Duration connectTimeout;
+    private final Duration timeout;
     private final Path tlsCaBundle;
     private final Boolean allowUnverifiedTls;
     private final List<String> schema;
@@ -232,6 +269,8 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
         this.routeOptions = b.routeOptions;
         this.routeOptionsByRoute = b.routeOptionsByRoute == null ? null : Map.copyOf(b.routeOptionsByRoute);
         this.statementTimeout = b.statementTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.timeout = b.timeout;
         this.tlsCaBundle = b.tlsCaBundle;
         this.allowUnverifiedTls = b.allowUnverifiedTls;
         this.schema = b.schema == null ? null : List.copyOf(b.schema);
@@ -247,6 +286,8 @@ final class DatabaseBackendPropsValue implements DatabaseBackendProps {
     @Override public RouteOptions getRouteOptions() { return routeOptions; }
     @Override public Map<String, RouteOptions> getRouteOptionsByRoute() { return routeOptionsByRoute; }
     @Override public Duration getStatementTimeout() { return statementTimeout; }
+    @Override public Duration getConnectTimeout() { return connectTimeout; }
+    @Override public Duration getTimeout() { return timeout; }
     @Override public Path getTlsCaBundle() { return tlsCaBundle; }
     @Override public Boolean getAllowUnverifiedTls() { return allowUnverifiedTls; }
     @Override public List<String> getSchema() { return schema; }

@@ -271,9 +271,10 @@ public final class Rules {
 
     public static final Rule DATABASE_OPTIONS = new Rule("GH502", Severity.ERROR,
             "Database backend options are usable",
-            "Per-route options name configured routes; the statement timeout is 100 ms to 15 s (the "
-                    + "function stops at 20 s and API Gateway at 29 s); a TLS CA bundle file exists; schema "
-                    + "statements are not blank.");
+            "Per-route options name configured routes; the connect and statement timeouts are at least "
+                    + "100 ms (GH504 bounds them from above) and the function's timeout is whole seconds; a TLS "
+                    + "CA bundle file exists; schema statements are not blank; a secret's reader can reach "
+                    + "Secrets Manager.");
 
     public static final Rule DATABASE_TLS = new Rule("GH503", Severity.ERROR,
             "Connections to the database verify its certificate",
@@ -282,6 +283,15 @@ public final class Rules {
                     + "(tlsCaBundle) so the connection is verify-full, or opt in to encrypted but "
                     + "unverified TLS with allowUnverifiedTls(true). Setting both, or opting in for RDS "
                     + "Proxy, is a contradiction.");
+
+    public static final Rule DATABASE_TIMEOUTS = new Rule("GH504", Severity.ERROR,
+            "Database proxy timeouts nest",
+            "A request through the database proxy (a connection, its statement, and once more on a new "
+                    + "connection after a broken one: twice the connect and statement timeouts) must fit in the "
+                    + "function's timeout less 1 s, the margin the proxy keeps to answer; past that deadline it "
+                    + "answers 504 (503 while connecting). The function's timeout must end at least 2 s before "
+                    + "API Gateway's 29 s integration timeout, or clients get API Gateway's 504 while a write "
+                    + "may still commit.");
 
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
@@ -293,7 +303,7 @@ public final class Rules {
             JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,
             API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
-            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS);
+            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS, DATABASE_TIMEOUTS);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -105,7 +105,7 @@ class DatabaseBackendSecretsAndRulesTest {
         DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
                 .target(DatabaseTarget.cluster(mysql, DatabaseCredentials.iam("app")))
                 .routes(broken)
-                .statementTimeout(Duration.seconds(60))
+                .statementTimeout(Duration.millis(50))
                 .routeOptionsByRoute(Map.of("GET /nope", RouteOptions.of(Authorization.none())))
                 .tlsCaBundle(Path.of("/nonexistent/rds-ca.pem"))
                 .schema(List.of("CREATE TABLE IF NOT EXISTS items (id int)", " "))
@@ -114,7 +114,8 @@ class DatabaseBackendSecretsAndRulesTest {
         assertTrue(message.contains("[GH500] database route 'GET /items/{id}': "), message);
         assertTrue(message.contains("owner"), message);
         assertTrue(message.contains("[GH501] DatabaseBackend 'Items': the routes are written for postgresql but the cluster's engine family is MYSQL."), message);
-        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the statement timeout is 60000 ms."), message);
+        assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the statement timeout is 50 ms. Fix: make it at least 100 ms."),
+                message);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': route options are given for 'GET /nope'"), message);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': the TLS CA bundle '/nonexistent/rds-ca.pem' cannot be read"), message);
         assertTrue(message.contains("[GH502] DatabaseBackend 'Items': a schema statement is blank."), message);

@@ -224,6 +224,8 @@ class DatabaseBackendTest {
         assertEquals("postgres", env.get("GATEHOUSE_DB_USER").asText());
         assertEquals("verify-full", env.get("GATEHOUSE_DB_TLS").asText());
         assertEquals("5000", env.get("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS").asText());
+        assertEquals("3000", env.get("GATEHOUSE_DB_CONNECT_TIMEOUT_MS").asText());
+        assertEquals(DatabaseBackend.DEFAULT_TIMEOUT_SECONDS, proxyFunction().get("Timeout").asInt());
         assertFalse(env.has("GATEHOUSE_DB_SECRET_ARN"));
     }
 

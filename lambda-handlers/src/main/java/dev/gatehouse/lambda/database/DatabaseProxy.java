@@ -2,19 +2,20 @@ package dev.gatehouse.lambda.database;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.gatehouse.database.config.DatabaseRoutes;
 import dev.gatehouse.database.config.ResultKind;
+import dev.gatehouse.database.config.TimeoutBudget;
 import dev.gatehouse.lambda.database.internal.BoundRequest;
 import dev.gatehouse.lambda.database.internal.CompiledRoute;
 import dev.gatehouse.lambda.database.internal.ConnectionFactory;
 import dev.gatehouse.lambda.database.internal.ConnectionProvider;
 import dev.gatehouse.lambda.database.internal.CredentialsProvider;
 import dev.gatehouse.lambda.database.internal.CursorCodec;
+import dev.gatehouse.lambda.database.internal.Deadline;
 import dev.gatehouse.lambda.database.internal.EngineDialect;
 import dev.gatehouse.lambda.database.internal.InvalidRequestException;
+import dev.gatehouse.lambda.database.internal.NumericLimits;
 import dev.gatehouse.lambda.database.internal.ParameterBinder;
 import dev.gatehouse.lambda.database.internal.ProxyLog;
 import dev.gatehouse.lambda.database.internal.QueryExecutor;
@@ -45,17 +46,18 @@ public final class DatabaseProxy implements AutoCloseable {
     private final Responses responses;
     private final ConnectionProvider connections;
     private final ProxyLog log;
+    private final Duration requestTimeout;
 
     private DatabaseProxy(Builder b) {
-        ObjectMapper mapper = new ObjectMapper()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        ValueParser parser = new ValueParser(mapper);
+        ObjectMapper mapper = ValueParser.clientJsonMapper();
+        ValueParser parser = new ValueParser(mapper, NumericLimits.of(b.routes.engine()));
         EngineDialect dialect = EngineDialect.of(b.routes.engine());
         this.routes = new RouteTable(b.routes.requireValid());
         this.cursors = new CursorCodec(parser);
         this.binder = new ParameterBinder(mapper, parser, cursors);
         this.log = b.log;
+        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout
+                : TimeoutBudget.of(TimeoutBudget.DEFAULT_CONNECT_TIMEOUT, b.statementTimeout).worstRequest();
         this.connections = new ConnectionProvider(b.connectionFactory, b.credentials, dialect, b.statementTimeout,
                 b.clock, b.validateAfterIdle, b.log);
         this.executor = new QueryExecutor(connections, dialect, b.log);
@@ -71,11 +73,25 @@ public final class DatabaseProxy implements AutoCloseable {
     }
 
     /**
-     * Answers one request.
+     * Answers one request within the configured request timeout.
      *
      * @param fallbackRequestId used when the event carries no API Gateway request id (Lambda's own id)
      */
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String fallbackRequestId) {
+        return handle(event, fallbackRequestId, requestTimeout);
+    }
+
+    /**
+     * Answers one request within {@code timeLeft} or the configured request timeout, whichever is
+     * shorter: the database work stops then, and the request is answered 504 (or 503 when no
+     * connection could be made in time).
+     *
+     * @param fallbackRequestId used when the event carries no API Gateway request id (Lambda's own id)
+     * @param timeLeft how long the caller can wait, e.g. the function's remaining time less a margin
+     */
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String fallbackRequestId,
+            Duration timeLeft) {
+        Deadline deadline = Deadline.after(timeLeft.compareTo(requestTimeout) < 0 ? timeLeft : requestTimeout);
         String requestId = requestId(event, fallbackRequestId);
         Optional<RouteTable.Match> match = routes.match(event.getHttpMethod(), event.getResource(), event.getPath(),
                 event.getPathParameters());
@@ -85,7 +101,7 @@ public final class DatabaseProxy implements AutoCloseable {
         CompiledRoute route = match.get().route();
         try {
             BoundRequest request = binder.bind(route, event, match.get().pathParameters());
-            return answer(route, request, requestId);
+            return answer(route, request, deadline, requestId);
         } catch (InvalidRequestException e) {
             return responses.invalid(e.problems(), null, requestId);
         } catch (QueryFailure e) {
@@ -98,20 +114,21 @@ public final class DatabaseProxy implements AutoCloseable {
         }
     }
 
-    private APIGatewayProxyResponseEvent answer(CompiledRoute route, BoundRequest request, String requestId) {
+    private APIGatewayProxyResponseEvent answer(CompiledRoute route, BoundRequest request, Deadline deadline,
+            String requestId) {
         ResultKind kind = route.route().result();
         int status = route.route().effectiveSuccessStatus();
         switch (kind) {
             case ONE: {
-                String body = executor.execute(route, request, rs -> writer.one(rs, route));
+                String body = executor.execute(route, request, deadline, rs -> writer.one(rs, route));
                 return body == null ? responses.error(404, "not_found", requestId) : responses.json(status, body);
             }
             case LIST: {
-                String body = executor.execute(route, request, rs -> writer.list(rs, route, request.pageSize(), cursors));
+                String body = executor.execute(route, request, deadline, rs -> writer.list(rs, route, request.pageSize(), cursors));
                 return responses.json(status, body);
             }
             default:
-                executor.execute(route, request, rs -> null);
+                executor.execute(route, request, deadline, rs -> null);
                 return status == 204 ? responses.empty(204) : responses.empty(status);
         }
     }
@@ -166,7 +183,8 @@ public final class DatabaseProxy implements AutoCloseable {
         private final DatabaseRoutes routes;
         private final ConnectionFactory connectionFactory;
         private CredentialsProvider credentials;
-        private Duration statementTimeout = Duration.ofSeconds(5);
+        private Duration statementTimeout = TimeoutBudget.DEFAULT_STATEMENT_TIMEOUT;
+        private Duration requestTimeout;
         private Duration validateAfterIdle = ConnectionProvider.DEFAULT_VALIDATE_AFTER_IDLE;
         private Clock clock = Clock.systemUTC();
         private ProxyLog log = ProxyLog.stderr();
@@ -185,6 +203,17 @@ public final class DatabaseProxy implements AutoCloseable {
         /** Server-side statement timeout set on each new connection (default 5 s). */
         public Builder statementTimeout(Duration statementTimeout) {
             this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+            return this;
+        }
+
+        /**
+         * The most one request may take, connecting, every statement and the retry included
+         * (default: {@link TimeoutBudget#worstRequest()} with the default connect timeout and this
+         * statement timeout). {@link DatabaseProxy#handle(APIGatewayProxyRequestEvent, String, Duration)}
+         * may shorten it per request.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
             return this;
         }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.TimeoutBudget;
 import dev.gatehouse.lambda.database.internal.CredentialsProvider;
 import dev.gatehouse.lambda.database.internal.IamAuthTokenProvider;
 import dev.gatehouse.lambda.database.internal.JdbcConnectionFactory;
@@ -42,9 +43,18 @@ public final class DatabaseProxyHandler
         this.proxy = proxy;
     }
 
+    /**
+     * Answers within the function's remaining time less {@link TimeoutBudget#ANSWER_MARGIN} (or
+     * the configured request timeout when that is shorter), so the answer is out before Lambda
+     * stops the function.
+     */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent input, Context context) {
-        return proxy.handle(input, context == null ? null : context.getAwsRequestId());
+        if (context == null) {
+            return proxy.handle(input, null);
+        }
+        Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(TimeoutBudget.ANSWER_MARGIN);
+        return proxy.handle(input, context.getAwsRequestId(), left);
     }
 
     /**
@@ -63,6 +73,7 @@ public final class DatabaseProxyHandler
         return DatabaseProxy.builder(routes, JdbcConnectionFactory.fromSettings(settings))
                 .credentials(credentials(settings))
                 .statementTimeout(settings.statementTimeout())
+                .requestTimeout(settings.requestTimeout())
                 .build();
     }
 
@@ -98,6 +109,8 @@ public final class DatabaseProxyHandler
                         .connectionTimeout(timeout)
                         .socketTimeout(timeout.plusSeconds(2))
                         .build())
+                // one bound for the whole call, the SDK's retries included
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout.plusSeconds(2)))
                 .build(), s.secretArn().orElseThrow(), new ObjectMapper());
     }
 }

@@ -1,13 +1,19 @@
 package dev.gatehouse.lambda.database;
 
+import static dev.gatehouse.lambda.database.Requests.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gatehouse.database.config.DatabaseEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 
 /** The proxy against MariaDB (engine mysql), in a database of its own; skipped without GATEHOUSE_TEST_MARIADB_URL. */
-class MariaDbProxyTest extends DatabaseProxyContractTest {
+class MariaDbProxyTest extends DatabaseProxyHostileContractTest {
     private String baseUrl;
     private String database;
 
@@ -69,6 +75,17 @@ class MariaDbProxyTest extends DatabaseProxyContractTest {
     }
 
     @Override
+    String createAmountsTableSql() {
+        return "CREATE TABLE amounts (id BIGINT AUTO_INCREMENT PRIMARY KEY, amount DECIMAL(65,38) NOT NULL,"
+                + " adjustment DECIMAL(65,38)) ENGINE=InnoDB";
+    }
+
+    @Override
+    String jsonQuerySql() {
+        return "SELECT JSON_COMPACT(:doc) AS doc";
+    }
+
+    @Override
     String orderByIdSql() {
         return "SELECT id, customer_id, status, total, paid, created_at, placed_on, note, data, attachment, ref"
                 + " FROM orders WHERE id = :id";
@@ -99,5 +116,28 @@ class MariaDbProxyTest extends DatabaseProxyContractTest {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("KILL CONNECTION " + backendId);
         }
+    }
+
+    // ---------------------------------------------------------------- DECIMAL limits (issue 12)
+
+    @Test
+    void numbersUpToDecimalsLimitsAreAcceptedAndOneMoreDigitIsNot() throws Exception {
+        String integer = "9".repeat(27);
+        String places = "1".repeat(38);
+
+        APIGatewayProxyResponseEvent widest = postAmount("{\"amount\": " + integer + "." + places + "}");
+        APIGatewayProxyResponseEvent tooManyPlaces = postAmount("{\"amount\": 1, \"adjustment\": 1e-39}");
+        APIGatewayProxyResponseEvent tooManyDigits = postAmount("{\"amount\": 1" + integer + "." + places + "}");
+
+        assertEquals(201, widest.getStatusCode(), widest.getBody());
+        long id = json(widest).get("id").asLong();
+        String read = hostile.handle(request("GET", "/amounts/{id}", "/amounts/" + id)
+                .path("id", Long.toString(id)).build(), "r").getBody();
+        assertTrue(read.contains("\"amount\":" + integer + "." + places + ","), read);
+        assertEquals(400, tooManyPlaces.getStatusCode(), tooManyPlaces.getBody());
+        assertEquals("must have at most 65 digits, at most 38 of them after the decimal point",
+                problemOf(tooManyPlaces, "adjustment"));
+        assertEquals(400, tooManyDigits.getStatusCode(), tooManyDigits.getBody());
+        assertEquals(java.util.List.of("amount"), fieldNames(tooManyDigits));
     }
 }

@@ -2,15 +2,23 @@ package dev.gatehouse.lambda.database;
 
 import static dev.gatehouse.lambda.database.Requests.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.database.config.DatabaseEngine;
 import dev.gatehouse.database.config.DatabaseRoute;
 import dev.gatehouse.database.config.DatabaseRoutes;
 import dev.gatehouse.database.config.ParameterLocation;
 import dev.gatehouse.database.config.ParameterType;
+import dev.gatehouse.database.config.ResultKind;
 import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.lambda.database.internal.JdbcConnectionFactory;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +28,12 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The proxy against PostgreSQL, in a schema of its own. */
-class PostgresProxyTest extends DatabaseProxyContractTest {
+class PostgresProxyTest extends DatabaseProxyHostileContractTest {
+    /** Reads numbers exactly, however long (Jackson reads at most 1000 digits by default). */
+    private static final ObjectMapper LONG_DECIMALS = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
+            StreamReadConstraints.builder().maxNumberLength(200_000).build()).build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private String baseUrl;
     private String schema;
 
@@ -81,6 +94,16 @@ class PostgresProxyTest extends DatabaseProxyContractTest {
     }
 
     @Override
+    String createAmountsTableSql() {
+        return "CREATE TABLE amounts (id bigserial PRIMARY KEY, amount numeric NOT NULL, adjustment numeric)";
+    }
+
+    @Override
+    String jsonQuerySql() {
+        return "SELECT CAST(:doc AS jsonb) AS doc";
+    }
+
+    @Override
     String orderByIdSql() {
         return "SELECT id, customer_id, status, total, paid, created_at, placed_on, note, data, attachment, ref, tags"
                 + " FROM orders WHERE id = :id";
@@ -138,5 +161,105 @@ class PostgresProxyTest extends DatabaseProxyContractTest {
         JsonNode body = json(send(request("GET", "/orders/{id}", "/orders/1").path("id", "1").build()));
 
         assertEquals("[\"a\",\"b\"]", body.get("tags").toString());
+    }
+
+    // ---------------------------------------------------------------- numeric limits (issue 12)
+
+    @Test
+    void numbersUpToNumericsLimitsAreStoredAndReadBack() throws Exception {
+        // 131072 digits before the point, 9999 after it: the most the proxy accepts
+        APIGatewayProxyResponseEvent widest = postAmount("{\"amount\": 9.5e131071}");
+        APIGatewayProxyResponseEvent finest = postAmount("{\"amount\": 1, \"adjustment\": 1e-9999}");
+
+        assertEquals(201, widest.getStatusCode(), widest.getBody());
+        assertEquals(201, finest.getStatusCode(), finest.getBody());
+        JsonNode wide = LONG_DECIMALS.readTree(readAmount(json(widest).get("id").asLong()).getBody());
+        assertEquals(0, new BigDecimal("9.5e131071").compareTo(wide.get("amount").decimalValue()));
+        APIGatewayProxyResponseEvent fine = readAmount(json(finest).get("id").asLong());
+        assertEquals(200, fine.getStatusCode(), fine.getBody().substring(0, 200));
+        assertTrue(fine.getBody().contains("\"adjustment\":0.0000"), "plain decimal notation");
+        assertEquals(0, new BigDecimal("1e-9999").compareTo(LONG_DECIMALS.readTree(fine.getBody()).get("adjustment").decimalValue()));
+    }
+
+    @Test
+    void aStoredValueWithMoreDecimalPlacesThanJsonPlainNotationAllowsIsStillRead() throws Exception {
+        // Given values written by someone else, with more places than the proxy accepts
+        long small;
+        long negative;
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            small = insertAmount(s, "1e-10000");
+            negative = insertAmount(s, "-3e-16383");
+        }
+
+        // When the rows are read, one by one and in a list
+        APIGatewayProxyResponseEvent one = readAmount(small);
+        APIGatewayProxyResponseEvent other = readAmount(negative);
+        APIGatewayProxyResponseEvent list = hostile.handle(request("GET", "/amounts", "/amounts").build(), "list");
+
+        // Then every read works, the values exact in exponent notation
+        assertEquals(200, one.getStatusCode(), one.getBody());
+        assertEquals(0, new BigDecimal("1e-10000").compareTo(LONG_DECIMALS.readTree(one.getBody()).get("amount").decimalValue()),
+                one.getBody());
+        assertEquals(200, other.getStatusCode(), other.getBody());
+        assertEquals(0, new BigDecimal("-3e-16383").compareTo(LONG_DECIMALS.readTree(other.getBody()).get("amount").decimalValue()));
+        assertEquals(200, list.getStatusCode(), list.getBody());
+    }
+
+    private static long insertAmount(Statement s, String literal) throws SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery("INSERT INTO amounts (amount) VALUES (" + literal + "::numeric) RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private APIGatewayProxyResponseEvent readAmount(long id) {
+        return hostile.handle(request("GET", "/amounts/{id}", "/amounts/" + id).path("id", Long.toString(id)).build(), "read");
+    }
+
+    // ---------------------------------------------------------------- typed NULLs (issue 12)
+
+    @Test
+    void theDocumentedNullPatternsWorkForTimestampsAndArrays() throws Exception {
+        DatabaseRoutes routes = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+                .route(DatabaseRoute.builder("GET /since")
+                        .sql("SELECT id FROM orders WHERE (:since IS NULL OR created_at >= :since) ORDER BY id")
+                        .param(RouteParameter.builder("since", ParameterLocation.QUERY, ParameterType.TIMESTAMP).build())
+                        .build())
+                .route(DatabaseRoute.builder("GET /any")
+                        .sql("SELECT id FROM orders WHERE (:ids IS NULL OR id = ANY(:ids)) ORDER BY id")
+                        .param(RouteParameter.builder("ids", ParameterLocation.QUERY, ParameterType.ARRAY)
+                                .items(ParameterType.INTEGER).build())
+                        .build())
+                .route(DatabaseRoute.builder("GET /any-of-each")
+                        .sql("SELECT count(*) AS n FROM orders WHERE (:texts IS NULL OR status = ANY(:texts))"
+                                + " AND (:numbers IS NULL OR total = ANY(:numbers)) AND (:flags IS NULL OR paid = ANY(:flags))"
+                                + " AND (:times IS NULL OR created_at = ANY(:times)) AND (:refs IS NULL OR ref = ANY(:refs))")
+                        .result(ResultKind.ONE)
+                        .param(arrayOf("texts", ParameterType.STRING)).param(arrayOf("numbers", ParameterType.NUMBER))
+                        .param(arrayOf("flags", ParameterType.BOOLEAN)).param(arrayOf("times", ParameterType.TIMESTAMP))
+                        .param(arrayOf("refs", ParameterType.UUID))
+                        .build())
+                .build();
+        try (DatabaseProxy p = DatabaseProxy.builder(routes,
+                JdbcConnectionFactory.forUrl(engine(), url, Duration.ofSeconds(2), STATEMENT_TIMEOUT)).build()) {
+            long orders = count("SELECT COUNT(*) FROM orders");
+
+            APIGatewayProxyResponseEvent since = p.handle(request("GET", "/since", "/since").build(), "s");
+            APIGatewayProxyResponseEvent any = p.handle(request("GET", "/any", "/any").build(), "a");
+            APIGatewayProxyResponseEvent each = p.handle(request("GET", "/any-of-each", "/any-of-each").build(), "e");
+
+            assertEquals(200, since.getStatusCode(), since.getBody());
+            assertEquals(orders, json(since).get("items").size());
+            assertEquals(200, any.getStatusCode(), any.getBody());
+            assertEquals(orders, json(any).get("items").size());
+            assertEquals(200, each.getStatusCode(), each.getBody());
+            assertEquals(orders, json(each).get("n").asLong());
+            JsonNode two = json(p.handle(request("GET", "/any", "/any").query("ids", "1", "2").build(), "t"));
+            assertEquals(2, two.get("items").size(), two.toString());
+        }
+    }
+
+    private static RouteParameter arrayOf(String name, ParameterType items) {
+        return RouteParameter.builder(name, ParameterLocation.QUERY, ParameterType.ARRAY).items(items).build();
     }
 }

@@ -42,6 +42,7 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private volatile boolean down;
+    private volatile boolean frozen;
 
     TcpProxy(String targetHost, int targetPort) {
         this(targetHost, targetPort, Front.PLAIN, null);
@@ -91,8 +92,22 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Freezes, as a stopped database process would: connections stay open and new ones are
+     * accepted, but nothing is forwarded either way until {@link #thaw()}.
+     */
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Forwards again what was held while frozen, and everything after it. */
+    void thaw() {
+        frozen = false;
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        thaw();
         stop();
         if (server != null) {
             server.close();
@@ -229,12 +244,13 @@ final class TcpProxy implements AutoCloseable {
         return secured;
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    holdWhileFrozen();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -247,6 +263,17 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pipe");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void holdWhileFrozen() throws IOException {
+        while (frozen) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while frozen", e);
+            }
+        }
     }
 
     private static void closeQuietly(Socket s) {

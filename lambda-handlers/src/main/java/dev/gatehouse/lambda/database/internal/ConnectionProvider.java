@@ -3,24 +3,33 @@ package dev.gatehouse.lambda.database.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The one connection of an execution environment: opened on first use (never at init, so SnapStart
  * snapshots hold no socket), reused, checked with a cheap ping only after it sat idle, and replaced
  * after a failure. When the database rejects the credentials the provider refreshes them once and
- * tries again. Not thread-safe: Lambda runs one request at a time per environment.
+ * tries again. Every wait on the database (ping, connect, statement) ends by the request's
+ * {@link Deadline}. Not thread-safe: Lambda runs one request at a time per environment.
  */
 public final class ConnectionProvider implements AutoCloseable {
     /** Idle time after which the connection is pinged before use. */
     public static final Duration DEFAULT_VALIDATE_AFTER_IDLE = Duration.ofSeconds(5);
     /** Prepared statements kept per connection (MySQL array expansion makes more than one per route). */
     static final int MAX_CACHED_STATEMENTS = 128;
+    /** The longest the ping of an idle connection may take. */
+    static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** How long after the deadline a network wait ends (sockets time out to the millisecond, early or late). */
+    static final int DEADLINE_SLACK_MILLIS = 25;
+    /** Runs the drivers' network-timeout callbacks on the calling thread (they need an executor). */
+    private static final Executor DIRECT = Runnable::run;
 
     private final ConnectionFactory factory;
     private final CredentialsProvider credentials;
@@ -57,21 +66,40 @@ public final class ConnectionProvider implements AutoCloseable {
     }
 
     /**
-     * The connection, opened or replaced as needed.
+     * The connection, opened or replaced as needed before {@code deadline}.
      *
-     * @throws SQLException when no connection can be opened
+     * @throws SQLException when no connection can be opened in time
      * @throws CredentialsUnavailableException when credentials cannot be obtained
      */
-    public Connection acquire() throws SQLException {
-        if (connection != null && needsValidation() && !isValid(connection)) {
+    public Connection acquire(Deadline deadline) throws SQLException {
+        if (connection != null && needsValidation() && !isValid(connection, deadline)) {
             log.info("connection_replaced", "the idle connection no longer answers; reconnecting");
             discard();
         }
         if (connection == null) {
-            connection = open();
+            connection = open(deadline);
             opened++;
         }
         return connection;
+    }
+
+    /**
+     * Makes the connection's next wait for the database end by {@code deadline}: a database that
+     * stops answering breaks the connection then, rather than after the socket timeout.
+     *
+     * @throws SQLTimeoutException when the deadline has passed already
+     */
+    public void waitAtMostUntil(Deadline deadline) throws SQLException {
+        waitAtMostUntil(connection, deadline);
+    }
+
+    private static void waitAtMostUntil(Connection c, Deadline deadline) throws SQLException {
+        long millis = deadline.remaining().toMillis();
+        if (millis < 1) {
+            throw new SQLTimeoutException("the request deadline passed", "57014");
+        }
+        // a little past the deadline, so that a wait cut short is known as the deadline's doing
+        c.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, millis + DEADLINE_SLACK_MILLIS));
     }
 
     /**
@@ -129,27 +157,33 @@ public final class ConnectionProvider implements AutoCloseable {
         return lastUsed == null || !clock.instant().isBefore(lastUsed.plus(validateAfterIdle));
     }
 
-    private static boolean isValid(Connection c) {
+    /** Pings {@code c} for at most 2 s; with less than a second left, the statement's own wait decides. */
+    private static boolean isValid(Connection c, Deadline deadline) {
+        long seconds = Math.min(VALIDATION_TIMEOUT_SECONDS, deadline.remaining().toSeconds());
+        if (seconds < 1) {
+            return true;
+        }
         try {
-            return c.isValid(2);
+            return c.isValid((int) seconds);
         } catch (SQLException e) {
             return false;
         }
     }
 
-    private Connection open() throws SQLException {
+    private Connection open(Deadline deadline) throws SQLException {
         Credentials current = credentials == null ? null : credentials.current();
         Connection c;
         try {
-            c = factory.open(current);
+            c = factory.open(current, deadline.remaining());
         } catch (SQLException e) {
-            if (credentials == null || dialect.classify(e) != SqlErrorKind.AUTHENTICATION) {
+            if (credentials == null || dialect.classify(e) != SqlErrorKind.AUTHENTICATION || deadline.passed()) {
                 throw e;
             }
             log.info("credentials_refreshed", "the database rejected the credentials; fetching them again once");
-            c = factory.open(credentials.refresh());
+            c = factory.open(credentials.refresh(), deadline.remaining());
         }
         try {
+            waitAtMostUntil(c, deadline);
             dialect.initializeSession(c, statementTimeout);
         } catch (SQLException e) {
             try {

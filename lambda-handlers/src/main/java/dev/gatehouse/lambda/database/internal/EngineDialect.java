@@ -196,14 +196,21 @@ public abstract class EngineDialect {
 
         @Override
         void bindNull(PreparedStatement ps, int index, ParameterType type) throws SQLException {
+            // The driver sends a NULL timestamp untyped (and has no SQL type for uuid): name the
+            // type, so that ":since IS NULL" needs no cast. json stays untyped (json or jsonb?).
             if (type == ParameterType.UUID) {
-                // A NULL typed uuid, so that ":ref IS NULL" needs no cast.
-                PGobject typedNull = new PGobject();
-                typedNull.setType("uuid");
-                ps.setObject(index, typedNull);
+                ps.setObject(index, typedNull("uuid"));
+            } else if (type == ParameterType.TIMESTAMP) {
+                ps.setObject(index, typedNull("timestamptz"));
             } else {
                 super.bindNull(ps, index, type);
             }
+        }
+
+        private static PGobject typedNull(String type) throws SQLException {
+            PGobject typedNull = new PGobject();
+            typedNull.setType(type);
+            return typedNull;
         }
 
         @Override
@@ -226,7 +233,8 @@ public abstract class EngineDialect {
         public void bindArray(Connection connection, PreparedStatement ps, int index, ParameterType items, List<?> values)
                 throws SQLException {
             if (values == null) {
-                ps.setNull(index, Types.ARRAY);
+                // An array NULL of the element type, so that ":ids IS NULL" and "= ANY(:ids)" work.
+                ps.setObject(index, typedNull("_" + arrayTypeName(items)));
                 return;
             }
             Object[] elements = values.toArray();

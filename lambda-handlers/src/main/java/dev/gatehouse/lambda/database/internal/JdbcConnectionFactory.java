@@ -18,10 +18,14 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
     private final Driver driver;
     private final String url;
     private final Properties properties;
+    private final DatabaseEngine engine;
+    private final Duration connectTimeout;
 
-    private JdbcConnectionFactory(Driver driver, String url, Properties properties) {
-        this.driver = driver;
+    private JdbcConnectionFactory(DatabaseEngine engine, String url, Duration connectTimeout, Properties properties) {
+        this.driver = driverFor(engine);
+        this.engine = engine;
         this.url = url;
+        this.connectTimeout = connectTimeout;
         this.properties = properties;
     }
 
@@ -62,13 +66,13 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
                     p.setProperty("sslMode", "disable");
             }
         }
-        return new JdbcConnectionFactory(driverFor(s.engine()), url, p);
+        return new JdbcConnectionFactory(s.engine(), url, s.connectTimeout(), p);
     }
 
     /** Connections to a JDBC URL as given (tests, benchmarks), with the proxy's timeouts. */
     public static JdbcConnectionFactory forUrl(DatabaseEngine engine, String url, Duration connectTimeout,
             Duration statementTimeout) {
-        return new JdbcConnectionFactory(driverFor(engine), url, timeouts(engine, connectTimeout, statementTimeout));
+        return new JdbcConnectionFactory(engine, url, connectTimeout, timeouts(engine, connectTimeout, statementTimeout));
     }
 
     /** The URL connections are opened with (it never carries credentials set by this class). */
@@ -78,8 +82,43 @@ public final class JdbcConnectionFactory implements ConnectionFactory {
 
     @Override
     public Connection open(Credentials credentials) throws SQLException {
+        return connect(credentials, new Properties());
+    }
+
+    /**
+     * Opens a connection within {@code timeLeft} when that is shorter than the connect timeout.
+     *
+     * @throws SQLException (08001) at once when less than the drivers' smallest timeout is left
+     */
+    @Override
+    public Connection open(Credentials credentials, Duration timeLeft) throws SQLException {
+        if (timeLeft.compareTo(connectTimeout) >= 0) {
+            return open(credentials);
+        }
+        Properties shorter = new Properties();
+        if (engine == DatabaseEngine.POSTGRESQL) {
+            // whole seconds: round down, so the connection attempt never outlasts the time left
+            long seconds = timeLeft.toSeconds();
+            if (seconds < 1) {
+                throw new SQLException("less than a second is left to connect before the request deadline", "08001");
+            }
+            shorter.setProperty("connectTimeout", Long.toString(seconds));
+            shorter.setProperty("loginTimeout", Long.toString(seconds));
+        } else {
+            if (timeLeft.toMillis() < 1) {
+                throw new SQLException("no time is left to connect before the request deadline", "08001");
+            }
+            // the socket timeout bounds the handshake's reads; statements set their own
+            shorter.setProperty("connectTimeout", Long.toString(timeLeft.toMillis()));
+            shorter.setProperty("socketTimeout", Long.toString(timeLeft.toMillis()));
+        }
+        return connect(credentials, shorter);
+    }
+
+    private Connection connect(Credentials credentials, Properties overrides) throws SQLException {
         Properties p = new Properties();
         p.putAll(properties);
+        p.putAll(overrides);
         if (credentials != null) {
             p.setProperty("user", credentials.username());
             p.setProperty("password", credentials.password());

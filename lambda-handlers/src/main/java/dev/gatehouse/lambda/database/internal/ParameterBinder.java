@@ -1,7 +1,6 @@
 package dev.gatehouse.lambda.database.internal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.database.config.DatabaseRoutes;
@@ -9,7 +8,7 @@ import dev.gatehouse.database.config.Pagination;
 import dev.gatehouse.database.config.ParameterLocation;
 import dev.gatehouse.database.config.ParameterType;
 import dev.gatehouse.database.config.RouteParameter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -98,10 +97,17 @@ public final class ParameterBinder {
         boolean takesBody = route.route().params().stream().anyMatch(p -> p.location() == ParameterLocation.BODY);
         String text = event.getBody();
         if (text != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            byte[] bytes;
             try {
-                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+                bytes = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("body", "body", "is not valid base64"));
+                return null;
+            }
+            try {
+                text = UnicodeText.utf8(bytes);
+            } catch (CharacterCodingException e) {
+                problems.add(new FieldProblem("body", "body", "is not valid UTF-8"));
                 return null;
             }
         }
@@ -117,12 +123,12 @@ public final class ParameterBinder {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            problems.add(new FieldProblem("body", "body", "is not valid JSON"));
+            node = parser.readJson(text, "is not valid JSON");
+        } catch (ValueParser.BadValue e) {
+            problems.add(new FieldProblem("body", "body", e.getMessage()));
             return null;
         }
-        if (node == null || !node.isObject()) {
+        if (!node.isObject()) {
             problems.add(new FieldProblem("body", "body", "must be a JSON object"));
             return null;
         }

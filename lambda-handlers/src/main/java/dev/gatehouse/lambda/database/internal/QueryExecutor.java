@@ -19,6 +19,10 @@ import java.util.Objects;
  *       nothing can have been committed: always for a read, and for a write whose failure came
  *       before COMMIT was sent (the database rolls back an open transaction whose connection died).
  *       A write whose connection broke during COMMIT is never re-run: its outcome is unknown.
+ *   <li>Everything ends by the request's {@link Deadline}: each wait for the database (connecting,
+ *       every statement, COMMIT) gets at most the time left, and there is no retry once it has
+ *       passed. A request cut short is a timeout (or, cut during COMMIT, of unknown outcome); its
+ *       connection is dropped, and with it any open transaction.
  * </ul>
  */
 public final class QueryExecutor {
@@ -41,12 +45,12 @@ public final class QueryExecutor {
     /**
      * @throws QueryFailure classified, with the driver's exception as cause (for the log only)
      */
-    public <T> T execute(CompiledRoute route, BoundRequest request, ResultReader<T> reader) {
+    public <T> T execute(CompiledRoute route, BoundRequest request, Deadline deadline, ResultReader<T> reader) {
         boolean write = route.route().write();
         for (int attempt = 1; ; attempt++) {
             Connection connection;
             try {
-                connection = connections.acquire();
+                connection = connections.acquire(deadline);
             } catch (SQLException e) {
                 throw new QueryFailure(QueryFailure.Kind.UNAVAILABLE, "could not connect to the database", e);
             } catch (CredentialsUnavailableException e) {
@@ -56,17 +60,22 @@ public final class QueryExecutor {
             try {
                 T result;
                 if (write) {
+                    connections.waitAtMostUntil(deadline);
                     connection.setAutoCommit(false);
-                    result = run(connection, route, request, reader);
+                    result = run(connection, route, request, deadline, reader);
+                    connections.waitAtMostUntil(deadline);
                     commitSent = true;
                     connection.commit();
                     connection.setAutoCommit(true);
                 } else {
-                    result = run(connection, route, request, reader);
+                    result = run(connection, route, request, deadline, reader);
                 }
                 connections.markUsed();
                 return result;
             } catch (SQLException e) {
+                if (deadline.passed()) {
+                    throw pastTheDeadline(connection, write, commitSent, e);
+                }
                 SqlErrorKind kind = dialect.classify(e);
                 if (kind == SqlErrorKind.CONNECTION || isClosed(connection)) {
                     connections.discard();
@@ -97,6 +106,24 @@ public final class QueryExecutor {
         }
     }
 
+    /**
+     * The failure of a request whose deadline passed: the connection is dropped unless it is idle
+     * and intact (a read between statements), which also ends an open transaction without waiting
+     * for a ROLLBACK the database may never answer.
+     */
+    private QueryFailure pastTheDeadline(Connection connection, boolean write, boolean commitSent, SQLException e) {
+        if (write || isClosed(connection) || dialect.classify(e) != SqlErrorKind.TIMEOUT) {
+            connections.discard();
+        } else {
+            connections.markUsed();
+        }
+        if (commitSent) {
+            return new QueryFailure(QueryFailure.Kind.OUTCOME_UNKNOWN,
+                    "the request deadline passed while committing; the write may or may not have happened", e);
+        }
+        return new QueryFailure(QueryFailure.Kind.TIMEOUT, "the request deadline passed before the database answered", e);
+    }
+
     private static QueryFailure.Kind map(SqlErrorKind kind) {
         switch (kind) {
             case TIMEOUT:
@@ -115,8 +142,8 @@ public final class QueryExecutor {
         }
     }
 
-    private <T> T run(Connection connection, CompiledRoute route, BoundRequest request, ResultReader<T> reader)
-            throws SQLException {
+    private <T> T run(Connection connection, CompiledRoute route, BoundRequest request, Deadline deadline,
+            ResultReader<T> reader) throws SQLException {
         List<CompiledRoute.CompiledStatement> statements = route.statements();
         ResultKind result = route.route().result();
         for (int i = 0; i < statements.size(); i++) {
@@ -127,6 +154,7 @@ public final class QueryExecutor {
             PreparedStatement ps = connections.prepare(sql);
             bind(connection, ps, route, statement, request);
             ps.setMaxRows(maxRows(route, result, last));
+            connections.waitAtMostUntil(deadline);
             boolean hasRows = ps.execute();
             if (!last) {
                 continue;

@@ -11,6 +11,10 @@ import java.util.Map;
 public final class Responses {
     /** Seconds a client should wait before retrying a 503. */
     public static final String RETRY_AFTER_SECONDS = "1";
+    /** Problems listed in a 400; the rest are counted. */
+    public static final int MAX_LISTED_PROBLEMS = 20;
+    /** Characters of a parameter name repeated in a 400 (unknown names are the client's). */
+    public static final int MAX_NAME_LENGTH = 100;
 
     private static final Map<String, String> JSON_HEADERS =
             Map.of("Content-Type", "application/json", "Cache-Control", "no-store");
@@ -36,6 +40,11 @@ public final class Responses {
         return json(status, body.toString());
     }
 
+    /**
+     * A 400 listing the first {@value #MAX_LISTED_PROBLEMS} problems, and how many more there are in
+     * {@code moreFields}; names the client chose are shortened to {@value #MAX_NAME_LENGTH}
+     * characters. So the answer stays small whatever was sent (Lambda answers at most 6 MB).
+     */
     public APIGatewayProxyResponseEvent invalid(List<FieldProblem> problems, String message, String requestId) {
         ObjectNode body = mapper.createObjectNode();
         body.put("error", "invalid_request");
@@ -43,8 +52,12 @@ public final class Responses {
             body.put("message", message);
         }
         ArrayNode fields = body.putArray("fields");
-        for (FieldProblem p : problems) {
-            fields.addObject().put("name", p.name()).put("in", p.in()).put("problem", p.problem());
+        for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_LISTED_PROBLEMS))) {
+            fields.addObject().put("name", UnicodeText.forAnswer(p.name(), MAX_NAME_LENGTH)).put("in", p.in())
+                    .put("problem", p.problem());
+        }
+        if (problems.size() > MAX_LISTED_PROBLEMS) {
+            body.put("moreFields", problems.size() - MAX_LISTED_PROBLEMS);
         }
         body.put("requestId", requestId);
         return json(400, body.toString());

@@ -267,7 +267,7 @@ public final class ResultWriter {
                         if (d == null) {
                             g.writeNull();
                         } else {
-                            g.writeNumber(d);
+                            writeDecimal(d, g);
                         }
                     });
                 case Types.DATE:
@@ -310,6 +310,18 @@ public final class ResultWriter {
             }
         }
 
+        /**
+         * Writes an exact decimal in plain notation when Jackson can ({@code 0.0001}), else in
+         * exponent notation ({@code 1E-10000}): any value a column holds can be read.
+         */
+        static void writeDecimal(BigDecimal d, JsonGenerator g) throws IOException {
+            if (Math.abs(d.scale()) <= NumericLimits.PLAIN_MAX_SCALE) {
+                g.writeNumber(d);
+            } else {
+                g.writeNumber(d.toString());
+            }
+        }
+
         /** Writes a value by its Java class (BIGINT, arrays' elements, dates). */
         static void writeValue(Object v, JsonGenerator g) throws IOException, SQLException {
             if (v == null) {
@@ -321,7 +333,7 @@ public final class ResultWriter {
             } else if (v instanceof BigInteger) {
                 g.writeNumber((BigInteger) v);
             } else if (v instanceof BigDecimal) {
-                g.writeNumber((BigDecimal) v);
+                writeDecimal((BigDecimal) v, g);
             } else if (v instanceof Double || v instanceof Float) {
                 writeDouble(((Number) v).doubleValue(), g);
             } else if (v instanceof Boolean) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.lambda.database.internal;
 
 import dev.gatehouse.database.config.DatabaseEngine;
+import dev.gatehouse.database.config.TimeoutBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class Settings {
     public static final String TLS_CA_FILE = "GATEHOUSE_DB_TLS_CA_FILE";
     public static final String CONNECT_TIMEOUT_MS = "GATEHOUSE_DB_CONNECT_TIMEOUT_MS";
     public static final String STATEMENT_TIMEOUT_MS = "GATEHOUSE_DB_STATEMENT_TIMEOUT_MS";
+    public static final String REQUEST_TIMEOUT_MS = "GATEHOUSE_DB_REQUEST_TIMEOUT_MS";
     public static final String ROUTES_FILE = "GATEHOUSE_DB_ROUTES_FILE";
     public static final String ROUTES = "GATEHOUSE_DB_ROUTES";
     /** File name of the routes next to the function's code when {@link #ROUTES_FILE} is not set. */
@@ -56,6 +58,7 @@ public final class Settings {
     private final Path tlsCaFile;
     private final Duration connectTimeout;
     private final Duration statementTimeout;
+    private final Duration requestTimeout;
     private final String routesInline;
     private final Path routesFile;
     private final String region;
@@ -72,6 +75,7 @@ public final class Settings {
         this.tlsCaFile = r.tlsCaFile;
         this.connectTimeout = r.connectTimeout;
         this.statementTimeout = r.statementTimeout;
+        this.requestTimeout = r.requestTimeout;
         this.routesInline = r.routesInline;
         this.routesFile = r.routesFile;
         this.region = r.region;
@@ -138,6 +142,14 @@ public final class Settings {
         return statementTimeout;
     }
 
+    /**
+     * The most one request may take, connecting, statements and retry included; by default twice
+     * the connect and statement timeouts. In Lambda, the function's remaining time may cut it shorter.
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** The inline routes JSON ({@code GATEHOUSE_DB_ROUTES}), if set. */
     public Optional<String> routesInline() {
         return Optional.ofNullable(routesInline);
@@ -167,6 +179,7 @@ public final class Settings {
         Path tlsCaFile;
         Duration connectTimeout;
         Duration statementTimeout;
+        Duration requestTimeout;
         String routesInline;
         Path routesFile;
         String region;
@@ -239,8 +252,12 @@ public final class Settings {
             if (auth == Auth.IAM && tls == Tls.DISABLE) {
                 problems.add("IAM authentication needs TLS: set " + TLS + " to verify-full or require");
             }
-            connectTimeout = Duration.ofMillis(number(CONNECT_TIMEOUT_MS, 3000, 100, 60_000));
-            statementTimeout = Duration.ofMillis(number(STATEMENT_TIMEOUT_MS, 5000, 100, 900_000));
+            connectTimeout = Duration.ofMillis(number(CONNECT_TIMEOUT_MS,
+                    TimeoutBudget.DEFAULT_CONNECT_TIMEOUT.toMillis(), 100, 60_000));
+            statementTimeout = Duration.ofMillis(number(STATEMENT_TIMEOUT_MS,
+                    TimeoutBudget.DEFAULT_STATEMENT_TIMEOUT.toMillis(), 100, 900_000));
+            requestTimeout = Duration.ofMillis(number(REQUEST_TIMEOUT_MS,
+                    TimeoutBudget.of(connectTimeout, statementTimeout).worstRequest().toMillis(), 100, 900_000));
             routesInline = get(ROUTES);
             String file = get(ROUTES_FILE);
             if (routesInline != null && file != null) {

@@ -1,6 +1,8 @@
 package dev.gatehouse.lambda.database.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.database.config.ParameterType;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks and converts one scalar value, from request text (path, query, cursor) or from JSON (body),
- * against a parameter's type and limits. Problems never quote the value.
+ * against a parameter's type and limits and what the engine can hold. Problems never quote the
+ * value.
  */
 public final class ValueParser {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,30}");
@@ -24,9 +27,47 @@ public final class ValueParser {
     private static final int MAX_NUMBER_TEXT = 100;
 
     private final ObjectMapper mapper;
+    private final NumericLimits numbers;
 
-    public ValueParser(ObjectMapper mapper) {
+    /**
+     * @param mapper reads JSON from clients: {@link #clientJsonMapper()}
+     * @param numbers what the engine's exact decimals hold
+     */
+    public ValueParser(ObjectMapper mapper, NumericLimits numbers) {
         this.mapper = mapper;
+        this.numbers = numbers;
+    }
+
+    /**
+     * The mapper for JSON from clients: numbers as exact decimals, a key at most once per object,
+     * and nothing but whitespace after the value.
+     */
+    public static ObjectMapper clientJsonMapper() {
+        return new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * One JSON value from a client.
+     *
+     * @param invalid the problem reported when the text is not one JSON value
+     * @throws BadValue when it is not, or holds a number no decimal can (an exponent past 32 bits)
+     */
+    public JsonNode readJson(String text, String invalid) throws BadValue {
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadValue(invalid);
+        } catch (NumberFormatException e) {
+            throw new BadValue("has a number whose exponent is out of range");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new BadValue(invalid);
+        }
+        return node;
     }
 
     /** A value that does not fit; the message is safe to return to the client. */
@@ -56,7 +97,7 @@ public final class ValueParser {
                 if (text.length() > MAX_NUMBER_TEXT || !NUMBER.matcher(text).matches()) {
                     throw new BadValue("must be a decimal number");
                 }
-                return checkBounds(new BigDecimal(text), limits);
+                return checkBounds(numbers.check(new BigDecimal(text)), limits);
             case BOOLEAN:
                 if (text.equals("true")) {
                     return Boolean.TRUE;
@@ -84,10 +125,8 @@ public final class ValueParser {
                 if (text.length() > max) {
                     throw new BadValue("is longer than " + max + " characters");
                 }
-                try {
-                    mapper.readTree(text);
-                } catch (JsonProcessingException e) {
-                    throw new BadValue("must be valid JSON");
+                if (UnicodeText.hasUnpairedSurrogate(readJson(text, "must be valid JSON"))) {
+                    throw new BadValue(UnicodeText.UNPAIRED_SURROGATE);
                 }
                 return new EngineDialect.JsonText(text);
             default:
@@ -118,7 +157,7 @@ public final class ValueParser {
                 if (!node.isNumber()) {
                     throw new BadValue("must be a number");
                 }
-                return checkBounds(node.decimalValue(), limits);
+                return checkBounds(numbers.check(node.decimalValue()), limits);
             case BOOLEAN:
                 if (!node.isBoolean()) {
                     throw new BadValue("must be true or false");
@@ -131,6 +170,9 @@ public final class ValueParser {
                 }
                 return fromText(type, node.textValue(), limits);
             case JSON:
+                if (UnicodeText.hasUnpairedSurrogate(node)) {
+                    throw new BadValue(UnicodeText.UNPAIRED_SURROGATE);
+                }
                 String text;
                 try {
                     text = mapper.writeValueAsString(node);
@@ -154,6 +196,9 @@ public final class ValueParser {
         }
         if (text.indexOf('\0') >= 0) {
             throw new BadValue("must not contain a NUL character");
+        }
+        if (UnicodeText.hasUnpairedSurrogate(text)) {
+            throw new BadValue(UnicodeText.UNPAIRED_SURROGATE);
         }
         return text;
     }

@@ -60,13 +60,13 @@ class ConnectionProviderTest {
                 Duration.ofSeconds(2), Clock.systemUTC(), Duration.ofSeconds(5), new ProxyLog(line -> { }));
 
         // When a connection is needed
-        Connection c = provider.acquire();
+        Connection c = provider.acquire(Deadline.after(Duration.ofSeconds(10)));
 
         // Then the old password was tried, the credentials refreshed once, and the new one worked
         assertEquals(List.of("old", "new"), tried);
         assertEquals(1, credentials.refreshes.get());
         provider.markUsed();
-        assertSame(c, provider.acquire(), "reused");
+        assertSame(c, provider.acquire(Deadline.after(Duration.ofSeconds(10))), "reused");
         assertEquals(1, provider.openedConnections());
         provider.close();
     }
@@ -83,7 +83,7 @@ class ConnectionProviderTest {
         ConnectionProvider provider = new ConnectionProvider(factory, credentials, EngineDialect.of(DatabaseEngine.MYSQL),
                 Duration.ofSeconds(2), Clock.systemUTC(), Duration.ofSeconds(5), new ProxyLog(line -> { }));
 
-        SQLException e = assertThrows(SQLException.class, provider::acquire);
+        SQLException e = assertThrows(SQLException.class, () -> provider.acquire(Deadline.after(Duration.ofSeconds(10))));
 
         assertEquals(1045, e.getErrorCode());
         assertEquals(2, attempts.get());
@@ -99,7 +99,7 @@ class ConnectionProviderTest {
         ConnectionProvider provider = new ConnectionProvider(factory, credentials, EngineDialect.of(DatabaseEngine.POSTGRESQL),
                 Duration.ofSeconds(2), Clock.systemUTC(), Duration.ofSeconds(5), new ProxyLog(line -> { }));
 
-        assertThrows(SQLException.class, provider::acquire);
+        assertThrows(SQLException.class, () -> provider.acquire(Deadline.after(Duration.ofSeconds(10))));
         assertEquals(0, credentials.refreshes.get());
     }
 

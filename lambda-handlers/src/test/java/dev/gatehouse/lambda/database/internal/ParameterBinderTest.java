@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.database.config.DatabaseEngine;
 import dev.gatehouse.database.config.DatabaseRoute;
@@ -24,8 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ParameterBinderTest {
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final ValueParser parser = new ValueParser(mapper);
+    private final ObjectMapper mapper = ValueParser.clientJsonMapper();
+    private final ValueParser parser = new ValueParser(mapper, NumericLimits.of(DatabaseEngine.POSTGRESQL));
     private final ParameterBinder binder = new ParameterBinder(mapper, parser, new CursorCodec(parser));
 
     private static CompiledRoute route(String route, String sql, RouteParameter... params) {
@@ -149,5 +148,47 @@ class ParameterBinderTest {
         assertThrows(ValueParser.BadValue.class, () -> codec.decode(ParameterType.INTEGER, "!!!"));
         assertThrows(ValueParser.BadValue.class, () -> codec.decode(ParameterType.INTEGER,
                 Base64.getUrlEncoder().encodeToString("42".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void numbersMustFitTheEnginesDecimals() throws Exception {
+        RouteParameter n = RouteParameter.builder("n", ParameterLocation.BODY, ParameterType.NUMBER).build();
+        ValueParser mysql = new ValueParser(mapper, NumericLimits.of(DatabaseEngine.MYSQL));
+
+        // PostgreSQL numeric: 131072 digits before the point; 9999 after it, the most written back plainly
+        assertEquals(new BigDecimal("9e131071"), parser.fromJson(ParameterType.NUMBER, mapper.readTree("9e131071"), n));
+        assertEquals(new BigDecimal("1e-9999"), parser.fromJson(ParameterType.NUMBER, mapper.readTree("1e-9999"), n));
+        for (String beyond : List.of("1e131072", "-1e131072", "1e-10000", "1e-999999999", "1e999999999")) {
+            ValueParser.BadValue e = assertThrows(ValueParser.BadValue.class,
+                    () -> parser.fromJson(ParameterType.NUMBER, mapper.readTree(beyond), n), beyond);
+            assertEquals("must have at most 131072 digits before the decimal point and 9999 after it", e.getMessage());
+        }
+        // MySQL/MariaDB DECIMAL: 65 digits, 38 after the point; trailing zeros do not count
+        assertEquals(new BigDecimal("1e-38"), mysql.fromText(ParameterType.NUMBER, "1e-38", n));
+        assertEquals(0, BigDecimal.ONE.compareTo((BigDecimal) mysql.fromText(ParameterType.NUMBER, "1." + "0".repeat(40), n)));
+        assertEquals(new BigDecimal("9".repeat(65)), mysql.fromText(ParameterType.NUMBER, "9".repeat(65), n));
+        for (String beyond : List.of("1e-39", "1e65", "1" + "0".repeat(27) + "." + "1".repeat(38))) {
+            ValueParser.BadValue e = assertThrows(ValueParser.BadValue.class,
+                    () -> mysql.fromText(ParameterType.NUMBER, beyond, n), beyond);
+            assertEquals("must have at most 65 digits, at most 38 of them after the decimal point", e.getMessage());
+        }
+    }
+
+    @Test
+    void textMustBeValidUnicode() {
+        CompiledRoute r = route("POST /x", "SELECT :s, :j",
+                RouteParameter.builder("s", ParameterLocation.BODY, ParameterType.STRING).build(),
+                RouteParameter.builder("j", ParameterLocation.BODY, ParameterType.JSON).build());
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> binder.bind(r,
+                new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+                        .withBody("{\"s\": \"\\udc00\", \"j\": {\"k\": [\"\\ud800\"]}}"), Map.of()));
+        assertEquals(List.of("body s: must be valid Unicode text (it has an unpaired surrogate)",
+                "body j: must be valid Unicode text (it has an unpaired surrogate)"), problems(e));
+
+        APIGatewayProxyRequestEvent latin1 = new APIGatewayProxyRequestEvent().withHttpMethod("POST").withIsBase64Encoded(true)
+                .withBody(Base64.getEncoder().encodeToString("{\"s\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)));
+        InvalidRequestException notUtf8 = assertThrows(InvalidRequestException.class, () -> binder.bind(r, latin1, Map.of()));
+        assertEquals(List.of("body body: is not valid UTF-8"), problems(notUtf8));
     }
 }

@@ -38,7 +38,24 @@ class SettingsTest {
         assertEquals(Settings.Tls.VERIFY_FULL, s.tls());
         assertEquals(Duration.ofMillis(3000), s.connectTimeout());
         assertEquals(Duration.ofMillis(5000), s.statementTimeout());
+        assertEquals(Duration.ofMillis(16_000), s.requestTimeout(), "connect and statement, twice");
         assertEquals(Settings.Auth.SECRET, s.auth());
+    }
+
+    @Test
+    void theRequestTimeoutFollowsTheOtherTimeoutsUnlessSet() {
+        Map<String, String> env = minimal();
+        env.put("GATEHOUSE_DB_CONNECT_TIMEOUT_MS", "1000");
+        env.put("GATEHOUSE_DB_STATEMENT_TIMEOUT_MS", "2500");
+        assertEquals(Duration.ofMillis(7000), Settings.fromEnvironment(env).requestTimeout());
+
+        env.put("GATEHOUSE_DB_REQUEST_TIMEOUT_MS", "19000");
+        assertEquals(Duration.ofMillis(19_000), Settings.fromEnvironment(env).requestTimeout());
+
+        env.put("GATEHOUSE_DB_REQUEST_TIMEOUT_MS", "50");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnvironment(env));
+        assertTrue(e.getMessage().contains("GATEHOUSE_DB_REQUEST_TIMEOUT_MS is '50': set it to a whole number between 100 and 900000"),
+                e.getMessage());
     }
 
     @Test
