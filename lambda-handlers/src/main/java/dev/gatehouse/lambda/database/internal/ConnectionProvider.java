@@ -128,7 +128,7 @@ public final class ConnectionProvider implements AutoCloseable {
         lastUsed = clock.instant();
     }
 
-    /** Closes and forgets the connection (after it broke); the next {@link #acquire()} opens another. */
+    /** Closes and forgets the connection (after it broke); the next {@link #acquire(Deadline)} opens another. */
     public void discard() {
         Connection c = connection;
         connection = null;
