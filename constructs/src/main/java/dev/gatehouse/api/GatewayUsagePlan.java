@@ -1,6 +1,7 @@
 package dev.gatehouse.api;
 
 import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.ThrottleCheck;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -112,7 +113,7 @@ public class GatewayUsagePlan extends Construct {
         Findings all = new Findings();
         all.addAll(findings);
         if (options.getThrottle() != null) {
-            api.checkThrottle(options.getThrottle(), subject, all);
+            ThrottleCheck.check(options.getThrottle(), subject, all);
         }
         Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
         declared.forEach((spec, throttle) -> {
@@ -126,7 +127,7 @@ public class GatewayUsagePlan extends Construct {
                                 + "' never applies: the route does not require an API key.",
                         "set apiKeyRequired(true) on the route, or remove the throttle.");
             }
-            api.checkThrottle(throttle, subject + " route '" + spec + "'", all);
+            ThrottleCheck.check(throttle, subject + " route '" + spec + "'", all);
         });
         QuotaSettings quota = options.getQuota();
         if (quota != null) {

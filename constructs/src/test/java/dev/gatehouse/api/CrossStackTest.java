@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integration;
 import dev.gatehouse.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;

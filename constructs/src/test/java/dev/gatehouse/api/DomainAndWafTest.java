@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.function.Consumer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.integrations.Integration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;

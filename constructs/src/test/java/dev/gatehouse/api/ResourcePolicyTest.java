@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
+import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

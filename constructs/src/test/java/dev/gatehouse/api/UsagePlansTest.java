@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.Set;

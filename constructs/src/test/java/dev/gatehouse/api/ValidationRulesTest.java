@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.integrations.HttpIntegrationOptions;
+import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.LambdaIntegrationOptions;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.function.Consumer;

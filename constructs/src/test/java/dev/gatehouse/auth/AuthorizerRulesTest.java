@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.api.GatewayApi;
-import dev.gatehouse.api.Integration;
-import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;

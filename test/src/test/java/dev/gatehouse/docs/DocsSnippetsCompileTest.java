@@ -42,6 +42,7 @@ class DocsSnippetsCompileTest {
             "import dev.gatehouse.database.*;",
             "import dev.gatehouse.database.config.*;",
             "import dev.gatehouse.functions.*;",
+            "import dev.gatehouse.integrations.*;",
             "import dev.gatehouse.rules.*;",
             "import dev.gatehouse.sample.*;",
             "import java.util.List;",

@@ -1,5 +1,6 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
+import dev.gatehouse.api.HttpMethod;
 import software.amazon.awscdk.Duration;
 
 /** Options of an HTTP proxy integration. */

@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import software.amazon.awscdk.services.lambda.IFunction;
 
@@ -8,7 +8,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
  *
  * <p>Subclass it for an integration Gatehouse does not have: build the extension object in
  * {@code bind}, report problems through the context, and use
- * {@link GatewayApi#allowInvoke(IFunction)} for Lambda targets.
+ * {@link IntegrationContext#lambdaTarget(IFunction)} for Lambda targets.
  */
 public abstract class Integration {
 

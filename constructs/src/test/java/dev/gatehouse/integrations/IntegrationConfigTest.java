@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import software.amazon.awscdk.Duration;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,9 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.HttpMethod;
+import dev.gatehouse.api.Route;
 import dev.gatehouse.api.internal.Tokens;
 import dev.gatehouse.rules.Rules;
 import java.net.URI;

@@ -1,7 +1,8 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.integrations.internal.IntegrationConfigNodes;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,20 @@ import java.util.Objects;
  * {@code x-amazon-apigateway-integration} object and its OpenAPI {@code responses}.
  */
 public final class IntegrationConfig {
+    static {
+        IntegrationConfigNodes.register(new IntegrationConfigNodes.Reader() {
+            @Override
+            public ObjectNode integration(IntegrationConfig config) {
+                return config.integrationNode();
+            }
+
+            @Override
+            public ObjectNode responses(IntegrationConfig config) {
+                return config.responsesNode();
+            }
+        });
+    }
+
     private final ObjectNode integration;
     private final ObjectNode responses;
 
