@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.ApiValidation;
+import dev.gatehouse.api.internal.CloudFormationValues;
 import dev.gatehouse.api.internal.CorsSettings;
 import dev.gatehouse.api.internal.DocumentRenderer;
 import dev.gatehouse.api.internal.InvokePermissions;
@@ -11,7 +12,7 @@ import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyRenderer;
 import dev.gatehouse.api.internal.RouteTable;
 import dev.gatehouse.api.internal.StageResources;
-import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
 import dev.gatehouse.rules.Rules;
@@ -19,18 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.ApiKey;
-import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
-import software.amazon.awscdk.services.apigateway.EndpointType;
-import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -41,7 +37,7 @@ import software.constructs.Construct;
 /**
  * An API Gateway REST API defined as one OpenAPI 3.0 document.
  *
- * <p>Routes are declared one line each ({@code api.route("GET /orders/{id}", Integration.lambda(fn),
+ * <p>Routes are declared one line each ({@code api.route("GET /orders/{id}", Integrations.lambda(fn),
  * RouteOptions.of(Authorization.iam()))}) and rendered into the {@code Body} of a single
  * {@code AWS::ApiGateway::RestApi}, with a Deployment whose logical id carries a hash of the
  * document (so any change redeploys) and a Stage with logs and tracing on. The number of
@@ -54,12 +50,11 @@ import software.constructs.Construct;
  * permissions, the stage's resources, the resource policy and the whole-API validation.
  */
 public class GatewayApi extends Construct {
-    private static final Pattern API_KEY_VALUE = Pattern.compile("[A-Za-z0-9]{20,128}");
     /** Security scheme of routes that require an API key. */
     public static final String API_KEY_SCHEME = "api_key";
 
     private final String apiName;
-    private final EndpointType endpointType;
+    private final ApiEndpointType endpointType;
     private final CfnRestApi restApi;
     private final CfnDeployment deployment;
     private final CfnStage stage;
@@ -81,30 +76,30 @@ public class GatewayApi extends Construct {
         this.apiName = orDefault(p.getApiName(), id);
         this.endpointType = orDefault(p.getEndpointType(), Defaults.ENDPOINT_TYPE);
         ResourcePolicyRenderer policy = new ResourcePolicyRenderer(p.getResourcePolicy(),
-                endpointType == EndpointType.PRIVATE, apiName, findings);
+                endpointType == ApiEndpointType.PRIVATE, apiName, findings);
         CorsSettings cors = CorsSettings.of(p.getCors(), apiName, findings);
         this.stageResources = new StageResources(this, apiName,
-                p.getStage() != null ? p.getStage() : StageOptions.builder().build(), findings);
+                p.getStage() != null ? p.getStage() : StageSettings.builder().build(), findings);
         this.permissions = new InvokePermissions(this, apiName, findings, () -> arnForExecuteApi("*", "/*", "*"),
                 () -> executeApiArn("authorizers/*"));
         this.routes = new RouteTable(this, p.getDefaultAuthorization(), findings, permissions::target);
-        ApiKeySourceType apiKeySource = p.getApiKeySource();
-        this.document = new DocumentRenderer(this, routes, cors, policy,
-                new OpenApiDocument.Info(apiName, orDefault(p.getApiVersion(), Defaults.API_VERSION), p.getDescription()),
-                apiKeySource == null ? null : apiKeySource.name(), p.getBodyFormat(), stageResources,
-                () -> executeApiEndpointDisabled);
+        String keySource = p.getApiKeySource() == null ? null : CloudFormationValues.apiKeySource(p.getApiKeySource());
+        OpenApiDocument.Info info = new OpenApiDocument.Info(apiName, orDefault(p.getApiVersion(), Defaults.API_VERSION),
+                p.getDescription());
+        this.document = new DocumentRenderer(this, routes, cors, policy, info, keySource, p.getBodyFormat(),
+                stageResources, () -> executeApiEndpointDisabled);
 
         this.restApi = CfnRestApi.Builder.create(this, "Resource")
                 .name(apiName)
                 .description(p.getDescription())
                 .endpointConfiguration(CfnRestApi.EndpointConfigurationProperty.builder()
-                        .types(List.of(endpointType.name()))
-                        .vpcEndpointIds(endpointType == EndpointType.PRIVATE ? policy.vpcEndpointIds() : null)
+                        .types(List.of(CloudFormationValues.endpointType(endpointType)))
+                        .vpcEndpointIds(endpointType == ApiEndpointType.PRIVATE ? policy.vpcEndpointIds() : null)
                         .build())
                 .failOnWarnings(orDefault(p.getFailOnWarnings(), Defaults.FAIL_ON_WARNINGS))
                 .build();
         document.writeInto(restApi);
-        if (Boolean.TRUE.equals(p.getDisableExecuteApiEndpoint())) {
+        if (orDefault(p.getDisableExecuteApiEndpoint(), Defaults.DISABLE_EXECUTE_API_ENDPOINT)) {
             disableExecuteApiEndpoint();
         }
         this.deployment = CfnDeployment.Builder.create(this, "Deployment")
@@ -129,12 +124,12 @@ public class GatewayApi extends Construct {
     // ---- Routes ----------------------------------------------------------------------------------
 
     /**
-     * Declares a route, e.g. {@code route("GET /orders/{id}", Integration.lambda(fn), options)}.
+     * Declares a route, e.g. {@code route("GET /orders/{id}", Integrations.lambda(fn), options)}.
      * Problems with the route are reported at synth, together with all others.
      *
      * @param spec method and path separated by a space; the method is one of {@link HttpMethod}
      */
-    public Route route(String spec, Integration integration, RouteOptions options) {
+    public Route route(String spec, RouteIntegration integration, RouteOptions options) {
         Objects.requireNonNull(integration, "integration");
         if (document.isRendered()) {
             throw new IllegalStateException("GatewayApi '" + getNode().getPath() + "': route '" + spec
@@ -149,31 +144,31 @@ public class GatewayApi extends Construct {
      * Declares a route without options; it needs the API's default authorization (or to be an
      * OPTIONS route) to pass synthesis (GH110).
      */
-    public Route route(String spec, Integration integration) {
+    public Route route(String spec, RouteIntegration integration) {
         return route(spec, integration, null);
     }
 
-    public Route get(String path, Integration integration, RouteOptions options) {
+    public Route get(String path, RouteIntegration integration, RouteOptions options) {
         return route("GET " + path, integration, options);
     }
 
-    public Route post(String path, Integration integration, RouteOptions options) {
+    public Route post(String path, RouteIntegration integration, RouteOptions options) {
         return route("POST " + path, integration, options);
     }
 
-    public Route put(String path, Integration integration, RouteOptions options) {
+    public Route put(String path, RouteIntegration integration, RouteOptions options) {
         return route("PUT " + path, integration, options);
     }
 
-    public Route patch(String path, Integration integration, RouteOptions options) {
+    public Route patch(String path, RouteIntegration integration, RouteOptions options) {
         return route("PATCH " + path, integration, options);
     }
 
-    public Route delete(String path, Integration integration, RouteOptions options) {
+    public Route delete(String path, RouteIntegration integration, RouteOptions options) {
         return route("DELETE " + path, integration, options);
     }
 
-    public Route any(String path, Integration integration, RouteOptions options) {
+    public Route any(String path, RouteIntegration integration, RouteOptions options) {
         return route("ANY " + path, integration, options);
     }
 
@@ -202,7 +197,7 @@ public class GatewayApi extends Construct {
         return new GatewayDomain(this, id, options);
     }
 
-    EndpointType getEndpointType() {
+    ApiEndpointType getEndpointType() {
         return endpointType;
     }
 
@@ -230,26 +225,11 @@ public class GatewayApi extends Construct {
     }
 
     /**
-     * Creates an API key (aws-cdk-lib's {@code ApiKey}); add it to a usage plan to let it call
-     * this API. Leave the value out to have API Gateway generate it.
+     * Creates an API key; add it to a usage plan to let it call this API. Leave the value out to
+     * have API Gateway generate it.
      */
-    public IApiKey addApiKey(String id, ApiKeyOptions options) {
-        ApiKeyOptions o = options != null ? options : ApiKeyOptions.builder().build();
-        String subject = "API key '" + id + "'";
-        if (o.getValue() != null) {
-            if (!API_KEY_VALUE.matcher(o.getValue()).matches()) {
-                findings.report(Rules.API_KEY_VALUE, subject, "its value is not 20 to 128 letters and digits.",
-                        "leave the value out to have API Gateway generate one, or give 20 to 128 letters and digits.");
-            }
-            findings.report(Rules.API_KEY_IN_TEMPLATE, subject, "its value is written to the template in clear text.",
-                    "leave the value out, or import the key with ApiKey.fromApiKeyId.");
-        }
-        return ApiKey.Builder.create(this, id)
-                .apiKeyName(o.getApiKeyName())
-                .description(o.getDescription())
-                .value(o.getValue())
-                .enabled(true)
-                .build();
+    public GatewayApiKey addApiKey(String id, ApiKeySettings settings) {
+        return new GatewayApiKey(this, id, settings != null ? settings : ApiKeySettings.builder().build());
     }
 
     // ---- The document ----------------------------------------------------------------------------
@@ -432,7 +412,7 @@ public class GatewayApi extends Construct {
         }
 
         /** @see GatewayApiProps#getEndpointType() */
-        public Builder endpointType(EndpointType endpointType) {
+        public Builder endpointType(ApiEndpointType endpointType) {
             props.endpointType(endpointType);
             return this;
         }
@@ -444,7 +424,7 @@ public class GatewayApi extends Construct {
         }
 
         /** @see GatewayApiProps#getApiKeySource() */
-        public Builder apiKeySource(ApiKeySourceType apiKeySource) {
+        public Builder apiKeySource(ApiKeySource apiKeySource) {
             props.apiKeySource(apiKeySource);
             return this;
         }
@@ -456,7 +436,7 @@ public class GatewayApi extends Construct {
         }
 
         /** @see GatewayApiProps#getCors() */
-        public Builder cors(CorsOptions cors) {
+        public Builder cors(CorsPolicy cors) {
             props.cors(cors);
             return this;
         }
@@ -474,7 +454,7 @@ public class GatewayApi extends Construct {
         }
 
         /** @see GatewayApiProps#getStage() */
-        public Builder stage(StageOptions stage) {
+        public Builder stage(StageSettings stage) {
             props.stage(stage);
             return this;
         }

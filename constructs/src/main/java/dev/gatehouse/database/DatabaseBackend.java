@@ -9,7 +9,7 @@ import dev.gatehouse.database.config.DatabaseRoute;
 import dev.gatehouse.database.config.DatabaseRoutes;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
 import dev.gatehouse.functions.internal.HandlerAssets;
-import dev.gatehouse.integrations.Integration;
+import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -237,7 +237,7 @@ public class DatabaseBackend extends Construct {
 
         for (DatabaseRoute route : config.routes()) {
             RouteOptions options = byRoute.getOrDefault(route.route(), props.getRouteOptions());
-            routes.add(api.route(route.route(), Integration.lambda(invoked), options));
+            routes.add(api.route(route.route(), Integrations.lambda(invoked), options));
         }
         getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
     }

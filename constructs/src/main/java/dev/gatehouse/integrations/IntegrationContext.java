@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
- * What an {@link Integration} sees while it is bound to one route: everything an integration kind
+ * What an {@link RouteIntegration} sees while it is bound to one route: everything an integration kind
  * needs from the API, so that a kind never depends on how {@link GatewayApi} is built.
  */
 public interface IntegrationContext {

@@ -1,5 +1,5 @@
 /**
- * Where a route's requests go: {@link dev.gatehouse.integrations.Integration} and one class per
+ * Where a route's requests go: {@link dev.gatehouse.integrations.RouteIntegration} and one class per
  * integration kind (Lambda proxy, HTTP proxy, mock). A kind is a plain object whose
  * {@code bind(IntegrationContext)} renders the route's {@code x-amazon-apigateway-integration};
  * everything it needs from the API (the route, Lambda invoke permissions, security schemes,

@@ -33,7 +33,7 @@ class IntegrationContextTest {
     private JsonNode paths;
 
     /** A Lambda non-proxy integration that also needs a security scheme of its own. */
-    private final class SignedLambda extends Integration {
+    private final class SignedLambda extends RouteIntegration {
         private final IFunction function;
 
         SignedLambda(IFunction function) {
@@ -41,7 +41,7 @@ class IntegrationContextTest {
         }
 
         @Override
-        public IntegrationConfig bind(IntegrationContext context) {
+        public RouteIntegrationConfig bind(IntegrationContext context) {
             LambdaTarget target = context.lambdaTarget(function);
             targets.add(target);
             schemeNames.add(context.securityScheme(SignedLambda.class, "signed", () ->
@@ -52,7 +52,7 @@ class IntegrationContextTest {
             integration.put("httpMethod", "POST");
             integration.put("uri", target.getInvocationUri());
             integration.put("description", "for " + context.getRoute());
-            return new IntegrationConfig(integration, IntegrationConfig.responses("200", "OK"));
+            return new RouteIntegrationConfig(integration, RouteIntegrationConfig.responses("200", "OK"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.api.internal;
 
+import dev.gatehouse.Defaults;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.rules.Finding;
@@ -8,6 +9,7 @@ import dev.gatehouse.rules.Rules;
 import dev.gatehouse.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import software.amazon.awscdk.Annotations;
 import software.constructs.Construct;
@@ -73,7 +75,8 @@ public final class ApiValidation {
                     "leave bodyFormat unset (the object form, the default) or set it to BodyFormat.OBJECT.");
         }
         List<String> keyRoutes = declared.stream().map(RouteTable.DeclaredRoute::route)
-                .filter(r -> Boolean.TRUE.equals(r.getOptions().getApiKeyRequired())).map(Route::toString).toList();
+                .filter(r -> Objects.requireNonNullElse(r.getOptions().getApiKeyRequired(), Defaults.API_KEY_REQUIRED))
+                .map(Route::toString).toList();
         if (!keyRoutes.isEmpty() && !hasUsagePlans.getAsBoolean()) {
             all.report(Rules.API_KEY_WITHOUT_PLAN, subject,
                     "routes " + keyRoutes + " require an API key, but no usage plan in this app includes the stage.",

@@ -1,6 +1,7 @@
 package dev.gatehouse.api.internal;
 
-import dev.gatehouse.api.CorsOptions;
+import dev.gatehouse.Defaults;
+import dev.gatehouse.api.CorsPolicy;
 import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -9,9 +10,6 @@ import java.util.List;
 
 /** An API's CORS options, checked (rules GH420, GH421) and resolved for rendering. */
 public final class CorsSettings {
-    private static final List<String> DEFAULT_HEADERS =
-            List.of("Content-Type", "Authorization", "X-Api-Key", "X-Amz-Date", "X-Amz-Security-Token");
-
     private final CorsRendering.Settings rendering;
     private final List<HttpMethod> allowMethods;
 
@@ -21,13 +19,14 @@ public final class CorsSettings {
     }
 
     /** The settings of {@code options}, or null for an API without CORS; problems go to {@code findings}. */
-    public static CorsSettings of(CorsOptions options, String apiName, Findings findings) {
+    public static CorsSettings of(CorsPolicy options, String apiName, Findings findings) {
         if (options == null) {
             return null;
         }
         String subject = "GatewayApi '" + apiName + "' CORS";
         List<String> origins = options.getAllowOrigins() != null ? options.getAllowOrigins() : List.of();
-        boolean credentials = Boolean.TRUE.equals(options.getAllowCredentials());
+        boolean credentials = options.getAllowCredentials() != null
+                ? options.getAllowCredentials() : Defaults.CORS_ALLOW_CREDENTIALS;
         if (origins.isEmpty()) {
             findings.report(Rules.CORS_SETTINGS, subject, "no origin is allowed.",
                     "list the browser origins of your clients, e.g. allowOrigins(List.of(\"https://app.example.com\")).");
@@ -42,7 +41,7 @@ public final class CorsSettings {
             findings.report(Rules.CORS_CREDENTIALS, subject, "allowCredentials is true with origin '*'.",
                     "list the exact origins that may send credentials, or turn allowCredentials off.");
         }
-        List<String> headers = options.getAllowHeaders() != null ? options.getAllowHeaders() : DEFAULT_HEADERS;
+        List<String> headers = options.getAllowHeaders() != null ? options.getAllowHeaders() : Defaults.CORS_ALLOW_HEADERS;
         List<String> expose = options.getExposeHeaders() != null ? options.getExposeHeaders() : List.of();
         List<String> named = new ArrayList<>(headers);
         named.addAll(expose);
@@ -56,7 +55,8 @@ public final class CorsSettings {
             findings.report(Rules.CORS_SETTINGS, subject, "ANY is not a method a browser can be told about.",
                     "list the methods, e.g. allowMethods(List.of(HttpMethod.GET, HttpMethod.POST)).");
         }
-        long maxAge = options.getMaxAge() != null ? options.getMaxAge().toSeconds().longValue() : 600;
+        long maxAge = options.getMaxAge() != null
+                ? options.getMaxAge().toSeconds().longValue() : Defaults.CORS_MAX_AGE_SECONDS;
         return new CorsSettings(new CorsRendering.Settings(origins, headers, expose, credentials, maxAge),
                 options.getAllowMethods());
     }

@@ -8,7 +8,7 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.api.Route;
-import dev.gatehouse.api.ThrottleSettings;
+import dev.gatehouse.api.Throttle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -180,7 +180,7 @@ public final class DocumentRenderer {
     private List<Map<String, Object>> methodSettings() {
         List<StageMethodSettings.RouteOverride> overrides = new ArrayList<>();
         for (RouteTable.DeclaredRoute declared : routes.declared()) {
-            ThrottleSettings throttle = declared.route().getOptions().getThrottle();
+            Throttle throttle = declared.route().getOptions().getThrottle();
             if (declared.operation() != null && throttle != null) {
                 overrides.add(new StageMethodSettings.RouteOverride(declared.path(),
                         declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));

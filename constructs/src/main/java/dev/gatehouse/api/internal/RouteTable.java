@@ -2,17 +2,18 @@ package dev.gatehouse.api.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.AuthorizationContext;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.api.RouteOptions;
-import dev.gatehouse.integrations.Integration;
-import dev.gatehouse.integrations.IntegrationConfig;
 import dev.gatehouse.integrations.IntegrationContext;
 import dev.gatehouse.integrations.LambdaTarget;
-import dev.gatehouse.integrations.internal.IntegrationConfigNodes;
+import dev.gatehouse.integrations.RouteIntegration;
+import dev.gatehouse.integrations.RouteIntegrationConfig;
+import dev.gatehouse.integrations.internal.RouteIntegrationConfigNodes;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
 import dev.gatehouse.rules.Rules;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,7 +68,7 @@ public final class RouteTable {
     }
 
     /** Declares the route {@code spec}; its problems are reported to the API's findings. */
-    public Route declare(String spec, RouteOptions options, Integration integration, RouteFactory factory) {
+    public Route declare(String spec, RouteOptions options, RouteIntegration integration, RouteFactory factory) {
         Parsed parsed = parse(spec);
         Route route = factory.create(parsed.spec(), parsed.method(), parsed.path());
         String subject = "route '" + route + "'";
@@ -85,18 +87,18 @@ public final class RouteTable {
         ObjectNode operation = null;
         if (route.getMethod() != null && path != null && path.isValid()) {
             RouteContext context = new RouteContext(route, subject);
-            IntegrationConfig config = integration.bind(context);
+            RouteIntegrationConfig config = integration.bind(context);
             Map<String, List<String>> security = new LinkedHashMap<>();
             if (authorization != null) {
                 authorization.bind(context).getRequirements()
                         .forEach(requirement -> security.put(requirement.schemeName(), requirement.scopes()));
             }
-            if (Boolean.TRUE.equals(options.getApiKeyRequired())) {
+            if (Objects.requireNonNullElse(options.getApiKeyRequired(), Defaults.API_KEY_REQUIRED)) {
                 security.put(context.securityScheme(GatewayApi.API_KEY_SCHEME, GatewayApi.API_KEY_SCHEME,
                         RouteTable::apiKeyScheme), List.of());
             }
             operation = OpenApiDocument.operation(path, options.getOperationId(), options.getSummary(), security,
-                    IntegrationConfigNodes.responses(config), IntegrationConfigNodes.integration(config));
+                    RouteIntegrationConfigNodes.responses(config), RouteIntegrationConfigNodes.integration(config));
         }
         routes.add(new DeclaredRoute(route, path, operation, authorization == Authorization.iam()));
         return route;

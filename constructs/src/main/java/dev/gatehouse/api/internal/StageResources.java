@@ -1,8 +1,9 @@
 package dev.gatehouse.api.internal;
 
 import dev.gatehouse.Defaults;
-import dev.gatehouse.api.StageOptions;
-import dev.gatehouse.api.ThrottleSettings;
+import dev.gatehouse.api.ExecutionLogLevel;
+import dev.gatehouse.api.StageSettings;
+import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.WebAcl;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -12,11 +13,9 @@ import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigateway.CfnClientCertificate;
 import software.amazon.awscdk.services.apigateway.CfnStage;
-import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -37,7 +36,7 @@ public final class StageResources {
 
     private final Construct api;
     private final String apiName;
-    private final StageOptions options;
+    private final StageSettings options;
     private final Findings findings;
     private final String stageName;
     private final StageMethodSettings.StageWide stageWide;
@@ -45,7 +44,7 @@ public final class StageResources {
     private CfnStage stage;
 
     /** Resolves and checks the stage's settings; creates nothing yet. */
-    public StageResources(Construct api, String apiName, StageOptions options, Findings findings) {
+    public StageResources(Construct api, String apiName, StageSettings options, Findings findings) {
         this.api = api;
         this.apiName = apiName;
         this.options = options;
@@ -56,10 +55,10 @@ public final class StageResources {
                     "the name has characters other than letters, digits, '-' and '_', or is longer than 128.",
                     "rename the stage, e.g. 'prod' or 'v1_beta'.");
         }
-        ThrottleSettings throttle = options.getThrottle();
+        Throttle throttle = options.getThrottle();
         ThrottleCheck.check(throttle, "stage '" + stageName + "'", findings);
-        MethodLoggingLevel loggingLevel = orDefault(options.getLoggingLevel(), Defaults.EXECUTION_LOGGING_LEVEL);
-        this.stageWide = new StageMethodSettings.StageWide(loggingLevel.name(),
+        ExecutionLogLevel loggingLevel = orDefault(options.getLoggingLevel(), Defaults.EXECUTION_LOGGING_LEVEL);
+        this.stageWide = new StageMethodSettings.StageWide(CloudFormationValues.loggingLevel(loggingLevel),
                 orDefault(options.getDataTraceEnabled(), Defaults.DATA_TRACE_ENABLED),
                 orDefault(options.getMetricsEnabled(), Defaults.DETAILED_METRICS_ENABLED),
                 throttle == null ? null : throttle.getRateLimit(),
@@ -83,9 +82,7 @@ public final class StageResources {
                 .tracingEnabled(orDefault(options.getTracingEnabled(), Defaults.TRACING_ENABLED))
                 .methodSettings(Lazy.any(methodSettings));
         if (accessLogGroup != null) {
-            AccessLogFormat format = options.getAccessLogFormat() != null
-                    ? options.getAccessLogFormat() : AccessLogFormat.custom(AccessLogJson.FORMAT);
-            String formatText = format.toString();
+            String formatText = orDefault(options.getAccessLogFormat(), Defaults.ACCESS_LOG_FORMAT);
             if (!formatText.contains("$context.requestId") && !formatText.contains("$context.extendedRequestId")) {
                 findings.report(Rules.ACCESS_LOG_FORMAT, "stage '" + stageName + "'",
                         "the access log format has neither $context.requestId nor $context.extendedRequestId.",
@@ -96,7 +93,7 @@ public final class StageResources {
                     .format(formatText)
                     .build());
         }
-        if (Boolean.TRUE.equals(options.getClientCertificate())) {
+        if (orDefault(options.getClientCertificate(), Defaults.CLIENT_CERTIFICATE)) {
             CfnClientCertificate certificate = CfnClientCertificate.Builder.create(api, "ClientCertificate")
                     .description("Presented by " + apiName + " (stage " + stageName + ") to its HTTP backends")
                     .build();

@@ -1,6 +1,6 @@
 package dev.gatehouse.api.internal;
 
-import dev.gatehouse.api.ThrottleSettings;
+import dev.gatehouse.api.Throttle;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
 
@@ -10,7 +10,7 @@ public final class ThrottleCheck {
     }
 
     /** Reports invalid throttle values of {@code subject}; a null throttle is fine. */
-    public static void check(ThrottleSettings throttle, String subject, Findings findings) {
+    public static void check(Throttle throttle, String subject, Findings findings) {
         if (throttle == null) {
             return;
         }
@@ -18,7 +18,7 @@ public final class ThrottleCheck {
         Integer burst = throttle.getBurstLimit();
         if (rate != null && (rate < 0 || rate.isNaN() || rate.isInfinite())) {
             findings.report(Rules.THROTTLE_VALUES, subject, "the throttle rate " + rate + " is not a non-negative number.",
-                    "give the steady-state rate in requests per second, e.g. ThrottleSettings.of(100, 200).");
+                    "give the steady-state rate in requests per second, e.g. Throttle.of(100, 200).");
         }
         if (burst != null && burst < 0) {
             findings.report(Rules.THROTTLE_VALUES, subject, "the throttle burst " + burst + " is negative.",
