@@ -1,8 +1,11 @@
 package dev.gatehouse;
 
+import dev.gatehouse.api.ApiEndpointType;
+import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.BodyFormat;
-import software.amazon.awscdk.services.apigateway.EndpointType;
-import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import dev.gatehouse.api.ExecutionLogLevel;
+import dev.gatehouse.api.internal.AccessLogJson;
+import java.util.List;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -19,7 +22,7 @@ public final class Defaults {
     // ---- API -----------------------------------------------------------------------------------
 
     /** Regional endpoint: no CloudFront distribution in front unless asked for. */
-    public static final EndpointType ENDPOINT_TYPE = EndpointType.REGIONAL;
+    public static final ApiEndpointType ENDPOINT_TYPE = ApiEndpointType.REGIONAL;
 
     /** {@code info.version} of the OpenAPI document. */
     public static final String API_VERSION = "1.0";
@@ -36,6 +39,31 @@ public final class Defaults {
      * that no deployment has proven yet (docs/design.md, "The document in the template").
      */
     public static final BodyFormat BODY_FORMAT = BodyFormat.OBJECT;
+
+    /** Clients may call the API's default {@code execute-api} endpoint (a mutual TLS domain turns it off). */
+    public static final boolean DISABLE_EXECUTE_API_ENDPOINT = false;
+
+    /** A route needs no API key unless it asks for one. */
+    public static final boolean API_KEY_REQUIRED = false;
+
+    /**
+     * Routes that require an API key read it from the {@code x-api-key} header. This is API
+     * Gateway's own default, so the document only names the source when one is set.
+     */
+    public static final ApiKeySource API_KEY_SOURCE = ApiKeySource.HEADER;
+
+    /**
+     * The request headers a CORS preflight allows: the ones API Gateway's own authorization
+     * schemes (tokens, API keys, SigV4) need, and Content-Type.
+     */
+    public static final List<String> CORS_ALLOW_HEADERS =
+            List.of("Content-Type", "Authorization", "X-Api-Key", "X-Amz-Date", "X-Amz-Security-Token");
+
+    /** Browsers may send no cookies or HTTP authentication unless asked for. */
+    public static final boolean CORS_ALLOW_CREDENTIALS = false;
+
+    /** How long browsers may cache a preflight answer (10 minutes). */
+    public static final int CORS_MAX_AGE_SECONDS = 600;
 
     /**
      * The account-wide API Gateway CloudWatch role is left alone: setting it would overwrite a role
@@ -57,7 +85,7 @@ public final class Defaults {
     public static final boolean TRACING_ENABLED = true;
 
     /** Execution logging of errors only; INFO logs every request and costs accordingly. */
-    public static final MethodLoggingLevel EXECUTION_LOGGING_LEVEL = MethodLoggingLevel.ERROR;
+    public static final ExecutionLogLevel EXECUTION_LOGGING_LEVEL = ExecutionLogLevel.ERROR;
 
     /** Full request/response logging stays off: bodies and headers may carry credentials. */
     public static final boolean DATA_TRACE_ENABLED = false;
@@ -69,6 +97,12 @@ public final class Defaults {
     public static final boolean ACCESS_LOGGING_ENABLED = true;
 
     public static final RetentionDays ACCESS_LOG_RETENTION = RetentionDays.ONE_YEAR;
+
+    /** One JSON object per request: request ids, caller, route, status, latencies, error messages. */
+    public static final String ACCESS_LOG_FORMAT = AccessLogJson.FORMAT;
+
+    /** No client certificate for HTTP backends unless asked for. */
+    public static final boolean CLIENT_CERTIFICATE = false;
 
     // ---- Integrations --------------------------------------------------------------------------
 

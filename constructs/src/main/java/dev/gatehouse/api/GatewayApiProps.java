@@ -1,8 +1,5 @@
 package dev.gatehouse.api;
 
-import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
-import software.amazon.awscdk.services.apigateway.EndpointType;
-
 /** Properties of a {@link GatewayApi}. Every property is optional. */
 public interface GatewayApiProps {
 
@@ -39,7 +36,7 @@ public interface GatewayApiProps {
      *
      * @default {@link dev.gatehouse.Defaults#ENDPOINT_TYPE} (REGIONAL)
      */
-    default EndpointType getEndpointType() {
+    default ApiEndpointType getEndpointType() {
         return null;
     }
 
@@ -57,9 +54,10 @@ public interface GatewayApiProps {
      * Where API Gateway reads the API key of routes that require one: the {@code x-api-key}
      * header, or the {@code usageIdentifierKey} a Lambda authorizer returns.
      *
-     * @default HEADER
+     * @default {@link dev.gatehouse.Defaults#API_KEY_SOURCE} (HEADER), API Gateway's own default, so
+     *     the document names the source only when it is set
      */
-    default ApiKeySourceType getApiKeySource() {
+    default ApiKeySource getApiKeySource() {
         return null;
     }
 
@@ -79,7 +77,7 @@ public interface GatewayApiProps {
      *
      * @default no CORS
      */
-    default CorsOptions getCors() {
+    default CorsPolicy getCors() {
         return null;
     }
 
@@ -87,7 +85,8 @@ public interface GatewayApiProps {
      * Turn off the default {@code https://{api}.execute-api...} endpoint; clients then come only
      * through custom domains. A mutual TLS domain turns it off unless told otherwise.
      *
-     * @default false (true when a mutual TLS domain is added)
+     * @default {@value dev.gatehouse.Defaults#DISABLE_EXECUTE_API_ENDPOINT} (true when a mutual TLS
+     *     domain is added)
      */
     default Boolean getDisableExecuteApiEndpoint() {
         return null;
@@ -107,9 +106,9 @@ public interface GatewayApiProps {
      * The stage the API is deployed to.
      *
      * @default stage {@value dev.gatehouse.Defaults#STAGE_NAME} with the defaults of
-     *     {@link StageOptions}
+     *     {@link StageSettings}
      */
-    default StageOptions getStage() {
+    default StageSettings getStage() {
         return null;
     }
 
@@ -157,14 +156,14 @@ public interface GatewayApiProps {
         String apiName;
         String description;
         String apiVersion;
-        EndpointType endpointType;
+        ApiEndpointType endpointType;
         Authorization defaultAuthorization;
-        ApiKeySourceType apiKeySource;
+        ApiKeySource apiKeySource;
         ResourcePolicy resourcePolicy;
-        CorsOptions cors;
+        CorsPolicy cors;
         Boolean disableExecuteApiEndpoint;
         WebAcl webAcl;
-        StageOptions stage;
+        StageSettings stage;
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
         BodyFormat bodyFormat;
@@ -187,7 +186,7 @@ public interface GatewayApiProps {
             return this;
         }
 
-        public Builder endpointType(EndpointType endpointType) {
+        public Builder endpointType(ApiEndpointType endpointType) {
             this.endpointType = endpointType;
             return this;
         }
@@ -197,7 +196,7 @@ public interface GatewayApiProps {
             return this;
         }
 
-        public Builder apiKeySource(ApiKeySourceType apiKeySource) {
+        public Builder apiKeySource(ApiKeySource apiKeySource) {
             this.apiKeySource = apiKeySource;
             return this;
         }
@@ -207,7 +206,7 @@ public interface GatewayApiProps {
             return this;
         }
 
-        public Builder cors(CorsOptions cors) {
+        public Builder cors(CorsPolicy cors) {
             this.cors = cors;
             return this;
         }
@@ -222,7 +221,7 @@ public interface GatewayApiProps {
             return this;
         }
 
-        public Builder stage(StageOptions stage) {
+        public Builder stage(StageSettings stage) {
             this.stage = stage;
             return this;
         }
@@ -252,14 +251,14 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final String apiName;
     private final String description;
     private final String apiVersion;
-    private final EndpointType endpointType;
+    private final ApiEndpointType endpointType;
     private final Authorization defaultAuthorization;
-    private final ApiKeySourceType apiKeySource;
+    private final ApiKeySource apiKeySource;
     private final ResourcePolicy resourcePolicy;
-    private final CorsOptions cors;
+    private final CorsPolicy cors;
     private final Boolean disableExecuteApiEndpoint;
     private final WebAcl webAcl;
-    private final StageOptions stage;
+    private final StageSettings stage;
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
     private final BodyFormat bodyFormat;
@@ -284,14 +283,14 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public String getApiName() { return apiName; }
     @Override public String getDescription() { return description; }
     @Override public String getApiVersion() { return apiVersion; }
-    @Override public EndpointType getEndpointType() { return endpointType; }
+    @Override public ApiEndpointType getEndpointType() { return endpointType; }
     @Override public Authorization getDefaultAuthorization() { return defaultAuthorization; }
-    @Override public ApiKeySourceType getApiKeySource() { return apiKeySource; }
+    @Override public ApiKeySource getApiKeySource() { return apiKeySource; }
     @Override public ResourcePolicy getResourcePolicy() { return resourcePolicy; }
-    @Override public CorsOptions getCors() { return cors; }
+    @Override public CorsPolicy getCors() { return cors; }
     @Override public Boolean getDisableExecuteApiEndpoint() { return disableExecuteApiEndpoint; }
     @Override public WebAcl getWebAcl() { return webAcl; }
-    @Override public StageOptions getStage() { return stage; }
+    @Override public StageSettings getStage() { return stage; }
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }
     @Override public BodyFormat getBodyFormat() { return bodyFormat; }

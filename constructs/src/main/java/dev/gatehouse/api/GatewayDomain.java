@@ -25,14 +25,14 @@ public class GatewayDomain extends Construct {
         super(api, id);
         String subject = "domain '" + options.getDomainName() + "'";
         this.mutualTls = options.getTruststoreUri() != null;
-        if (api.getEndpointType() == software.amazon.awscdk.services.apigateway.EndpointType.PRIVATE) {
+        if (api.getEndpointType() == ApiEndpointType.PRIVATE) {
             api.report(Rules.MTLS_SETTINGS, subject, "the API is PRIVATE, and a public custom domain cannot map to a "
                     + "private API (private APIs need a private custom domain: AWS::ApiGateway::DomainNameV2 with a "
                     + "domain name access association, which Gatehouse does not create yet).",
                     "give the domain to a REGIONAL API, or create the private custom domain name outside Gatehouse.");
-        } else if (api.getEndpointType() != software.amazon.awscdk.services.apigateway.EndpointType.REGIONAL && mutualTls) {
+        } else if (api.getEndpointType() != ApiEndpointType.REGIONAL && mutualTls) {
             api.report(Rules.MTLS_SETTINGS, subject, "mutual TLS needs a REGIONAL API, this one is "
-                    + api.getEndpointType() + ".", "use EndpointType.REGIONAL (the default).");
+                    + api.getEndpointType() + ".", "use ApiEndpointType.REGIONAL (the default).");
         }
         String uri = options.getTruststoreUri();
         if (mutualTls && !Tokens.containsToken(uri) && !uri.matches("s3://[a-z0-9.-]{3,63}/.+")) {

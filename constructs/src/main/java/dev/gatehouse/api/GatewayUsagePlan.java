@@ -1,6 +1,9 @@
 package dev.gatehouse.api;
 
+import dev.gatehouse.Defaults;
+import dev.gatehouse.api.internal.CloudFormationValues;
 import dev.gatehouse.api.internal.Hashing;
+import dev.gatehouse.api.internal.ThrottleCheck;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -9,14 +12,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.apigateway.CfnUsagePlan;
 import software.amazon.awscdk.services.apigateway.CfnUsagePlanKey;
-import software.amazon.awscdk.services.apigateway.IApiKey;
-import software.amazon.awscdk.services.apigateway.Period;
-import software.amazon.awscdk.services.apigateway.QuotaSettings;
 import software.constructs.Construct;
 
 /**
@@ -38,7 +39,7 @@ public class GatewayUsagePlan extends Construct {
         this.subject = "usage plan '" + id + "'";
 
         Map<String, Object> routeThrottles = new LinkedHashMap<>();
-        Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
+        Map<String, Throttle> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
         declared.forEach((route, throttle) -> {
             Optional<String> key = methodThrottleKey(route);
             key.ifPresent(k -> routeThrottles.put(k, throttleProperty(throttle)));
@@ -56,11 +57,11 @@ public class GatewayUsagePlan extends Construct {
         if (options.getThrottle() != null) {
             builder.throttle(throttleProperty(options.getThrottle()));
         }
-        QuotaSettings quota = options.getQuota();
+        Quota quota = options.getQuota();
         if (quota != null) {
             builder.quota(CfnUsagePlan.QuotaSettingsProperty.builder()
                     .limit(quota.getLimit())
-                    .period(quota.getPeriod() == null ? null : quota.getPeriod().name())
+                    .period(CloudFormationValues.quotaPeriod(quota.getPeriod()))
                     .offset(quota.getOffset())
                     .build());
         }
@@ -75,7 +76,7 @@ public class GatewayUsagePlan extends Construct {
     }
 
     /** Adds an API key to the plan (once; adding it again does nothing). */
-    public void addApiKey(IApiKey key) {
+    public void addApiKey(GatewayApiKey key) {
         String path = key.getNode().getPath();
         if (!keys.add(path)) {
             return;
@@ -101,7 +102,7 @@ public class GatewayUsagePlan extends Construct {
         return RouteSpec.parse(route).map(named -> named.path() + "/" + named.method().name());
     }
 
-    private static CfnUsagePlan.ThrottleSettingsProperty throttleProperty(ThrottleSettings throttle) {
+    private static CfnUsagePlan.ThrottleSettingsProperty throttleProperty(Throttle throttle) {
         return CfnUsagePlan.ThrottleSettingsProperty.builder()
                 .rateLimit(throttle.getRateLimit())
                 .burstLimit(throttle.getBurstLimit())
@@ -112,30 +113,31 @@ public class GatewayUsagePlan extends Construct {
         Findings all = new Findings();
         all.addAll(findings);
         if (options.getThrottle() != null) {
-            api.checkThrottle(options.getThrottle(), subject, all);
+            ThrottleCheck.check(options.getThrottle(), subject, all);
         }
-        Map<String, ThrottleSettings> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
+        Map<String, Throttle> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
         declared.forEach((spec, throttle) -> {
             Optional<Route> route = api.findRoute(spec);
             if (route.isEmpty()) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle names '" + spec
                                 + "', which is not a route of the API.",
                         "name a declared route, e.g. \"GET /orders/{id}\".");
-            } else if (!Boolean.TRUE.equals(route.get().getOptions().getApiKeyRequired())) {
+            } else if (!Objects.requireNonNullElse(route.get().getOptions().getApiKeyRequired(),
+                    Defaults.API_KEY_REQUIRED)) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle for '" + spec
                                 + "' never applies: the route does not require an API key.",
                         "set apiKeyRequired(true) on the route, or remove the throttle.");
             }
-            api.checkThrottle(throttle, subject + " route '" + spec + "'", all);
+            ThrottleCheck.check(throttle, subject + " route '" + spec + "'", all);
         });
-        QuotaSettings quota = options.getQuota();
+        Quota quota = options.getQuota();
         if (quota != null) {
-            if (quota.getLimit() == null || quota.getLimit().intValue() < 1) {
+            if (quota.getLimit() < 1) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its quota allows " + quota.getLimit() + " requests.",
-                        "allow at least 1 request per period, e.g. QuotaSettings.builder().limit(10000).period(Period.MONTH).");
+                        "allow at least 1 request per period, e.g. Quota.perMonth(10000).");
             }
-            int maxOffset = quota.getPeriod() == Period.WEEK ? 6 : quota.getPeriod() == Period.MONTH ? 27 : 0;
-            int offset = quota.getOffset() == null ? 0 : quota.getOffset().intValue();
+            int maxOffset = quota.getPeriod() == QuotaPeriod.WEEK ? 6 : quota.getPeriod() == QuotaPeriod.MONTH ? 27 : 0;
+            int offset = quota.getOffset() == null ? 0 : quota.getOffset();
             if (offset < 0 || offset > maxOffset) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its quota offset " + offset + " does not fit the period "
                                 + quota.getPeriod() + ".",

@@ -36,14 +36,6 @@ public final class Route {
         return options;
     }
 
-    RoutePath routePath() {
-        return path;
-    }
-
-    boolean isValid() {
-        return method != null && path != null && path.isValid();
-    }
-
     /** e.g. {@code GET /orders/{id}}. */
     @Override
     public String toString() {

@@ -19,7 +19,7 @@ public interface RouteOptions {
      * Callers must send an API key of a usage plan that includes this API's stage, in the
      * {@code x-api-key} header (or from the authorizer, see {@link GatewayApiProps#getApiKeySource()}).
      *
-     * @default false
+     * @default {@value dev.gatehouse.Defaults#API_KEY_REQUIRED}
      */
     default Boolean getApiKeyRequired() {
         return null;
@@ -31,7 +31,7 @@ public interface RouteOptions {
      *
      * @default the stage's throttling
      */
-    default ThrottleSettings getThrottle() {
+    default Throttle getThrottle() {
         return null;
     }
 
@@ -66,7 +66,7 @@ public interface RouteOptions {
     final class Builder {
         Authorization authorization;
         Boolean apiKeyRequired;
-        ThrottleSettings throttle;
+        Throttle throttle;
         String operationId;
         String summary;
 
@@ -83,7 +83,7 @@ public interface RouteOptions {
             return this;
         }
 
-        public Builder throttle(ThrottleSettings throttle) {
+        public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
             return this;
         }
@@ -107,7 +107,7 @@ public interface RouteOptions {
 final class RouteOptionsValue implements RouteOptions {
     private final Authorization authorization;
     private final Boolean apiKeyRequired;
-    private final ThrottleSettings throttle;
+    private final Throttle throttle;
     private final String operationId;
     private final String summary;
 
@@ -121,7 +121,7 @@ final class RouteOptionsValue implements RouteOptions {
 
     @Override public Authorization getAuthorization() { return authorization; }
     @Override public Boolean getApiKeyRequired() { return apiKeyRequired; }
-    @Override public ThrottleSettings getThrottle() { return throttle; }
+    @Override public Throttle getThrottle() { return throttle; }
     @Override public String getOperationId() { return operationId; }
     @Override public String getSummary() { return summary; }
 }

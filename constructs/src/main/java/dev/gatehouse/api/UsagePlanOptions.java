@@ -3,8 +3,6 @@ package dev.gatehouse.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.services.apigateway.IApiKey;
-import software.amazon.awscdk.services.apigateway.QuotaSettings;
 
 /** Options of a usage plan on a {@link GatewayApi}'s stage. */
 public interface UsagePlanOptions {
@@ -32,16 +30,16 @@ public interface UsagePlanOptions {
      *
      * @default no plan-level throttling (stage and account limits apply)
      */
-    default ThrottleSettings getThrottle() {
+    default Throttle getThrottle() {
         return null;
     }
 
     /**
-     * Requests per API key per day, week or month ({@code QuotaSettings} of aws-cdk-lib).
+     * Requests per API key per day, week or month, e.g. {@code Quota.perMonth(100_000)}.
      *
      * @default no quota
      */
-    default QuotaSettings getQuota() {
+    default Quota getQuota() {
         return null;
     }
 
@@ -51,17 +49,17 @@ public interface UsagePlanOptions {
      *
      * @default none
      */
-    default Map<String, ThrottleSettings> getRouteThrottles() {
+    default Map<String, Throttle> getRouteThrottles() {
         return null;
     }
 
     /**
      * API keys of the plan: keys made with {@link GatewayApi#addApiKey} or imported with
-     * {@code ApiKey.fromApiKeyId}. More can be added with {@link GatewayUsagePlan#addApiKey}.
+     * {@link GatewayApiKey#fromKeyId}. More can be added with {@link GatewayUsagePlan#addApiKey}.
      *
      * @default none
      */
-    default List<IApiKey> getApiKeys() {
+    default List<GatewayApiKey> getApiKeys() {
         return null;
     }
 
@@ -73,10 +71,10 @@ public interface UsagePlanOptions {
     final class Builder {
         String name;
         String description;
-        ThrottleSettings throttle;
-        QuotaSettings quota;
-        final Map<String, ThrottleSettings> routeThrottles = new LinkedHashMap<>();
-        List<IApiKey> apiKeys;
+        Throttle throttle;
+        Quota quota;
+        final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
+        List<GatewayApiKey> apiKeys;
 
         private Builder() {
         }
@@ -91,23 +89,23 @@ public interface UsagePlanOptions {
             return this;
         }
 
-        public Builder throttle(ThrottleSettings throttle) {
+        public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
             return this;
         }
 
-        public Builder quota(QuotaSettings quota) {
+        public Builder quota(Quota quota) {
             this.quota = quota;
             return this;
         }
 
-        /** Adds a throttle for one route, e.g. {@code routeThrottle("GET /orders", ThrottleSettings.of(5, 10))}. */
-        public Builder routeThrottle(String route, ThrottleSettings throttle) {
+        /** Adds a throttle for one route, e.g. {@code routeThrottle("GET /orders", Throttle.of(5, 10))}. */
+        public Builder routeThrottle(String route, Throttle throttle) {
             routeThrottles.put(route, throttle);
             return this;
         }
 
-        public Builder apiKeys(List<IApiKey> apiKeys) {
+        public Builder apiKeys(List<GatewayApiKey> apiKeys) {
             this.apiKeys = apiKeys;
             return this;
         }
@@ -121,10 +119,10 @@ public interface UsagePlanOptions {
 final class UsagePlanOptionsValue implements UsagePlanOptions {
     private final String name;
     private final String description;
-    private final ThrottleSettings throttle;
-    private final QuotaSettings quota;
-    private final Map<String, ThrottleSettings> routeThrottles;
-    private final List<IApiKey> apiKeys;
+    private final Throttle throttle;
+    private final Quota quota;
+    private final Map<String, Throttle> routeThrottles;
+    private final List<GatewayApiKey> apiKeys;
 
     UsagePlanOptionsValue(UsagePlanOptions.Builder b) {
         this.name = b.name;
@@ -137,8 +135,8 @@ final class UsagePlanOptionsValue implements UsagePlanOptions {
 
     @Override public String getName() { return name; }
     @Override public String getDescription() { return description; }
-    @Override public ThrottleSettings getThrottle() { return throttle; }
-    @Override public QuotaSettings getQuota() { return quota; }
-    @Override public Map<String, ThrottleSettings> getRouteThrottles() { return routeThrottles; }
-    @Override public List<IApiKey> getApiKeys() { return apiKeys; }
+    @Override public Throttle getThrottle() { return throttle; }
+    @Override public Quota getQuota() { return quota; }
+    @Override public Map<String, Throttle> getRouteThrottles() { return routeThrottles; }
+    @Override public List<GatewayApiKey> getApiKeys() { return apiKeys; }
 }

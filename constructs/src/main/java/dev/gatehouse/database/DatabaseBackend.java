@@ -1,7 +1,6 @@
 package dev.gatehouse.database;
 
 import dev.gatehouse.api.GatewayApi;
-import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.database.config.ConfigProblem;
@@ -10,6 +9,7 @@ import dev.gatehouse.database.config.DatabaseRoute;
 import dev.gatehouse.database.config.DatabaseRoutes;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
 import dev.gatehouse.functions.internal.HandlerAssets;
+import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -25,13 +25,13 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionProps;
@@ -233,7 +233,7 @@ public class DatabaseBackend extends Construct {
 
         for (DatabaseRoute route : config.routes()) {
             RouteOptions options = byRoute.getOrDefault(route.route(), props.getRouteOptions());
-            routes.add(api.route(route.route(), Integration.lambda(invoked), options));
+            routes.add(api.route(route.route(), Integrations.lambda(invoked), options));
         }
         getNode().addValidation(() -> findings.all().stream().map(Finding::getMessage).toList());
     }

@@ -206,7 +206,7 @@ public final class Rules {
     public static final Rule API_KEY_IN_TEMPLATE = new Rule("GH412", Severity.WARNING,
             "API key values given in code end up in the template",
             "A key value set in code is written to the CloudFormation template and the cloud assembly in "
-                    + "clear text. Prefer generated values, or import existing keys with ApiKey.fromApiKeyId.");
+                    + "clear text. Prefer generated values, or import existing keys with GatewayApiKey.fromKeyId.");
 
     public static final Rule API_KEY_WITHOUT_PLAN = new Rule("GH413", Severity.WARNING,
             "Routes that require an API key have a usage plan",

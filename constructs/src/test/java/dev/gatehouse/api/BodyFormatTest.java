@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.integrations.IntegrationContext;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
+import dev.gatehouse.integrations.RouteIntegrationConfig;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +55,7 @@ class BodyFormatTest {
         declare(objectStack, remotes, null);
         Stack parameterStack = new Stack(app, "Parameter");
         CfnParameter owner = CfnParameter.Builder.create(parameterStack, "Owner").build();
-        new GatewayApi(parameterStack, "Api").route("GET /a", Integration.mock(MockResponse.json(200, "{}")),
+        new GatewayApi(parameterStack, "Api").route("GET /a", Integrations.mock(MockResponse.json(200, "{}")),
                 RouteOptions.builder().authorization(Authorization.iam()).summary("Owned by " + owner.getValueAsString())
                         .build());
         App again = new App();
@@ -67,15 +72,15 @@ class BodyFormatTest {
     }
 
     /** A custom integration whose response has an empty object (which a template merge could drop). */
-    private static final Integration EMPTY_CONTENT = new Integration() {
+    private static final RouteIntegration EMPTY_CONTENT = new RouteIntegration() {
         @Override
-        public IntegrationConfig bind(IntegrationContext context) {
+        public RouteIntegrationConfig bind(IntegrationContext context) {
             ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
             integration.putObject("requestTemplates").put("application/json", "{\"statusCode\": 200}");
             integration.putObject("responses").putObject("default").put("statusCode", "200");
-            ObjectNode responses = IntegrationConfig.responses("200", "empty JSON");
+            ObjectNode responses = RouteIntegrationConfig.responses("200", "empty JSON");
             ((ObjectNode) responses.get("200")).putObject("content").putObject("application/json");
-            return new IntegrationConfig(integration, responses);
+            return new RouteIntegrationConfig(integration, responses);
         }
     };
 
@@ -84,16 +89,16 @@ class BodyFormatTest {
         Function fn = Fixtures.function(stack, "Fn");
         GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
         RouteOptions iam = RouteOptions.of(Authorization.iam());
-        api.route("GET /orders/{id}", Integration.lambda(fn), iam);
-        api.route("POST /orders/{id}", Integration.lambda(fn),
+        api.route("GET /orders/{id}", Integrations.lambda(fn), iam);
+        api.route("POST /orders/{id}", Integrations.lambda(fn),
                 RouteOptions.builder().authorization(Authorization.iam()).summary("Replaces ${order}").build());
-        api.route("PUT /orders/{id}", Integration.lambda(fn), RouteOptions.builder().authorization(Authorization.iam())
+        api.route("PUT /orders/{id}", Integrations.lambda(fn), RouteOptions.builder().authorization(Authorization.iam())
                 .summary("Costs ${ in " + Aws.REGION + "}").build());
-        api.route("GET /remote", Integration.lambda(remotes.get(0)), iam);
-        api.route("GET /remote2", Integration.lambda(remotes.get(1)), iam);
-        api.route("GET /catalog/{item}", Integration.http("https://catalog.example.com/items/{item}"), iam);
+        api.route("GET /remote", Integrations.lambda(remotes.get(0)), iam);
+        api.route("GET /remote2", Integrations.lambda(remotes.get(1)), iam);
+        api.route("GET /catalog/{item}", Integrations.http("https://catalog.example.com/items/{item}"), iam);
         api.route("GET /empty-content", EMPTY_CONTENT, iam);
-        api.route("GET /health", Integration.mock(MockResponse.json(200, "{\"status\":\"ok\"}")),
+        api.route("GET /health", Integrations.mock(MockResponse.json(200, "{\"status\":\"ok\"}")),
                 RouteOptions.builder().authorization(Authorization.none()).summary("Health, not ${a-variable}").build());
         return fn;
     }

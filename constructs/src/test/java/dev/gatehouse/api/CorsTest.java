@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,9 +17,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 
 class CorsTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
 
-    private static GatewayApi api(CorsOptions cors) {
+    private static GatewayApi api(CorsPolicy cors) {
         GatewayApi api = new GatewayApi(new Stack(new App(), "S"), "Api", GatewayApiProps.builder()
                 .cors(cors).defaultAuthorization(Authorization.iam()).build());
         api.route("GET /orders", OK);
@@ -30,7 +33,7 @@ class CorsTest {
 
     @Test
     void everyPathGetsAPublicPreflightAnnouncingItsMethods() {
-        JsonNode doc = api(CorsOptions.builder().allowOrigins(List.of("https://app.example.com"))
+        JsonNode doc = api(CorsPolicy.builder().allowOrigins(List.of("https://app.example.com"))
                 .maxAge(Duration.hours(1)).build()).getOpenApiDocument();
 
         JsonNode preflight = doc.at("/paths/~1orders/options");
@@ -57,7 +60,7 @@ class CorsTest {
 
     @Test
     void apiGatewayErrorsCarryTheCorsHeadersSoBrowsersCanReadA401() {
-        JsonNode responses = api(CorsOptions.builder().allowOrigins(List.of("https://app.example.com"))
+        JsonNode responses = api(CorsPolicy.builder().allowOrigins(List.of("https://app.example.com"))
                 .allowCredentials(true).exposeHeaders(List.of("X-Request-Id")).build())
                 .getOpenApiDocument().get("x-amazon-apigateway-gateway-responses");
         for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
@@ -70,7 +73,7 @@ class CorsTest {
 
     @Test
     void severalOriginsAreEchoedOnlyWhenAllowed() {
-        JsonNode doc = api(CorsOptions.builder()
+        JsonNode doc = api(CorsPolicy.builder()
                 .allowOrigins(List.of("https://a.example.com", "https://b.example.com:8443")).build()).getOpenApiDocument();
         JsonNode response = doc.at("/paths/~1orders/options/x-amazon-apigateway-integration/responses/default");
         assertFalse(response.at("/responseParameters").has("method.response.header.Access-Control-Allow-Origin"));
@@ -80,7 +83,7 @@ class CorsTest {
         assertEquals("method.request.header.Origin", doc.at("/x-amazon-apigateway-gateway-responses/DEFAULT_4XX"
                 + "/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin").asText());
 
-        JsonNode credentialed = api(CorsOptions.builder().allowCredentials(true)
+        JsonNode credentialed = api(CorsPolicy.builder().allowCredentials(true)
                 .allowOrigins(List.of("https://a.example.com", "https://b.example.com")).build()).getOpenApiDocument();
         assertFalse(credentialed.at("/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters")
                 .has("gatewayresponse.header.Access-Control-Allow-Origin"), "never echo arbitrary origins with credentials");
@@ -89,14 +92,14 @@ class CorsTest {
     @Test
     void passesTheDeployChecks() {
         // preflights on every path (a greedy one too), gateway responses, credentials, several origins
-        GatewayApi api = api(CorsOptions.builder().allowCredentials(true)
+        GatewayApi api = api(CorsPolicy.builder().allowCredentials(true)
                 .allowOrigins(List.of("https://a.example.com", "https://b.example.com")).build());
         Fixtures.assertPassesDeployChecks(Fixtures.templateJson(software.amazon.awscdk.Stack.of(api)));
     }
 
     @Test
     void anyOriginNeedsNoVary() {
-        JsonNode doc = api(CorsOptions.builder().allowOrigins(List.of("*")).build()).getOpenApiDocument();
+        JsonNode doc = api(CorsPolicy.builder().allowOrigins(List.of("*")).build()).getOpenApiDocument();
         JsonNode params = doc.at("/paths/~1orders/options/x-amazon-apigateway-integration/responses/default/responseParameters");
         assertEquals("'*'", params.get("method.response.header.Access-Control-Allow-Origin").asText());
         assertFalse(params.has("method.response.header.Vary"));
@@ -106,7 +109,7 @@ class CorsTest {
     void gh420AndGh421CorsSettings() {
         App app = new App();
         GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()
-                .cors(CorsOptions.builder().allowOrigins(List.of("*", "https://app.example.com/", "app.example.com"))
+                .cors(CorsPolicy.builder().allowOrigins(List.of("*", "https://app.example.com/", "app.example.com"))
                         .allowCredentials(true).allowHeaders(List.of("Bad Header"))
                         .allowMethods(List.of(HttpMethod.ANY)).build())
                 .build());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -23,8 +24,8 @@ class CrossStackTest {
         Function fn = Fixtures.function(backend, "Fn");
         Stack front = new Stack(app, "Front");
         GatewayApi api = new GatewayApi(front, "Api");
-        api.route("GET /a", Integration.lambda(fn), RouteOptions.of(Authorization.iam()));
-        api.route("GET /b", Integration.lambda(fn), RouteOptions.of(Authorization.iam()));
+        api.route("GET /a", Integrations.lambda(fn), RouteOptions.of(Authorization.iam()));
+        api.route("GET /b", Integrations.lambda(fn), RouteOptions.of(Authorization.iam()));
 
         // When both are synthesized
         JsonNode frontTemplate = Fixtures.templateJson(front);

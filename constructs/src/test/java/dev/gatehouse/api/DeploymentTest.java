@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class DeploymentTest {
 
     private record Routes(GatewayApi api, Function fn) {
         void add(String spec) {
-            api.route(spec, Integration.lambda(fn), IAM);
+            api.route(spec, Integrations.lambda(fn), IAM);
         }
     }
 
@@ -64,7 +66,7 @@ class DeploymentTest {
     void changingAnIntegrationTargetRedeploys() {
         String toFn = deploymentId(template(r -> r.add("GET /a")));
         String toOther = deploymentId(template(r -> r.api().route("GET /a",
-                Integration.lambda(Fixtures.function(r.api(), "Other")), IAM)));
+                Integrations.lambda(Fixtures.function(r.api(), "Other")), IAM)));
         assertNotEquals(toFn, toOther);
     }
 
@@ -75,14 +77,14 @@ class DeploymentTest {
             Function other = Fixtures.function(r.api(), "Other");
             for (int i = 0; i < 3; i++) {
                 r.add("GET /items" + i);
-                r.api().route("POST /items" + i, Integration.lambda(other), IAM);
+                r.api().route("POST /items" + i, Integrations.lambda(other), IAM);
             }
         });
         JsonNode large = template(r -> {
             Function other = Fixtures.function(r.api(), "Other");
             for (int i = 0; i < 250; i++) {
                 r.add("GET /items" + i);
-                r.api().route("POST /items" + i, Integration.lambda(other), IAM);
+                r.api().route("POST /items" + i, Integrations.lambda(other), IAM);
             }
         });
         // Then both have one permission per function and the same number of resources
@@ -101,10 +103,10 @@ class DeploymentTest {
         App app = new App();
         Stack stack = new Stack(app, "S");
         GatewayApi api = new GatewayApi(stack, "Api");
-        api.route("GET /a", Integration.mock(MockResponse.json(200, "{}")), IAM);
+        api.route("GET /a", Integrations.mock(MockResponse.json(200, "{}")), IAM);
         app.synth();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> api.route("GET /b", Integration.mock(MockResponse.json(200, "{}")), IAM));
+                () -> api.route("GET /b", Integrations.mock(MockResponse.json(200, "{}")), IAM));
         assertTrue(e.getMessage().contains("route 'GET /b' was added after the API was synthesized"), e.getMessage());
     }
 }

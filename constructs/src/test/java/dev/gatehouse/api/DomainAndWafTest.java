@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,13 +20,12 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 
 class DomainAndWafTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
     private static final String CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
     private static JsonNode template(GatewayApiProps props, Consumer<GatewayApi> more) {
@@ -65,7 +67,7 @@ class DomainAndWafTest {
     void passesTheDeployChecks() {
         // a mutual TLS domain, a client certificate and a managed web ACL in one template
         Fixtures.assertPassesDeployChecks(template(GatewayApiProps.builder()
-                .stage(StageOptions.builder().clientCertificate(true).build())
+                .stage(StageSettings.builder().clientCertificate(true).build())
                 .webAcl(WebAcl.managedDefaults()).build(), api -> api.addDomain("Domain", DomainOptions.builder()
                         .domainName("api.example.com").certificate(certificate(api))
                         .truststoreUri("s3://trust-bucket/clients/ca.pem").basePath("orders").build())));
@@ -94,7 +96,7 @@ class DomainAndWafTest {
         App app = new App();
         Stack stack = new Stack(app, "S");
         InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
-        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(ApiEndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build());
         api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
         api.addDomain("Domain", DomainOptions.builder().domainName("api.example.com").certificate(certificate(api)).build());
@@ -116,7 +118,7 @@ class DomainAndWafTest {
     void gh440AndGh441DomainRules() {
         App app = new App();
         Stack stack = new Stack(app, "S");
-        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(EndpointType.EDGE).build());
+        GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder().endpointType(ApiEndpointType.EDGE).build());
         api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
         api.addDomain("Domain", DomainOptions.builder().domainName("api.example.com").certificate(certificate(api))
                 .truststoreUri("https://example.com/ca.pem").basePath("/v1/").disableExecuteApiEndpoint(false).build());
@@ -142,7 +144,7 @@ class DomainAndWafTest {
     @Test
     void clientCertificateIsGivenToTheStage() {
         JsonNode template = template(GatewayApiProps.builder()
-                .stage(StageOptions.builder().clientCertificate(true).build()).build(), api -> { });
+                .stage(StageSettings.builder().clientCertificate(true).build()).build(), api -> { });
         String certificate = onlyResource(template, "AWS::ApiGateway::ClientCertificate").get("id").asText();
         assertEquals(certificate, onlyResource(template, "AWS::ApiGateway::Stage").at("/Properties/ClientCertificateId/Ref").asText());
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +38,18 @@ class GatewayApiTest {
         api = GatewayApi.Builder.create(stack, "Api")
                 .apiName("orders")
                 .description("Orders API")
-                .stage(StageOptions.builder().stageName("live").throttle(ThrottleSettings.of(100, 200)).build())
+                .stage(StageSettings.builder().stageName("live").throttle(Throttle.of(100, 200)).build())
                 .build();
-        api.route("GET /orders/{id}", Integration.lambda(fn), RouteOptions.builder()
+        api.route("GET /orders/{id}", Integrations.lambda(fn), RouteOptions.builder()
                 .authorization(Authorization.iam())
-                .throttle(ThrottleSettings.builder().rateLimit(5).build())
+                .throttle(Throttle.builder().rateLimit(5).build())
                 .operationId("getOrder")
                 .build());
-        api.post("/orders", Integration.lambda(fn, LambdaIntegrationOptions.builder()
+        api.post("/orders", Integrations.lambda(fn, LambdaRouteIntegrationOptions.builder()
                 .timeout(Duration.seconds(5)).build()), RouteOptions.of(Authorization.iam()));
-        api.route("ANY /catalog/{proxy+}", Integration.http("https://catalog.example.com/v2/{proxy}"),
+        api.route("ANY /catalog/{proxy+}", Integrations.http("https://catalog.example.com/v2/{proxy}"),
                 RouteOptions.of(Authorization.iam()));
-        api.route("GET /health", Integration.mock(MockResponse.builder()
+        api.route("GET /health", Integrations.mock(MockResponse.builder()
                 .header("Cache-Control", "no-store").body("{\"status\":\"ok\"}").build()),
                 RouteOptions.of(Authorization.none()));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +46,12 @@ class LambdaTargetsTest {
         IFunction imported = Function.fromFunctionArn(stack, "Imported", LEGACY);
         GatewayApi api = new GatewayApi(stack, "Api");
         RouteOptions iam = RouteOptions.of(Authorization.iam());
-        api.route("GET /plain", Integration.lambda(fn), iam);
-        api.route("GET /alias", Integration.lambda(live), iam);
-        api.route("GET /alias2", Integration.lambda(live), iam);
-        api.route("GET /imported", Integration.lambda(imported), iam);
+        api.route("GET /plain", Integrations.lambda(fn), iam);
+        api.route("GET /alias", Integrations.lambda(live), iam);
+        api.route("GET /alias2", Integrations.lambda(live), iam);
+        api.route("GET /imported", Integrations.lambda(imported), iam);
         LambdaAuthorizer legacyAuthorizer = LambdaAuthorizer.token(imported).name("Legacy").build();
-        api.route("GET /guarded", Integration.lambda(fn), RouteOptions.of(legacyAuthorizer.authorization()));
+        api.route("GET /guarded", Integrations.lambda(fn), RouteOptions.of(legacyAuthorizer.authorization()));
         sameAccount = importingStack(app, "Same", "123456789012", "eu-west-1", LEGACY);
         otherAccount = importingStack(app, "Other", "999999999999", "eu-west-1", LEGACY);
         otherRegion = importingStack(app, "OtherRegion", "123456789012", "us-east-1", LEGACY);
@@ -65,8 +66,8 @@ class LambdaTargetsTest {
                 .env(Environment.builder().account(account).region(region).build()).build());
         GatewayApi api = new GatewayApi(stack, "Api");
         IFunction imported = Function.fromFunctionArn(stack, "Imported", arn);
-        api.route("GET /imported", Integration.lambda(imported), RouteOptions.of(Authorization.iam()));
-        api.route("GET /again", Integration.lambda(imported), RouteOptions.of(Authorization.iam()));
+        api.route("GET /imported", Integrations.lambda(imported), RouteOptions.of(Authorization.iam()));
+        api.route("GET /again", Integrations.lambda(imported), RouteOptions.of(Authorization.iam()));
         return stack;
     }
 

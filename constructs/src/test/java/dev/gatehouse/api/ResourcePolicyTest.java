@@ -9,19 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.internal.ResourcePolicyDocument;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 class ResourcePolicyTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
 
     private static JsonNode policyOf(JsonNode template) {
         return onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Policy");
@@ -110,7 +112,7 @@ class ResourcePolicyTest {
         Stack stack = new Stack(app, "S");
         InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
-                .endpointType(EndpointType.PRIVATE)
+                .endpointType(ApiEndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint))
                         .allowSourceIps(List.of("10.0.0.0/16")).build())
                 .build());
@@ -126,7 +128,7 @@ class ResourcePolicyTest {
         Stack stack = new Stack(app, "S");
         InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
-                .endpointType(EndpointType.PRIVATE)
+                .endpointType(ApiEndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())
                 .build());
         api.route("GET /a", OK, RouteOptions.of(Authorization.none()));
@@ -148,7 +150,7 @@ class ResourcePolicyTest {
         App app = new App();
         Stack stack = new Stack(app, "S");
         InterfaceVpcEndpoint endpoint = Fixtures.executeApiEndpoint(stack);
-        new GatewayApi(stack, "Private", GatewayApiProps.builder().endpointType(EndpointType.PRIVATE)
+        new GatewayApi(stack, "Private", GatewayApiProps.builder().endpointType(ApiEndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build()).build())
                 .route("GET /a", OK, RouteOptions.of(Authorization.none()));
         GatewayApi regional = new GatewayApi(stack, "Regional", GatewayApiProps.builder()
@@ -169,7 +171,7 @@ class ResourcePolicyTest {
     void gh303PrivateWithoutEndpointsAndGh430BadRanges() {
         App app = new App();
         GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api", GatewayApiProps.builder()
-                .endpointType(EndpointType.PRIVATE)
+                .endpointType(ApiEndpointType.PRIVATE)
                 .resourcePolicy(ResourcePolicy.builder().allowSourceIps(List.of("10.0.0.0/33", "office")).build())
                 .build());
         api.route("GET /a", OK, RouteOptions.of(Authorization.none()));

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +21,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.apigateway.ApiKey;
-import software.amazon.awscdk.services.apigateway.IApiKey;
-import software.amazon.awscdk.services.apigateway.Period;
-import software.amazon.awscdk.services.apigateway.QuotaSettings;
 
 class UsagePlansTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
     private static final RouteOptions KEYED = RouteOptions.builder()
             .authorization(Authorization.iam()).apiKeyRequired(true).build();
 
@@ -32,14 +32,14 @@ class UsagePlansTest {
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /partner/orders", OK, KEYED);
         api.route("GET /", OK, KEYED);
-        IApiKey generated = api.addApiKey("Acme", ApiKeyOptions.builder().apiKeyName("acme").build());
-        IApiKey imported = ApiKey.fromApiKeyId(stack, "Legacy", "abcd1234");
+        GatewayApiKey generated = api.addApiKey("Acme", ApiKeySettings.builder().apiKeyName("acme").build());
+        GatewayApiKey imported = GatewayApiKey.fromKeyId(stack, "Legacy", "abcd1234");
         api.addUsagePlan("Partners", UsagePlanOptions.builder()
                 .name("partners")
-                .throttle(ThrottleSettings.of(10, 20))
-                .quota(QuotaSettings.builder().limit(10_000).period(Period.MONTH).offset(1).build())
-                .routeThrottle("GET /partner/orders", ThrottleSettings.of(2, 4))
-                .routeThrottle("GET /", ThrottleSettings.of(1, 1))
+                .throttle(Throttle.of(10, 20))
+                .quota(Quota.perMonth(10_000).withOffset(1))
+                .routeThrottle("GET /partner/orders", Throttle.of(2, 4))
+                .routeThrottle("GET /", Throttle.of(1, 1))
                 .apiKeys(importedFirst ? List.of(imported, generated) : List.of(generated, imported))
                 .build());
         return stack;
@@ -96,8 +96,8 @@ class UsagePlansTest {
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /a", OK, KEYED);
         api.addUsagePlan("Plan", UsagePlanOptions.builder().apiKeys(List.of(
-                api.addApiKey("Short", ApiKeyOptions.builder().value("tooshort").build()),
-                api.addApiKey("Fixed", ApiKeyOptions.builder().value("abcdefghij0123456789XYZ").build()))).build());
+                api.addApiKey("Short", ApiKeySettings.builder().value("tooshort").build()),
+                api.addApiKey("Fixed", ApiKeySettings.builder().value("abcdefghij0123456789XYZ").build()))).build());
         String message = synthError(app);
         assertTrue(message.contains("[GH410] API key 'Short': its value is not 20 to 128 letters and digits."), message);
         assertFalse(message.contains("[GH410] API key 'Fixed'"), message);
@@ -110,7 +110,7 @@ class UsagePlansTest {
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /a", OK, KEYED);
         api.addUsagePlan("Plan", UsagePlanOptions.builder().apiKeys(List.of(
-                api.addApiKey("Fixed", ApiKeyOptions.builder().value("abcdefghij0123456789XYZ").build()))).build());
+                api.addApiKey("Fixed", ApiKeySettings.builder().value("abcdefghij0123456789XYZ").build()))).build());
         app.synth();
         Annotations.fromStack(stack).hasWarning("/S/Api", Match.stringLikeRegexp(
                 ".*\\[GH412\\] API key 'Fixed': its value is written to the template in clear text.*"));
@@ -124,10 +124,10 @@ class UsagePlansTest {
         api.route("GET /keyed", OK, KEYED);
         api.route("GET /open", OK, RouteOptions.of(Authorization.iam()));
         api.addUsagePlan("Plan", UsagePlanOptions.builder()
-                .routeThrottle("GET /missing", ThrottleSettings.of(1, 1))
-                .routeThrottle("GET /open", ThrottleSettings.of(1, 1))
-                .routeThrottle("GET /keyed", ThrottleSettings.of(-1, 1))
-                .quota(QuotaSettings.builder().limit(0).period(Period.WEEK).offset(9).build())
+                .routeThrottle("GET /missing", Throttle.of(1, 1))
+                .routeThrottle("GET /open", Throttle.of(1, 1))
+                .routeThrottle("GET /keyed", Throttle.of(-1, 1))
+                .quota(Quota.perWeek(0).withOffset(9))
                 .build());
         String message = synthError(app);
         assertTrue(message.contains("[GH411] usage plan 'Plan': its route throttle names 'GET /missing', which is not a route of the API."), message);

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.integrations.HttpRouteIntegrationOptions;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,15 +21,13 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 
 /** One test per synth-time rule: the message names the subject, the problem and the fix. */
 class ValidationRulesTest {
     private static final RouteOptions IAM = RouteOptions.of(Authorization.iam());
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
 
     /** Synthesizes an API built by {@code routes} and returns the validation error. */
     private static String errorOf(GatewayApiProps props, Consumer<GatewayApi> routes) {
@@ -163,10 +166,10 @@ class ValidationRulesTest {
     @Test
     void gh200HttpUrlsAreAbsolute() {
         String message = errorOf(api -> {
-            api.route("GET /a", Integration.http("ftp://example.com/a"), IAM);
-            api.route("GET /b", Integration.http("/relative"), IAM);
-            api.route("GET /c", Integration.http("https://example.com/c?x=1"), IAM);
-            api.route("GET /d", Integration.http("https:///nohost"), IAM);
+            api.route("GET /a", Integrations.http("ftp://example.com/a"), IAM);
+            api.route("GET /b", Integrations.http("/relative"), IAM);
+            api.route("GET /c", Integrations.http("https://example.com/c?x=1"), IAM);
+            api.route("GET /d", Integrations.http("https:///nohost"), IAM);
         });
         assertMentions(message,
                 "[GH200] route 'GET /a': the backend URL 'ftp://example.com/a' does not start with http:// or https://.",
@@ -178,7 +181,7 @@ class ValidationRulesTest {
     @Test
     void gh201UrlVariablesComeFromTheRoute() {
         String message = errorOf(api -> api.route("GET /orders/{id}",
-                Integration.http("https://example.com/orders/{orderId}"), IAM));
+                Integrations.http("https://example.com/orders/{orderId}"), IAM));
         assertMentions(message, "[GH201] route 'GET /orders/{id}': the backend URL uses {orderId}, which is not a path "
                 + "variable of the route.", "use one of the route's variables [id] in the URL");
     }
@@ -186,9 +189,9 @@ class ValidationRulesTest {
     @Test
     void gh202IntegrationTimeoutRange() {
         String message = errorOf(api -> {
-            api.route("GET /a", Integration.http("https://example.com", HttpIntegrationOptions.builder()
+            api.route("GET /a", Integrations.http("https://example.com", HttpRouteIntegrationOptions.builder()
                     .timeout(Duration.millis(10)).build()), IAM);
-            api.route("GET /b", Integration.lambda(Fixtures.function(api, "Fn"), LambdaIntegrationOptions.builder()
+            api.route("GET /b", Integrations.lambda(Fixtures.function(api, "Fn"), LambdaRouteIntegrationOptions.builder()
                     .timeout(Duration.seconds(30)).build()), IAM);
         });
         assertMentions(message, "[GH202] route 'GET /a': the integration timeout is 10 ms.",
@@ -198,7 +201,7 @@ class ValidationRulesTest {
 
     @Test
     void gh203MockResponsesAreStatic() {
-        String message = errorOf(api -> api.route("GET /a", Integration.mock(MockResponse.builder()
+        String message = errorOf(api -> api.route("GET /a", Integrations.mock(MockResponse.builder()
                 .statusCode(99).header("Bad Header", "x").header("X-Quote", "it's").body("{\"a\":\"$input\"}").build()), IAM));
         assertMentions(message, "[GH203] route 'GET /a': the mock status code 99 is not an HTTP status code.",
                 "the mock header name 'Bad Header' is not an HTTP token.",
@@ -218,16 +221,16 @@ class ValidationRulesTest {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
         GatewayApi api = new GatewayApi(stack, "Api");
-        api.route("GET /a", Integration.lambda(fn), IAM);
-        api.route("GET /b", Integration.lambda(fn.getCurrentVersion()), IAM);
+        api.route("GET /a", Integrations.lambda(fn), IAM);
+        api.route("GET /b", Integrations.lambda(fn.getCurrentVersion()), IAM);
         LambdaAuthorizer unqualified = LambdaAuthorizer.token(fn).name("Unqualified").build();
         LambdaAuthorizer versioned = LambdaAuthorizer.token(fn.getCurrentVersion()).name("Versioned").build();
-        api.route("GET /c", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(unqualified.authorization()));
-        api.route("GET /d", Integration.lambda(fn.getCurrentVersion()), RouteOptions.of(versioned.authorization()));
-        api.route("GET /e", Integration.lambda(fn.getLatestVersion()), IAM);
+        api.route("GET /c", Integrations.lambda(fn.getCurrentVersion()), RouteOptions.of(unqualified.authorization()));
+        api.route("GET /d", Integrations.lambda(fn.getCurrentVersion()), RouteOptions.of(versioned.authorization()));
+        api.route("GET /e", Integrations.lambda(fn.getLatestVersion()), IAM);
         String message = synthError(app);
         assertMentions(message, "[GH204] route 'GET /a': its function 'S/Fn' has SnapStart on",
-                "Alias live = fn.addAlias(\"live\"); Integration.lambda(live)",
+                "Alias live = fn.addAlias(\"live\"); Integrations.lambda(live)",
                 "[GH204] route 'GET /c': its authorizer 'Unqualified' invokes the function 'S/Fn', which has SnapStart on",
                 "Alias live = fn.addAlias(\"live\"); LambdaAuthorizer.token(live)");
         assertTrue(!message.contains("route 'GET /b'"), message);
@@ -237,7 +240,7 @@ class ValidationRulesTest {
 
     @Test
     void gh300StageNames() {
-        String message = errorOf(GatewayApiProps.builder().stage(StageOptions.builder().stageName("prod stage").build()).build(),
+        String message = errorOf(GatewayApiProps.builder().stage(StageSettings.builder().stageName("prod stage").build()).build(),
                 api -> api.route("GET /a", OK, IAM));
         assertMentions(message, "[GH300] stage 'prod stage': the name has characters other than letters, digits");
     }
@@ -245,24 +248,24 @@ class ValidationRulesTest {
     @Test
     void gh301ThrottleValues() {
         String message = errorOf(GatewayApiProps.builder()
-                        .stage(StageOptions.builder().throttle(ThrottleSettings.of(-1, 10)).build()).build(),
+                        .stage(StageSettings.builder().throttle(Throttle.of(-1, 10)).build()).build(),
                 api -> api.route("GET /a", OK, RouteOptions.builder().authorization(Authorization.iam())
-                        .throttle(ThrottleSettings.builder().burstLimit(-5).build()).build()));
+                        .throttle(Throttle.builder().burstLimit(-5).build()).build()));
         assertMentions(message, "[GH301] stage 'prod': the throttle rate -1.0 is not a non-negative number.",
                 "[GH301] route 'GET /a': the throttle burst -5 is negative.");
     }
 
     @Test
     void gh302AccessLogFormatNeedsTheRequestId() {
-        String message = errorOf(GatewayApiProps.builder().stage(StageOptions.builder()
-                        .accessLogFormat(AccessLogFormat.custom("{\"ip\":\"$context.identity.sourceIp\"}")).build()).build(),
+        String message = errorOf(GatewayApiProps.builder().stage(StageSettings.builder()
+                        .accessLogFormat("{\"ip\":\"$context.identity.sourceIp\"}").build()).build(),
                 api -> api.route("GET /a", OK, IAM));
         assertMentions(message, "[GH302] stage 'prod': the access log format has neither $context.requestId");
     }
 
     @Test
     void gh303PrivateApisNeedVpcEndpoints() {
-        String message = errorOf(GatewayApiProps.builder().endpointType(EndpointType.PRIVATE).build(),
+        String message = errorOf(GatewayApiProps.builder().endpointType(ApiEndpointType.PRIVATE).build(),
                 api -> api.route("GET /a", OK, IAM));
         assertMentions(message, "[GH303] GatewayApi 'Api': it is PRIVATE but names no VPC endpoint",
                 "Fix: pass resourcePolicy(ResourcePolicy.builder().vpcEndpoints(List.of(endpoint)).build())");
@@ -285,7 +288,7 @@ class ValidationRulesTest {
         String message = errorOf(api -> {
             api.route("GET /a", OK);
             api.route("GET /b/", OK, IAM);
-            api.route("POST /c", Integration.http("nope"), IAM);
+            api.route("POST /c", Integrations.http("nope"), IAM);
         });
         List<String> ids = List.of("[GH110] route 'GET /a'", "[GH101] route 'GET /b/'", "[GH200] route 'POST /c'");
         ids.forEach(id -> assertMentions(message, id));

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.api.GatewayApi;
-import dev.gatehouse.api.Integration;
-import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -19,7 +20,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
 
 class AuthorizerRulesTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
 
     @Test
     void gh400AndGh401AuthorizerSettings() {

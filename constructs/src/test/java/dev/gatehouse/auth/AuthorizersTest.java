@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiProps;
-import dev.gatehouse.api.Integration;
-import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.UsagePlanOptions;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
 import software.amazon.awscdk.services.apigateway.IdentitySource;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
@@ -32,7 +33,7 @@ import software.amazon.awscdk.services.lambda.Function;
 /** Default authorization, Lambda and Cognito authorizers, API keys and IAM grants in one API. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizersTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
     private JsonNode template;
     private JsonNode body;
 
@@ -51,7 +52,7 @@ class AuthorizersTest {
         CognitoAuthorizer cognito = CognitoAuthorizer.of(new UserPool(stack, "Pool"));
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
                 .defaultAuthorization(token.authorization())
-                .apiKeySource(ApiKeySourceType.HEADER)
+                .apiKeySource(ApiKeySource.HEADER)
                 .build());
         api.route("GET /default", OK);
         api.route("GET /default2", OK);
@@ -141,7 +142,7 @@ class AuthorizersTest {
         Stack stack = new Stack(app, "S");
         LambdaAuthorizer own = LambdaAuthorizer.request(Fixtures.function(stack, "Fn")).build();
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()
-                .defaultAuthorization(own.authorization()).apiKeySource(ApiKeySourceType.AUTHORIZER).build());
+                .defaultAuthorization(own.authorization()).apiKeySource(ApiKeySource.AUTHORIZER).build());
         api.route("GET /metered", OK, RouteOptions.builder().apiKeyRequired(true).build());
         api.addUsagePlan("Plan", UsagePlanOptions.builder().build());
         JsonNode authorizerKeys = onlyResource(Fixtures.templateJson(stack), "AWS::ApiGateway::RestApi").at("/Properties/Body");

@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiProps;
-import dev.gatehouse.api.Integration;
-import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.testing.Fixtures;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -34,7 +35,7 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwtAuthorizerTest {
-    private static final Integration OK = Integration.mock(MockResponse.json(200, "{}"));
+    private static final RouteIntegration OK = Integrations.mock(MockResponse.json(200, "{}"));
     private JsonNode template;
     private JsonNode function;
     private CloudAssembly assembly;

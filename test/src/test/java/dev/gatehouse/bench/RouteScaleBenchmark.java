@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.GatewayApi;
-import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.internal.BodyText;
 import dev.gatehouse.api.internal.TemplateValues;
+import dev.gatehouse.integrations.Integrations;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ public final class RouteScaleBenchmark {
                 GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
                 RouteOptions iam = RouteOptions.of(Authorization.iam());
                 for (int i = 0; i < routes; i++) {
-                    api.route(METHODS[i % METHODS.length] + " " + path(i), Integration.lambda(functions.get(i % FUNCTIONS)), iam);
+                    api.route(METHODS[i % METHODS.length] + " " + path(i), Integrations.lambda(functions.get(i % FUNCTIONS)), iam);
                 }
             }
         };

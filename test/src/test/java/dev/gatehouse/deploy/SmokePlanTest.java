@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.api.Authorization;
-import dev.gatehouse.api.CorsOptions;
+import dev.gatehouse.api.CorsPolicy;
 import dev.gatehouse.api.GatewayApi;
-import dev.gatehouse.api.Integration;
-import dev.gatehouse.api.MockResponse;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.sample.SampleApp;
 import dev.gatehouse.sample.SampleStack;
 import java.io.IOException;
@@ -62,13 +62,13 @@ class SmokePlanTest {
         Function fn = Function.Builder.create(stack, "Fn").runtime(Runtime.NODEJS_22_X).handler("index.handler")
                 .code(Code.fromInline("exports.handler = async () => ({ statusCode: 200 });")).build();
         GatewayApi api = GatewayApi.Builder.create(stack, "Api")
-                .cors(CorsOptions.builder().allowOrigins(List.of("https://app.example.com")).build()).build();
-        api.route("GET /health", Integration.mock(MockResponse.json(200, "{}")), RouteOptions.of(Authorization.none()));
-        api.route("POST /orders/{id}", Integration.lambda(fn), RouteOptions.of(Authorization.iam()));
-        api.route("ANY /files/{path+}", Integration.http("https://files.example.com/{path}"), RouteOptions.of(Authorization.iam()));
-        api.route("GET /partner", Integration.lambda(fn), RouteOptions.builder()
+                .cors(CorsPolicy.builder().allowOrigins(List.of("https://app.example.com")).build()).build();
+        api.route("GET /health", Integrations.mock(MockResponse.json(200, "{}")), RouteOptions.of(Authorization.none()));
+        api.route("POST /orders/{id}", Integrations.lambda(fn), RouteOptions.of(Authorization.iam()));
+        api.route("ANY /files/{path+}", Integrations.http("https://files.example.com/{path}"), RouteOptions.of(Authorization.iam()));
+        api.route("GET /partner", Integrations.lambda(fn), RouteOptions.builder()
                 .authorization(Authorization.iam()).apiKeyRequired(true).build());
-        api.route("GET /me", Integration.lambda(fn), RouteOptions.of(LambdaAuthorizer.token(fn).build().authorization()));
+        api.route("GET /me", Integrations.lambda(fn), RouteOptions.of(LambdaAuthorizer.token(fn).build().authorization()));
 
         // When the smoke test plans its calls
         List<String> plan = plan(api.getResolvedOpenApiDocument());

@@ -28,7 +28,7 @@ public final class RouteTableCheck {
     public static void check(String apiSubject, List<Entry> routes, Findings findings) {
         if (routes.isEmpty()) {
             findings.report(Rules.NO_ROUTES, apiSubject, "the API has no routes.",
-                    "add at least one route, e.g. api.route(\"GET /health\", Integration.mock(...), "
+                    "add at least one route, e.g. api.route(\"GET /health\", Integrations.mock(...), "
                             + "RouteOptions.of(Authorization.none())).");
             return;
         }

@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Mock integration: API Gateway answers with a static response, no backend involved. */
-final class MockIntegration extends Integration {
+final class MockRouteIntegration extends RouteIntegration {
     private final MockResponse response;
 
-    MockIntegration(MockResponse response) {
+    MockRouteIntegration(MockResponse response) {
         this.response = Objects.requireNonNull(response, "response");
     }
 
     @Override
-    public IntegrationConfig bind(IntegrationContext context) {
+    public RouteIntegrationConfig bind(IntegrationContext context) {
         check(context);
         String status = Integer.toString(response.getStatusCode());
 
@@ -34,13 +34,13 @@ final class MockIntegration extends Integration {
         }
         selected.putObject("responseTemplates").put(response.getContentType(), response.getBody());
 
-        ObjectNode responses = IntegrationConfig.responses(status, "Static response");
+        ObjectNode responses = RouteIntegrationConfig.responses(status, "Static response");
         if (!response.getHeaders().isEmpty()) {
             ObjectNode headers = ((ObjectNode) responses.get(status)).putObject("headers");
             response.getHeaders().keySet().forEach(name ->
                     headers.putObject(name).putObject("schema").put("type", "string"));
         }
-        return IntegrationConfig.owning(integration, responses);
+        return RouteIntegrationConfig.owning(integration, responses);
     }
 
     private void check(IntegrationContext context) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.api;
 
 /** Options of an API key made with {@link GatewayApi#addApiKey}. */
-public interface ApiKeyOptions {
+public interface ApiKeySettings {
 
     /**
      * Name of the key.
@@ -36,7 +36,7 @@ public interface ApiKeyOptions {
         return new Builder();
     }
 
-    /** Builds {@link ApiKeyOptions}. */
+    /** Builds {@link ApiKeySettings}. */
     final class Builder {
         private String apiKeyName;
         private String description;
@@ -60,11 +60,11 @@ public interface ApiKeyOptions {
             return this;
         }
 
-        public ApiKeyOptions build() {
+        public ApiKeySettings build() {
             String n = apiKeyName;
             String d = description;
             String v = value;
-            return new ApiKeyOptions() {
+            return new ApiKeySettings() {
                 @Override
                 public String getApiKeyName() {
                     return n;

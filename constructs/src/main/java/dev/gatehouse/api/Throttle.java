@@ -10,7 +10,7 @@ import java.util.Objects;
  * API Gateway also applies account-wide limits per Region (by default 10,000 requests per second
  * with a burst of 5,000), so a stage or route limit above those has no effect.
  */
-public interface ThrottleSettings {
+public interface Throttle {
 
     /**
      * Steady-state requests per second.
@@ -30,8 +30,8 @@ public interface ThrottleSettings {
         return null;
     }
 
-    /** Both limits at once: {@code ThrottleSettings.of(100, 200)}. */
-    static ThrottleSettings of(double rateLimit, int burstLimit) {
+    /** Both limits at once: {@code Throttle.of(100, 200)}. */
+    static Throttle of(double rateLimit, int burstLimit) {
         return builder().rateLimit(rateLimit).burstLimit(burstLimit).build();
     }
 
@@ -39,7 +39,7 @@ public interface ThrottleSettings {
         return new Builder();
     }
 
-    /** Builds {@link ThrottleSettings}. */
+    /** Builds {@link Throttle}. */
     final class Builder {
         private Double rateLimit;
         private Integer burstLimit;
@@ -57,17 +57,17 @@ public interface ThrottleSettings {
             return this;
         }
 
-        public ThrottleSettings build() {
-            return new ThrottleSettingsValue(rateLimit, burstLimit);
+        public Throttle build() {
+            return new ThrottleValue(rateLimit, burstLimit);
         }
     }
 }
 
-final class ThrottleSettingsValue implements ThrottleSettings {
+final class ThrottleValue implements Throttle {
     private final Double rateLimit;
     private final Integer burstLimit;
 
-    ThrottleSettingsValue(Double rateLimit, Integer burstLimit) {
+    ThrottleValue(Double rateLimit, Integer burstLimit) {
         this.rateLimit = rateLimit;
         this.burstLimit = burstLimit;
     }
@@ -84,7 +84,7 @@ final class ThrottleSettingsValue implements ThrottleSettings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ThrottleSettingsValue other
+        return o instanceof ThrottleValue other
                 && Objects.equals(rateLimit, other.rateLimit)
                 && Objects.equals(burstLimit, other.burstLimit);
     }
@@ -96,6 +96,6 @@ final class ThrottleSettingsValue implements ThrottleSettings {
 
     @Override
     public String toString() {
-        return "ThrottleSettings(rate=" + rateLimit + ", burst=" + burstLimit + ")";
+        return "Throttle(rate=" + rateLimit + ", burst=" + burstLimit + ")";
     }
 }

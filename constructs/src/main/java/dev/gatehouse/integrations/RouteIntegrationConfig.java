@@ -1,14 +1,29 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.integrations.internal.RouteIntegrationConfigNodes;
 import java.util.Objects;
 
 /**
- * The result of binding an {@link Integration} to a route: the operation's
+ * The result of binding an {@link RouteIntegration} to a route: the operation's
  * {@code x-amazon-apigateway-integration} object and its OpenAPI {@code responses}.
  */
-public final class IntegrationConfig {
+public final class RouteIntegrationConfig {
+    static {
+        RouteIntegrationConfigNodes.register(new RouteIntegrationConfigNodes.Reader() {
+            @Override
+            public ObjectNode integration(RouteIntegrationConfig config) {
+                return config.integrationNode();
+            }
+
+            @Override
+            public ObjectNode responses(RouteIntegrationConfig config) {
+                return config.responsesNode();
+            }
+        });
+    }
+
     private final ObjectNode integration;
     private final ObjectNode responses;
 
@@ -16,11 +31,11 @@ public final class IntegrationConfig {
      * @param integration the {@code x-amazon-apigateway-integration} object
      * @param responses the operation's {@code responses}; at least one status code
      */
-    public IntegrationConfig(ObjectNode integration, ObjectNode responses) {
+    public RouteIntegrationConfig(ObjectNode integration, ObjectNode responses) {
         this(integration, responses, true);
     }
 
-    private IntegrationConfig(ObjectNode integration, ObjectNode responses, boolean copy) {
+    private RouteIntegrationConfig(ObjectNode integration, ObjectNode responses, boolean copy) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(responses, "responses");
         this.integration = copy ? integration.deepCopy() : integration;
@@ -35,8 +50,8 @@ public final class IntegrationConfig {
      * them without the copies the public constructor makes (a thousand routes would make a
      * thousand).
      */
-    static IntegrationConfig owning(ObjectNode integration, ObjectNode responses) {
-        return new IntegrationConfig(integration, responses, false);
+    static RouteIntegrationConfig owning(ObjectNode integration, ObjectNode responses) {
+        return new RouteIntegrationConfig(integration, responses, false);
     }
 
     /** A copy of the {@code x-amazon-apigateway-integration} object. */

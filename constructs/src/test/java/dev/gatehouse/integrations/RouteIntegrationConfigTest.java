@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-class IntegrationConfigTest {
+class RouteIntegrationConfigTest {
 
     @Test
     void thePublicConstructorKeepsItsOwnCopies() {
         // Given a config built from nodes its author keeps
         ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
-        ObjectNode responses = IntegrationConfig.responses("200", "OK");
-        IntegrationConfig config = new IntegrationConfig(integration, responses);
+        ObjectNode responses = RouteIntegrationConfig.responses("200", "OK");
+        RouteIntegrationConfig config = new RouteIntegrationConfig(integration, responses);
 
         // When the author changes them afterwards
         integration.put("type", "http_proxy");
@@ -29,8 +29,8 @@ class IntegrationConfigTest {
     @Test
     void gatehousesOwnIntegrationsHandOverTheirNodes() {
         ObjectNode integration = JsonNodeFactory.instance.objectNode().put("type", "mock");
-        ObjectNode responses = IntegrationConfig.responses("200", "OK");
-        IntegrationConfig config = IntegrationConfig.owning(integration, responses);
+        ObjectNode responses = RouteIntegrationConfig.responses("200", "OK");
+        RouteIntegrationConfig config = RouteIntegrationConfig.owning(integration, responses);
         assertSame(integration, config.integrationNode());
         assertSame(responses, config.responsesNode());
     }
@@ -39,7 +39,7 @@ class IntegrationConfigTest {
     void anOperationNeedsAResponseEitherWay() {
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         ObjectNode none = JsonNodeFactory.instance.objectNode();
-        assertThrows(IllegalArgumentException.class, () -> new IntegrationConfig(integration, none));
-        assertThrows(IllegalArgumentException.class, () -> IntegrationConfig.owning(integration, none));
+        assertThrows(IllegalArgumentException.class, () -> new RouteIntegrationConfig(integration, none));
+        assertThrows(IllegalArgumentException.class, () -> RouteIntegrationConfig.owning(integration, none));
     }
 }

@@ -1,9 +1,10 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
+import dev.gatehouse.api.HttpMethod;
 import software.amazon.awscdk.Duration;
 
 /** Options of an HTTP proxy integration. */
-public interface HttpIntegrationOptions {
+public interface HttpRouteIntegrationOptions {
 
     /**
      * Method used towards the backend.
@@ -27,7 +28,7 @@ public interface HttpIntegrationOptions {
         return new Builder();
     }
 
-    /** Builds {@link HttpIntegrationOptions}. */
+    /** Builds {@link HttpRouteIntegrationOptions}. */
     final class Builder {
         private HttpMethod httpMethod;
         private Duration timeout;
@@ -45,10 +46,10 @@ public interface HttpIntegrationOptions {
             return this;
         }
 
-        public HttpIntegrationOptions build() {
+        public HttpRouteIntegrationOptions build() {
             HttpMethod m = httpMethod;
             Duration t = timeout;
-            return new HttpIntegrationOptions() {
+            return new HttpRouteIntegrationOptions() {
                 @Override
                 public HttpMethod getHttpMethod() {
                     return m;

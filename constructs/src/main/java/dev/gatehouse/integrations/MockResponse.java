@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,31 +7,31 @@ import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /** Lambda proxy integration ({@code aws_proxy}). */
-final class LambdaIntegration extends Integration {
+final class LambdaRouteIntegration extends RouteIntegration {
     private final IFunction handler;
-    private final LambdaIntegrationOptions options;
+    private final LambdaRouteIntegrationOptions options;
 
-    LambdaIntegration(IFunction handler, LambdaIntegrationOptions options) {
+    LambdaRouteIntegration(IFunction handler, LambdaRouteIntegrationOptions options) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
-    public IntegrationConfig bind(IntegrationContext context) {
-        GatewayApi.LambdaTarget target = context.getApi().lambdaTarget(handler);
-        if (target.snapStartUnqualified()) {
+    public RouteIntegrationConfig bind(IntegrationContext context) {
+        LambdaTarget target = context.lambdaTarget(handler);
+        if (target.isSnapStartUnqualified()) {
             context.report(Rules.SNAPSTART_QUALIFIER,
-                    "its function '" + target.path() + "' has SnapStart on, but the route invokes the "
+                    "its function '" + target.getPath() + "' has SnapStart on, but the route invokes the "
                             + "unqualified function, which runs without SnapStart.",
                     "route to an alias of its current version, created once and reused (Alias live = "
-                            + "fn.addAlias(\"live\"); Integration.lambda(live)), or to fn.getCurrentVersion().");
+                            + "fn.addAlias(\"live\"); Integrations.lambda(live)), or to fn.getCurrentVersion().");
         }
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", "aws_proxy");
         integration.put("httpMethod", "POST");
-        integration.put("uri", target.invocationUri());
+        integration.put("uri", target.getInvocationUri());
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
-        return IntegrationConfig.owning(integration,
-                IntegrationConfig.responses("200", "Response of the Lambda function"));
+        return RouteIntegrationConfig.owning(integration,
+                RouteIntegrationConfig.responses("200", "Response of the Lambda function"));
     }
 }

@@ -10,7 +10,7 @@ import software.amazon.awscdk.Duration;
  * Lambda and HTTP proxy routes come from the backend, which must add
  * {@code Access-Control-Allow-Origin} itself.
  */
-public interface CorsOptions {
+public interface CorsPolicy {
 
     /**
      * Origins allowed to call the API, as {@code scheme://host[:port]}, or {@code "*"} for any.
@@ -30,7 +30,8 @@ public interface CorsOptions {
     /**
      * Request headers a browser may send.
      *
-     * @default Content-Type, Authorization, X-Api-Key, X-Amz-Date, X-Amz-Security-Token
+     * @default {@link dev.gatehouse.Defaults#CORS_ALLOW_HEADERS}: Content-Type, Authorization, X-Api-Key,
+     *     X-Amz-Date, X-Amz-Security-Token
      */
     default List<String> getAllowHeaders() {
         return null;
@@ -49,7 +50,7 @@ public interface CorsOptions {
      * Let browsers send cookies and HTTP authentication. Not allowed with origin {@code "*"}
      * (rule GH420).
      *
-     * @default false
+     * @default {@value dev.gatehouse.Defaults#CORS_ALLOW_CREDENTIALS}
      */
     default Boolean getAllowCredentials() {
         return null;
@@ -58,7 +59,7 @@ public interface CorsOptions {
     /**
      * How long browsers may cache a preflight answer.
      *
-     * @default 10 minutes
+     * @default {@value dev.gatehouse.Defaults#CORS_MAX_AGE_SECONDS} seconds
      */
     default Duration getMaxAge() {
         return null;
@@ -68,7 +69,7 @@ public interface CorsOptions {
         return new Builder();
     }
 
-    /** Builds {@link CorsOptions}. */
+    /** Builds {@link CorsPolicy}. */
     final class Builder {
         List<String> allowOrigins;
         List<HttpMethod> allowMethods;
@@ -110,13 +111,13 @@ public interface CorsOptions {
             return this;
         }
 
-        public CorsOptions build() {
-            return new CorsOptionsValue(this);
+        public CorsPolicy build() {
+            return new CorsPolicyValue(this);
         }
     }
 }
 
-final class CorsOptionsValue implements CorsOptions {
+final class CorsPolicyValue implements CorsPolicy {
     private final List<String> allowOrigins;
     private final List<HttpMethod> allowMethods;
     private final List<String> allowHeaders;
@@ -124,7 +125,7 @@ final class CorsOptionsValue implements CorsOptions {
     private final Boolean allowCredentials;
     private final Duration maxAge;
 
-    CorsOptionsValue(CorsOptions.Builder b) {
+    CorsPolicyValue(CorsPolicy.Builder b) {
         this.allowOrigins = b.allowOrigins == null ? List.of() : List.copyOf(b.allowOrigins);
         this.allowMethods = b.allowMethods == null ? null : List.copyOf(b.allowMethods);
         this.allowHeaders = b.allowHeaders == null ? null : List.copyOf(b.allowHeaders);

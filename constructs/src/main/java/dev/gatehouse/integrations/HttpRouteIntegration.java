@@ -1,7 +1,9 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.HttpMethod;
+import dev.gatehouse.api.Route;
 import dev.gatehouse.api.internal.Tokens;
 import dev.gatehouse.rules.Rules;
 import java.net.URI;
@@ -14,19 +16,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** HTTP proxy integration ({@code http_proxy}) to a URL on the internet. */
-final class HttpIntegration extends Integration {
+final class HttpRouteIntegration extends RouteIntegration {
     private static final Pattern URL_VARIABLE = Pattern.compile("\\{([^{}/]+)\\}");
 
     private final String url;
-    private final HttpIntegrationOptions options;
+    private final HttpRouteIntegrationOptions options;
 
-    HttpIntegration(String url, HttpIntegrationOptions options) {
+    HttpRouteIntegration(String url, HttpRouteIntegrationOptions options) {
         this.url = Objects.requireNonNull(url, "url");
         this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
-    public IntegrationConfig bind(IntegrationContext context) {
+    public RouteIntegrationConfig bind(IntegrationContext context) {
         checkUrl(context);
         Route route = context.getRoute();
         HttpMethod backendMethod = options.getHttpMethod() != null ? options.getHttpMethod() : route.getMethod();
@@ -55,8 +57,8 @@ final class HttpIntegration extends Integration {
             }
         }
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
-        return IntegrationConfig.owning(integration,
-                IntegrationConfig.responses("200", "Response of the HTTP backend"));
+        return RouteIntegrationConfig.owning(integration,
+                RouteIntegrationConfig.responses("200", "Response of the HTTP backend"));
     }
 
     /** {@code {name}} (or {@code {name+}}) placeholders in the literal parts of the URL. */

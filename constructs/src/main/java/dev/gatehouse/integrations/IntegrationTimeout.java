@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;

@@ -1,7 +1,5 @@
 package dev.gatehouse.api;
 
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
-import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -10,7 +8,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * <p>Defaults are in {@link dev.gatehouse.Defaults}: logs and tracing are on unless turned off.
  */
-public interface StageOptions {
+public interface StageSettings {
 
     /**
      * Stage name, the first segment of every URL path (letters, digits, '-', '_'; at most 128).
@@ -36,7 +34,7 @@ public interface StageOptions {
      *
      * @default none at stage level: only the account's Regional limits apply
      */
-    default ThrottleSettings getThrottle() {
+    default Throttle getThrottle() {
         return null;
     }
 
@@ -55,7 +53,7 @@ public interface StageOptions {
      *
      * @default {@link dev.gatehouse.Defaults#EXECUTION_LOGGING_LEVEL} (ERROR)
      */
-    default MethodLoggingLevel getLoggingLevel() {
+    default ExecutionLogLevel getLoggingLevel() {
         return null;
     }
 
@@ -108,12 +106,16 @@ public interface StageOptions {
     }
 
     /**
-     * Access log line format. It must contain {@code $context.requestId} or
-     * {@code $context.extendedRequestId} (rule GH302).
+     * Access log line format, with {@code $context} variables
+     * (<a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html">variables
+     * for access logging</a>). It must contain {@code $context.requestId} or
+     * {@code $context.extendedRequestId} (rule GH302). aws-cdk-lib's formats work too:
+     * {@code AccessLogFormat.jsonWithStandardFields().toString()}.
      *
-     * @default JSON with request id, caller, route, status, latencies and error messages
+     * @default {@link dev.gatehouse.Defaults#ACCESS_LOG_FORMAT}: JSON with request id, caller, route,
+     *     status, latencies and error messages
      */
-    default AccessLogFormat getAccessLogFormat() {
+    default String getAccessLogFormat() {
         return null;
     }
 
@@ -121,7 +123,7 @@ public interface StageOptions {
      * Create a client certificate that API Gateway presents to HTTP backends, so they can verify
      * requests come from this stage (read its PEM with {@code aws apigateway get-client-certificate}).
      *
-     * @default false
+     * @default {@value dev.gatehouse.Defaults#CLIENT_CERTIFICATE}
      */
     default Boolean getClientCertificate() {
         return null;
@@ -131,19 +133,19 @@ public interface StageOptions {
         return new Builder();
     }
 
-    /** Builds {@link StageOptions}. */
+    /** Builds {@link StageSettings}. */
     final class Builder {
         String stageName;
         String description;
-        ThrottleSettings throttle;
+        Throttle throttle;
         Boolean tracingEnabled;
-        MethodLoggingLevel loggingLevel;
+        ExecutionLogLevel loggingLevel;
         Boolean dataTraceEnabled;
         Boolean metricsEnabled;
         Boolean accessLogging;
         ILogGroup accessLogGroup;
         RetentionDays accessLogRetention;
-        AccessLogFormat accessLogFormat;
+        String accessLogFormat;
         Boolean clientCertificate;
 
         private Builder() {
@@ -159,7 +161,7 @@ public interface StageOptions {
             return this;
         }
 
-        public Builder throttle(ThrottleSettings throttle) {
+        public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
             return this;
         }
@@ -169,7 +171,7 @@ public interface StageOptions {
             return this;
         }
 
-        public Builder loggingLevel(MethodLoggingLevel loggingLevel) {
+        public Builder loggingLevel(ExecutionLogLevel loggingLevel) {
             this.loggingLevel = loggingLevel;
             return this;
         }
@@ -199,7 +201,7 @@ public interface StageOptions {
             return this;
         }
 
-        public Builder accessLogFormat(AccessLogFormat accessLogFormat) {
+        public Builder accessLogFormat(String accessLogFormat) {
             this.accessLogFormat = accessLogFormat;
             return this;
         }
@@ -209,27 +211,27 @@ public interface StageOptions {
             return this;
         }
 
-        public StageOptions build() {
-            return new StageOptionsValue(this);
+        public StageSettings build() {
+            return new StageSettingsValue(this);
         }
     }
 }
 
-final class StageOptionsValue implements StageOptions {
+final class StageSettingsValue implements StageSettings {
     private final String stageName;
     private final String description;
-    private final ThrottleSettings throttle;
+    private final Throttle throttle;
     private final Boolean tracingEnabled;
-    private final MethodLoggingLevel loggingLevel;
+    private final ExecutionLogLevel loggingLevel;
     private final Boolean dataTraceEnabled;
     private final Boolean metricsEnabled;
     private final Boolean accessLogging;
     private final ILogGroup accessLogGroup;
     private final RetentionDays accessLogRetention;
-    private final AccessLogFormat accessLogFormat;
+    private final String accessLogFormat;
     private final Boolean clientCertificate;
 
-    StageOptionsValue(StageOptions.Builder b) {
+    StageSettingsValue(StageSettings.Builder b) {
         this.stageName = b.stageName;
         this.description = b.description;
         this.throttle = b.throttle;
@@ -246,14 +248,14 @@ final class StageOptionsValue implements StageOptions {
 
     @Override public String getStageName() { return stageName; }
     @Override public String getDescription() { return description; }
-    @Override public ThrottleSettings getThrottle() { return throttle; }
+    @Override public Throttle getThrottle() { return throttle; }
     @Override public Boolean getTracingEnabled() { return tracingEnabled; }
-    @Override public MethodLoggingLevel getLoggingLevel() { return loggingLevel; }
+    @Override public ExecutionLogLevel getLoggingLevel() { return loggingLevel; }
     @Override public Boolean getDataTraceEnabled() { return dataTraceEnabled; }
     @Override public Boolean getMetricsEnabled() { return metricsEnabled; }
     @Override public Boolean getAccessLogging() { return accessLogging; }
     @Override public ILogGroup getAccessLogGroup() { return accessLogGroup; }
     @Override public RetentionDays getAccessLogRetention() { return accessLogRetention; }
-    @Override public AccessLogFormat getAccessLogFormat() { return accessLogFormat; }
+    @Override public String getAccessLogFormat() { return accessLogFormat; }
     @Override public Boolean getClientCertificate() { return clientCertificate; }
 }

@@ -1,9 +1,9 @@
-package dev.gatehouse.api;
+package dev.gatehouse.integrations;
 
 import software.amazon.awscdk.Duration;
 
 /** Options of a Lambda proxy integration. */
-public interface LambdaIntegrationOptions {
+public interface LambdaRouteIntegrationOptions {
 
     /**
      * How long API Gateway waits for the function (50 ms to 29 s).
@@ -18,7 +18,7 @@ public interface LambdaIntegrationOptions {
         return new Builder();
     }
 
-    /** Builds {@link LambdaIntegrationOptions}. */
+    /** Builds {@link LambdaRouteIntegrationOptions}. */
     final class Builder {
         private Duration timeout;
 
@@ -30,9 +30,9 @@ public interface LambdaIntegrationOptions {
             return this;
         }
 
-        public LambdaIntegrationOptions build() {
+        public LambdaRouteIntegrationOptions build() {
             Duration t = timeout;
-            return new LambdaIntegrationOptions() {
+            return new LambdaRouteIntegrationOptions() {
                 @Override
                 public Duration getTimeout() {
                     return t;

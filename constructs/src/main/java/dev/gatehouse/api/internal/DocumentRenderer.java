@@ -1,0 +1,258 @@
+package dev.gatehouse.api.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
+import dev.gatehouse.api.BodyFormat;
+import dev.gatehouse.api.HttpMethod;
+import dev.gatehouse.api.Route;
+import dev.gatehouse.api.Throttle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import software.amazon.awscdk.IResolveContext;
+import software.amazon.awscdk.IStableAnyProducer;
+import software.amazon.awscdk.IStringProducer;
+import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.CfnDeployment;
+import software.amazon.awscdk.services.apigateway.CfnRestApi;
+import software.constructs.Construct;
+
+/**
+ * Renders an API's OpenAPI document (routes, CORS preflights, security schemes, API-wide
+ * extensions) and, once, at synthesis, everything the template needs from it: the {@code Body} as
+ * an object or as JSON text, the resource policy, the stage's method settings and the hash that
+ * redeploys the API when any of it changes.
+ */
+public final class DocumentRenderer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What synthesis needs, rendered once.
+     *
+     * @param text whether the Body is JSON text (an override) rather than an object (the property)
+     * @param textSafe whether every deploy-time value of the JSON text is one Fn::Sub fills in safely
+     */
+    public record Rendered(ObjectNode document, boolean text, Object templateBody, boolean textSafe, String hash,
+            List<Map<String, Object>> methodSettings, ResourcePolicyRenderer.Rendering policy) {
+    }
+
+    private final Construct api;
+    private final RouteTable routes;
+    private final CorsSettings cors;
+    private final ResourcePolicyRenderer policy;
+    private final OpenApiDocument.Info info;
+    private final String apiKeySource;
+    private final BodyFormat bodyFormat;
+    private final StageResources stage;
+    private final BooleanSupplier executeApiEndpointDisabled;
+    /** Set when synthesis first reads the document; routes can no longer change after that. */
+    private Rendered rendered;
+
+    /**
+     * @param cors the API's CORS settings, or null
+     * @param apiKeySource the {@code x-amazon-apigateway-api-key-source} value, or null for none
+     * @param bodyFormat the format asked for, or null for {@link Defaults#BODY_FORMAT}
+     * @param executeApiEndpointDisabled whether clients reach the API only through custom domains
+     */
+    public DocumentRenderer(Construct api, RouteTable routes, CorsSettings cors, ResourcePolicyRenderer policy,
+            OpenApiDocument.Info info, String apiKeySource, BodyFormat bodyFormat, StageResources stage,
+            BooleanSupplier executeApiEndpointDisabled) {
+        this.api = api;
+        this.routes = routes;
+        this.cors = cors;
+        this.policy = policy;
+        this.info = info;
+        this.apiKeySource = apiKeySource;
+        this.bodyFormat = bodyFormat;
+        this.stage = stage;
+        this.executeApiEndpointDisabled = executeApiEndpointDisabled;
+    }
+
+    /**
+     * Writes the document into {@code restApi}'s {@code Body} (and the resource policy, if the API
+     * has one), rendered when synthesis first reads it.
+     */
+    public void writeInto(CfnRestApi restApi) {
+        // The object form: a property, since overrides are merged in a way that drops empty
+        // objects ({}) from the document.
+        restApi.setBody(Lazy.any(new IStableAnyProducer() {
+            @Override
+            public Object produce() {
+                return rendered().text() ? null : rendered().templateBody();
+            }
+        }));
+        // The JSON-text form: an override. The CDK copies properties, not overrides, into
+        // tree.json too, and (with its template validation on) hashes every file it writes before
+        // and after validating; for 1,000 routes that second copy of the document cost about a
+        // tenth of the synthesis. The template is the same. ({} merges as nothing into an object
+        // Body.)
+        restApi.addPropertyOverride("Body", Lazy.any(new IStableAnyProducer() {
+            @Override
+            public Object produce() {
+                return rendered().text() ? rendered().templateBody() : Map.of();
+            }
+        }));
+        if (policy.hasPolicy()) {
+            restApi.setPolicy(Lazy.any(new IStableAnyProducer() {
+                @Override
+                public Object produce() {
+                    return rendered().policy().policy();
+                }
+            }));
+        }
+    }
+
+    /** Gives {@code deployment} a logical id that changes with the hash, so that any change redeploys. */
+    public void redeployOnChange(CfnDeployment deployment) {
+        String originalId = Stack.of(api).getLogicalId(deployment);
+        deployment.overrideLogicalId(Lazy.uncachedString(new IStringProducer() {
+            @Override
+            public String produce(IResolveContext context) {
+                return originalId + rendered().hash().substring(0, 16);
+            }
+        }));
+    }
+
+    /** True once synthesis has read the document. */
+    public boolean isRendered() {
+        return rendered != null;
+    }
+
+    /** The document as declared so far, sharing nothing with the declared routes. */
+    public ObjectNode document() {
+        return render(true);
+    }
+
+    /** The document as the template has it, with CloudFormation intrinsics for deploy-time values. */
+    public JsonNode resolvedDocument() {
+        ObjectNode document = rendered != null ? rendered.document() : render(false);
+        return JSON.valueToTree(new TemplateValues(Stack.of(api)).fullyResolved(document));
+    }
+
+    /** Renders everything synthesis needs, once. */
+    public Rendered rendered() {
+        if (rendered == null) {
+            ObjectNode document = render(false);
+            TemplateValues values = new TemplateValues(Stack.of(api));
+            BodyText.Rendering text = BodyText.render(document, values);
+            BodyFormat format = bodyFormat != null ? bodyFormat : Defaults.BODY_FORMAT;
+            Object templateBody = format == BodyFormat.JSON_TEXT ? text.join() : values.forTemplate(document);
+            ResourcePolicyRenderer.Rendering policyRendering = routes.valid() && policy.hasPolicy()
+                    ? policy.render(iamByRoute(), stage.stageName()) : ResourcePolicyRenderer.Rendering.NONE;
+            rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(),
+                    hash(text, policyRendering.policy()), methodSettings(), policyRendering);
+        }
+        return rendered;
+    }
+
+    /** A hash of everything that needs a redeployment when it changes: the document and the policy. */
+    private String hash(BodyText.Rendering text, Map<String, Object> policyDocument) {
+        try {
+            List<Object> redeployInputs = new ArrayList<>();
+            // The document's text names deploy-time values by logical id (${Fn.Arn}); values from
+            // elsewhere are Fn::Sub variables, resolved here because their tokens differ per run.
+            redeployInputs.add(HexFormat.of().formatHex(text.textDigest()));
+            if (!text.tokenVariables().isEmpty()) {
+                redeployInputs.add(Stack.of(api).resolve(text.tokenVariables()));
+            }
+            if (policyDocument != null) {
+                redeployInputs.add(Stack.of(api).resolve(policyDocument));
+            }
+            redeployInputs.add(Map.of("disableExecuteApiEndpoint", executeApiEndpointDisabled.getAsBoolean()));
+            return Hashing.sha256Hex(JSON.writeValueAsBytes(redeployInputs));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("GatewayApi '" + api.getNode().getPath()
+                    + "': the resolved OpenAPI document could not be serialized for hashing", e);
+        }
+    }
+
+    /** The stage-wide method settings and one entry per route with its own throttle. */
+    private List<Map<String, Object>> methodSettings() {
+        List<StageMethodSettings.RouteOverride> overrides = new ArrayList<>();
+        for (RouteTable.DeclaredRoute declared : routes.declared()) {
+            Throttle throttle = declared.route().getOptions().getThrottle();
+            if (declared.operation() != null && throttle != null) {
+                overrides.add(new StageMethodSettings.RouteOverride(declared.path(),
+                        declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
+            }
+        }
+        return StageMethodSettings.render(stage.stageWide(), overrides);
+    }
+
+    /**
+     * @param copy whether the document must not share nodes with the declared routes (when it is
+     *     handed to a caller who may change it); synthesis only reads it
+     */
+    private ObjectNode render(boolean copy) {
+        List<RouteTable.DeclaredRoute> declaredRoutes = routes.declared();
+        List<OpenApiDocument.PathOperation> operations = new ArrayList<>(declaredRoutes.size());
+        for (RouteTable.DeclaredRoute declared : declaredRoutes) {
+            if (declared.operation() != null) {
+                HttpMethod method = declared.route().getMethod();
+                operations.add(new OpenApiDocument.PathOperation(declared.route().getPath(), method.openApiKey(),
+                        method.ordinal(), copy ? declared.operation().deepCopy() : declared.operation()));
+            }
+        }
+        if (cors != null) {
+            preflightPaths().forEach((path, methods) -> operations.add(new OpenApiDocument.PathOperation(path.path(),
+                    HttpMethod.OPTIONS.openApiKey(), HttpMethod.OPTIONS.ordinal(),
+                    CorsRendering.preflight(cors.rendering(), path, methods))));
+        }
+        Map<String, ObjectNode> schemes = new TreeMap<>();
+        routes.schemes().all().forEach((name, scheme) -> schemes.put(name, copy ? scheme.deepCopy() : scheme));
+        ObjectNode extensions = JSON.createObjectNode();
+        OpenApiDocument.requestValidation(extensions);
+        if (cors != null) {
+            extensions.set("x-amazon-apigateway-gateway-responses", CorsRendering.gatewayResponses(cors.rendering()));
+        }
+        if (apiKeySource != null) {
+            extensions.put("x-amazon-apigateway-api-key-source", apiKeySource);
+        }
+        return OpenApiDocument.render(info, operations, schemes, extensions);
+    }
+
+    /** Paths that get a CORS preflight operation, with the methods to announce. */
+    private Map<RoutePath, List<String>> preflightPaths() {
+        Map<String, RoutePath> paths = new TreeMap<>();
+        Map<String, SortedSet<HttpMethod>> methods = new TreeMap<>();
+        for (RouteTable.DeclaredRoute declared : routes.declared()) {
+            if (declared.operation() != null) {
+                Route route = declared.route();
+                paths.putIfAbsent(route.getPath(), declared.path());
+                methods.computeIfAbsent(route.getPath(), k -> new TreeSet<>()).add(route.getMethod());
+            }
+        }
+        Map<RoutePath, List<String>> result = new LinkedHashMap<>();
+        methods.forEach((path, declared) -> {
+            if (declared.contains(HttpMethod.OPTIONS)) {
+                return; // the user answers preflights on this path
+            }
+            result.put(paths.get(path), cors.announcedMethods(declared, declared.contains(HttpMethod.ANY)));
+        });
+        return result;
+    }
+
+    /** Every route of the document, preflights included, and whether it is an IAM route. */
+    private Map<String, Boolean> iamByRoute() {
+        Map<String, Boolean> iamByRoute = new LinkedHashMap<>();
+        for (RouteTable.DeclaredRoute declared : routes.declared()) {
+            if (declared.operation() != null) {
+                iamByRoute.putIfAbsent(declared.route().toString(), declared.iam());
+            }
+        }
+        if (cors != null) {
+            preflightPaths().keySet().forEach(path -> iamByRoute.putIfAbsent("OPTIONS " + path.path(), false));
+        }
+        return iamByRoute;
+    }
+}

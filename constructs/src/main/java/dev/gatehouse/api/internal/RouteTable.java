@@ -1,0 +1,241 @@
+package dev.gatehouse.api.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.Defaults;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.AuthorizationContext;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.HttpMethod;
+import dev.gatehouse.api.Route;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.integrations.IntegrationContext;
+import dev.gatehouse.integrations.LambdaTarget;
+import dev.gatehouse.integrations.RouteIntegration;
+import dev.gatehouse.integrations.RouteIntegrationConfig;
+import dev.gatehouse.integrations.internal.RouteIntegrationConfigNodes;
+import dev.gatehouse.rules.Findings;
+import dev.gatehouse.rules.Rule;
+import dev.gatehouse.rules.Rules;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/**
+ * An API's routes: parses each declaration, defaults its authorization, checks it, binds its
+ * integration and authorization, and keeps the route with its rendered operation.
+ */
+public final class RouteTable {
+    /** Makes the public {@link Route} of a declaration (its constructor is the API package's). */
+    public interface RouteFactory {
+        Route create(String spec, HttpMethod method, RoutePath path);
+    }
+
+    /**
+     * A declared route with its parsed path and its OpenAPI operation (null when the route is not
+     * valid), and whether it is an IAM route.
+     */
+    public record DeclaredRoute(Route route, RoutePath path, ObjectNode operation, boolean iam) {
+    }
+
+    private final GatewayApi api;
+    private final Authorization defaultAuthorization;
+    private final Findings findings;
+    private final Function<IFunction, LambdaTarget> lambdaTargets;
+    private final SecuritySchemes schemes = new SecuritySchemes();
+    private final List<DeclaredRoute> routes = new ArrayList<>();
+    /** {@link #valid()} for this many routes (-1: not computed); routes are only ever added. */
+    private int validFor = -1;
+    private boolean valid;
+
+    /**
+     * @param lambdaTargets grants the API invoke on a function and says how routes invoke it
+     */
+    public RouteTable(GatewayApi api, Authorization defaultAuthorization, Findings findings,
+            Function<IFunction, LambdaTarget> lambdaTargets) {
+        this.api = api;
+        this.defaultAuthorization = defaultAuthorization;
+        this.findings = findings;
+        this.lambdaTargets = lambdaTargets;
+    }
+
+    /** Declares the route {@code spec}; its problems are reported to the API's findings. */
+    public Route declare(String spec, RouteOptions options, RouteIntegration integration, RouteFactory factory) {
+        Parsed parsed = parse(spec);
+        Route route = factory.create(parsed.spec(), parsed.method(), parsed.path());
+        String subject = "route '" + route + "'";
+        RoutePath path = parsed.path();
+
+        Authorization authorization = authorizationOf(route, options);
+        if (authorization == null) {
+            findings.report(Rules.AUTHORIZATION_REQUIRED, subject,
+                    "it has no authorization, and Gatehouse does not make routes public implicitly.",
+                    "pass RouteOptions.of(Authorization.iam()) (or an authorizer's authorization), set the API's "
+                            + "defaultAuthorization, or pass RouteOptions.of(Authorization.none()) to make it public "
+                            + "on purpose.");
+        }
+        ThrottleCheck.check(options.getThrottle(), subject, findings);
+
+        ObjectNode operation = null;
+        if (route.getMethod() != null && path != null && path.isValid()) {
+            RouteContext context = new RouteContext(route, subject);
+            RouteIntegrationConfig config = integration.bind(context);
+            Map<String, List<String>> security = new LinkedHashMap<>();
+            if (authorization != null) {
+                authorization.bind(context).getRequirements()
+                        .forEach(requirement -> security.put(requirement.schemeName(), requirement.scopes()));
+            }
+            if (Objects.requireNonNullElse(options.getApiKeyRequired(), Defaults.API_KEY_REQUIRED)) {
+                security.put(context.securityScheme(GatewayApi.API_KEY_SCHEME, GatewayApi.API_KEY_SCHEME,
+                        RouteTable::apiKeyScheme), List.of());
+            }
+            operation = OpenApiDocument.operation(path, options.getOperationId(), options.getSummary(), security,
+                    RouteIntegrationConfigNodes.responses(config), RouteIntegrationConfigNodes.integration(config));
+        }
+        routes.add(new DeclaredRoute(route, path, operation, authorization == Authorization.iam()));
+        return route;
+    }
+
+    /** The declared routes, in declaration order. */
+    public List<DeclaredRoute> declared() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    /** The API's security schemes. */
+    public SecuritySchemes schemes() {
+        return schemes;
+    }
+
+    /** True when every route parsed and no two share a method and path (the analyses need that). */
+    public boolean valid() {
+        if (validFor != routes.size()) {
+            Set<String> seen = new HashSet<>();
+            valid = true;
+            for (DeclaredRoute declared : routes) {
+                Route route = declared.route();
+                if (route.getMethod() == null || declared.path() == null || !declared.path().isValid()
+                        || !seen.add(route.getMethod() + " " + declared.path().shape())) {
+                    valid = false;
+                    break;
+                }
+            }
+            validFor = routes.size();
+        }
+        return valid;
+    }
+
+    /** Explicit, else the API's default, else public for OPTIONS (CORS preflights carry no credentials). */
+    private Authorization authorizationOf(Route route, RouteOptions options) {
+        if (options.getAuthorization() != null) {
+            return options.getAuthorization();
+        }
+        if (route.getMethod() == HttpMethod.OPTIONS) {
+            return Authorization.none();
+        }
+        return defaultAuthorization;
+    }
+
+    private static ObjectNode apiKeyScheme() {
+        ObjectNode scheme = JsonNodeFactory.instance.objectNode();
+        scheme.put("type", "apiKey");
+        scheme.put("name", "x-api-key");
+        scheme.put("in", "header");
+        return scheme;
+    }
+
+    // ---- Parsing ---------------------------------------------------------------------------------
+
+    /** A declaration's parts; method and path are null when missing or not valid. */
+    private record Parsed(String spec, HttpMethod method, RoutePath path) {
+    }
+
+    private Parsed parse(String spec) {
+        String subject = "route '" + spec + "'";
+        String[] parts = spec == null ? new String[0] : words(spec);
+        if (parts.length != 2) {
+            findings.report(Rules.ROUTE_SPEC, subject, "it is not of the form 'METHOD /path'.",
+                    "write the method and the path separated by one space, e.g. \"GET /orders/{id}\".");
+            return new Parsed(String.valueOf(spec), null, null);
+        }
+        HttpMethod method = HttpMethod.parse(parts[0]).orElse(null);
+        if (method == null) {
+            findings.report(Rules.ROUTE_SPEC, subject, "'" + parts[0] + "' is not an HTTP method API Gateway routes.",
+                    "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
+        }
+        return new Parsed(spec, method, RoutePath.parse(parts[1], subject, findings));
+    }
+
+    /** {@code text.trim().split("\\s+")} without a regular expression (routes are parsed by the thousand). */
+    private static String[] words(String untrimmed) {
+        String text = untrimmed.trim();
+        List<String> words = new ArrayList<>(2);
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(text.substring(start, i));
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    /** The characters of the regular expression class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** What an integration and an authorization see of the route they are bound to. */
+    private final class RouteContext implements IntegrationContext, AuthorizationContext {
+        private final Route route;
+        private final String subject;
+
+        RouteContext(Route route, String subject) {
+            this.route = route;
+            this.subject = subject;
+        }
+
+        @Override
+        public GatewayApi getApi() {
+            return api;
+        }
+
+        @Override
+        public Route getRoute() {
+            return route;
+        }
+
+        @Override
+        public void report(Rule rule, String problem, String fix) {
+            findings.report(rule, subject, problem, fix);
+        }
+
+        @Override
+        public LambdaTarget lambdaTarget(IFunction function) {
+            return lambdaTargets.apply(function);
+        }
+
+        @Override
+        public boolean hasSecurityScheme(Object owner) {
+            return schemes.has(owner);
+        }
+
+        @Override
+        public String securityScheme(Object owner, String preferredName, Supplier<ObjectNode> scheme) {
+            return schemes.register(owner, preferredName, scheme);
+        }
+    }
+}

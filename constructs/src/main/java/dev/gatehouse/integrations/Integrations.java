@@ -1,0 +1,44 @@
+package dev.gatehouse.integrations;
+
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/**
+ * Makes the integrations Gatehouse has, one kind each:
+ * {@code api.route("GET /orders/{id}", Integrations.lambda(fn), options)}.
+ */
+public final class Integrations {
+    private Integrations() {
+    }
+
+    /** Lambda proxy integration: the function receives the whole request and returns the response. */
+    public static RouteIntegration lambda(IFunction handler) {
+        return new LambdaRouteIntegration(handler, LambdaRouteIntegrationOptions.builder().build());
+    }
+
+    /**
+     * Lambda proxy integration with options. Pass a {@code Version} or {@code Alias} to invoke a
+     * qualified function (needed for SnapStart).
+     */
+    public static RouteIntegration lambda(IFunction handler, LambdaRouteIntegrationOptions options) {
+        return new LambdaRouteIntegration(handler, options);
+    }
+
+    /**
+     * HTTP proxy integration to an absolute URL. {@code {name}} in the URL is filled from the route
+     * path variable of the same name, e.g. {@code GET /orders/{id}} to
+     * {@code https://backend.example.com/orders/{id}}; the query string is passed through.
+     */
+    public static RouteIntegration http(String url) {
+        return new HttpRouteIntegration(url, HttpRouteIntegrationOptions.builder().build());
+    }
+
+    /** HTTP proxy integration with options (backend method, timeout). */
+    public static RouteIntegration http(String url, HttpRouteIntegrationOptions options) {
+        return new HttpRouteIntegration(url, options);
+    }
+
+    /** A static response from API Gateway itself, e.g. for a health route. */
+    public static RouteIntegration mock(MockResponse response) {
+        return new MockRouteIntegration(response);
+    }
+}
