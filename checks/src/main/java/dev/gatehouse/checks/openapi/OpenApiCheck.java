@@ -3,6 +3,7 @@ package dev.gatehouse.checks.openapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.checks.CheckResult;
 import dev.gatehouse.checks.Finding;
 import dev.gatehouse.checks.RestApiBody;
@@ -28,10 +29,13 @@ import java.util.regex.Pattern;
  * {@code Body} of a template, or a document on its own (the exported {@code .openapi.json}).
  *
  * <ol>
- *   <li>Deploy-time values are rendered into strings ({@link DeployTimeValues}).</li>
- *   <li>The document must be valid OpenAPI 3.0 for swagger-parser ({@code OpenAPIV3Parser},
- *       references resolved); every message it gives is a finding.</li>
- *   <li>API Gateway's import rules apply ({@link ApiGatewayImportRules}).</li>
+ *   <li>Deploy-time values are rendered into strings ({@link DeployTimeValues}), and so are the
+ *       AWS variables API Gateway resolves at import ({@code ${AWS::Region}}...).</li>
+ *   <li>swagger-parser must read the document ({@code OpenAPIV3Parser}, references resolved); a
+ *       Swagger 2.0 document is converted to OpenAPI 3.0 ({@link SwaggerConversion}). What it
+ *       says about a document it can read is a warning, as the import's own are.</li>
+ *   <li>API Gateway's import rules apply ({@link ApiGatewayImportRules}): errors for what the
+ *       import rejects or what fails the deployment, warnings for what it ignores.</li>
  *   <li>The document must be at most 6 MB, API Gateway's limit for an imported definition.</li>
  * </ol>
  */
@@ -143,24 +147,62 @@ public final class OpenApiCheck {
             findings.add(new Finding(ID, Severity.ERROR, subject, "", "the document is " + bytes.length
                     + " bytes; API Gateway imports definitions of at most " + MAX_DOCUMENT_BYTES + " bytes (6 MB)."));
         }
-        ApiGatewayImportRules rules = new ApiGatewayImportRules(ID, subject, findings);
-        boolean externalRefs = hasExternalRef(document);
-        parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), document, !externalRefs, subject, findings);
-        return rules.apply(document);
+        if (SwaggerConversion.isSwagger2(document)) {
+            return checkSwagger2(document, subject, findings);
+        }
+        parse(document, subject, findings);
+        return new ApiGatewayImportRules(ID, subject, findings).apply(document);
+    }
+
+    /** A Swagger 2.0 document, checked in its OpenAPI 3.0 form with the paths of the 2.0 one. */
+    private static int checkSwagger2(JsonNode document, String subject, List<Finding> findings) {
+        if (!"2.0".equals(document.path("swagger").asText())) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "swagger", "the document is Swagger "
+                    + document.path("swagger").asText() + "; API Gateway imports Swagger 2.0 and OpenAPI 3.0."));
+            return 0;
+        }
+        SwaggerConversion.Converted converted = SwaggerConversion.toOpenApi30(document);
+        if (converted.document() == null) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "swagger-parser could not read the document as "
+                    + "Swagger 2.0: " + converted.messages()));
+            return 0;
+        }
+        for (String message : converted.messages()) {
+            if (!isGreedyVariableConvention(message, converted.document()) && !isEmptyResponses(message, document)) {
+                findings.add(parserWarning(subject, "Swagger 2.0", message));
+            }
+        }
+        List<Finding> found = new ArrayList<>();
+        int operations = new ApiGatewayImportRules(ID, subject, found).apply(converted.document());
+        found.forEach(f -> findings.add(SwaggerConversion.inSwagger2(f)));
+        return operations;
     }
 
     /**
-     * swagger-parser's verdict; each message is a finding, except one: API Gateway names the
-     * parameter of a greedy path variable {@code {proxy+}} "proxy" (its own exports do, and its
-     * mappings say {@code method.request.path.proxy}), where OpenAPI would expect "proxy+".
-     * swagger-parser's message about that is dropped when every operation of the path declares
-     * the path parameter "proxy".
+     * swagger-parser's verdict. A document it cannot read is an error; what it says about a
+     * document it can read is a warning, as API Gateway's import reports such problems (a missing
+     * model reference, a missing {@code info}, a {@code servers} entry without {@code url}) as
+     * warnings and imports anyway unless told to fail on warnings. One message is dropped: API
+     * Gateway names the parameter of a greedy path variable {@code {proxy+}} "proxy" (its own
+     * exports do, and its mappings say {@code method.request.path.proxy}), where OpenAPI would
+     * expect "proxy+"; the message is dropped when every operation of the path declares "proxy".
      */
-    private static void parse(String json, JsonNode document, boolean resolve, String subject, List<Finding> findings) {
+    private static void parse(JsonNode document, String subject, List<Finding> findings) {
+        JsonNode forParser = document;
+        if ("3.0".equals(document.path("openapi").asText())) {
+            // SAM writes "3.0", which API Gateway imports; swagger-parser wants a patch version
+            forParser = document.deepCopy();
+            ((ObjectNode) forParser).put("openapi", "3.0.0");
+        }
         ParseOptions options = new ParseOptions();
         // External references are reported by the import rules; resolving them would fetch URLs.
-        options.setResolve(resolve);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);
+        options.setResolve(!hasExternalRef(document));
+        SwaggerParseResult result;
+        try {
+            result = new OpenAPIV3Parser().readContents(JSON.writeValueAsString(forParser), null, options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the document cannot be written as JSON", e);
+        }
         if (result.getOpenAPI() == null) {
             findings.add(new Finding(ID, Severity.ERROR, subject, "", "swagger-parser could not read the document as "
                     + "OpenAPI 3.0" + (result.getMessages() == null ? "." : ": " + result.getMessages())));
@@ -168,15 +210,23 @@ public final class OpenApiCheck {
         }
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {
-                if (!isGreedyVariableConvention(message, document)) {
-                    findings.add(new Finding(ID, Severity.ERROR, subject, "", "OpenAPI 3.0 (swagger-parser): " + message));
+                if (!isGreedyVariableConvention(message, document) && !MISSING_REFERENCE.matcher(message).matches()) {
+                    findings.add(parserWarning(subject, "OpenAPI 3.0", message));
                 }
             }
         }
     }
 
+    /** swagger-parser's word for a reference to nothing, which the import rules report with its path. */
+    private static final Pattern MISSING_REFERENCE = Pattern.compile(".*\\.#/\\S+ is missing");
+
+    private static Finding parserWarning(String subject, String format, String message) {
+        return new Finding(ID, Severity.WARNING, subject, "", format + " (swagger-parser): " + message
+                + " (API Gateway's import warns about such problems and imports the rest.)");
+    }
+
     private static final Pattern GREEDY_PARAMETER_MESSAGE = Pattern.compile(
-            "paths\\.'(.+)'\\. Declared path parameter (\\S+)\\+ needs to be defined as a path parameter in path or "
+            "(?:attribute )?paths\\.'(.+)'\\. Declared path parameter (\\S+)\\+ needs to be defined as a path parameter in path or "
                     + "operation level");
 
     static boolean isGreedyVariableConvention(String message, JsonNode document) {
@@ -203,6 +253,21 @@ public final class OpenApiCheck {
             }
         }
         return any;
+    }
+
+    private static final Pattern RESPONSES_MISSING = Pattern.compile("attribute paths\\.'(.+)'\\((.+)\\)\\.responses is missing");
+
+    /**
+     * swagger-parser's Swagger 2.0 reader calls {@code "responses": {}} missing; SAM writes it on
+     * every operation it generates, and API Gateway imports it. Such a message is dropped.
+     */
+    static boolean isEmptyResponses(String message, JsonNode swagger) {
+        Matcher m = RESPONSES_MISSING.matcher(message);
+        if (!m.matches()) {
+            return false;
+        }
+        JsonNode responses = swagger.path("paths").path(m.group(1)).path(m.group(2)).get("responses");
+        return responses != null && responses.isObject() && responses.isEmpty();
     }
 
     /** True when a {@code $ref} anywhere in {@code node} points outside the document. */
