@@ -84,7 +84,7 @@ public final class DeployTimeValues {
      * ({@code ${AWS::AccountId}}, {@code ${AWS::Partition}}, {@code ${AWS::Region}}: AWS's "AWS
      * variables for OpenAPI import") replaced by their sample values; others are left alone.
      */
-    static String awsVariables(String text) {
+    public static String awsVariables(String text) {
         return AWS_VARIABLE.matcher(text).replaceAll(m -> PSEUDO.get(m.group(1)));
     }
 

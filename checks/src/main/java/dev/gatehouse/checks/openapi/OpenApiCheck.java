@@ -5,22 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.CloudAssembly;
 import dev.gatehouse.checks.Finding;
-import dev.gatehouse.checks.RestApiBody;
+import dev.gatehouse.checks.RestApiDocuments;
+import dev.gatehouse.checks.S3Documents;
 import dev.gatehouse.checks.Severity;
 import dev.gatehouse.checks.cfn.CfnSpec;
 import dev.gatehouse.checks.cfn.ResourceType;
 import dev.gatehouse.checks.internal.Intrinsics;
-import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,55 +62,72 @@ public final class OpenApiCheck {
         return new OpenApiCheck(CfnSpec.shared());
     }
 
-    /** Checks the Body of every RestApi in {@code template}. */
+    /**
+     * Checks the document of every RestApi in {@code template}; a document in S3 is reported as
+     * not checked ({@link S3Documents#NONE}).
+     */
     public CheckResult checkTemplate(JsonNode template) {
+        return checkTemplate(template, S3Documents.NONE);
+    }
+
+    /**
+     * Checks the document of every RestApi in {@code template}, reading those in S3
+     * ({@code BodyS3Location}, {@code AWS::Include}) through {@code s3}, e.g. a {@link CloudAssembly}.
+     */
+    public CheckResult checkTemplate(JsonNode template, S3Documents s3) {
         Map<String, String> types = new HashMap<>();
         template.path("Resources").properties().forEach(e -> types.put(e.getKey(), e.getValue().path("Type").asText()));
         DeployTimeValues values = values(types);
         List<Finding> findings = new ArrayList<>();
-        int documents = 0;
+        RestApiDocuments.Read read = RestApiDocuments.of(template, s3);
+        read.unreadable().forEach(u -> findings.add(new Finding(ID, u.severity(), u.subject(), "", u.problem())));
         int operations = 0;
-        int external = 0;
-        for (Map.Entry<String, JsonNode> e : template.path("Resources").properties()) {
-            if (!REST_API.equals(e.getValue().path("Type").asText())) {
-                continue;
-            }
-            JsonNode properties = e.getValue().path("Properties");
-            String subject = e.getKey() + " Body";
-            JsonNode body = properties.get("Body");
-            if (body == null) {
-                if (properties.has("BodyS3Location")) {
-                    external++;
-                }
-                continue;
-            }
-            JsonNode document;
-            if (body.isTextual()) {
-                document = parseText(body.asText(), subject, findings);
-                if (document == null) {
-                    continue;
-                }
+        for (RestApiDocuments.Document document : read.documents()) {
+            if (document.resolvedByCloudFormation()) {
+                operations += check(values.render(document.document()), document.subject(), findings);
             } else {
-                Optional<JsonNode> read;
-                try {
-                    read = RestApiBody.document(body);
-                } catch (IllegalArgumentException notJson) {
-                    findings.add(new Finding(ID, Severity.ERROR, subject, "", notJson.getMessage()));
-                    continue;
-                }
-                if (read.isEmpty()) {
-                    findings.add(new Finding(ID, Severity.WARNING, subject, "", "the Body is computed at deploy time ("
-                            + Intrinsics.function(body) + "); it cannot be checked before deployment."));
-                    continue;
-                }
-                document = read.get();
+                unresolvedIntrinsics(document.document(), document.subject(), findings);
+                operations += check(DeployTimeValues.standalone().render(document.document()), document.subject(), findings);
             }
-            documents++;
-            operations += check(values.render(document), subject, findings);
         }
+        int documents = read.documents().size();
         String checked = documents + " RestApi Body document" + (documents == 1 ? "" : "s") + ", " + operations
-                + " operations" + (external > 0 ? " (" + external + " BodyS3Location not checked)" : "");
+                + " operations" + (read.fromS3() > 0 ? " (" + read.fromS3() + " read from S3 assets)" : "");
         return new CheckResult(ID, "OpenAPI and API Gateway import rules", checked, findings);
+    }
+
+    /** At most this many intrinsics of a BodyS3Location document are reported one by one. */
+    private static final int MAX_INTRINSICS_REPORTED = 10;
+
+    /**
+     * CloudFormation does not process a {@code BodyS3Location} document: an intrinsic in it reaches
+     * API Gateway as the object it is.
+     */
+    private static void unresolvedIntrinsics(JsonNode document, String subject, List<Finding> findings) {
+        List<String> paths = new ArrayList<>();
+        intrinsicPaths(document, "", paths);
+        for (String path : paths.subList(0, Math.min(paths.size(), MAX_INTRINSICS_REPORTED))) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, path, "CloudFormation does not process a document "
+                    + "in BodyS3Location, so API Gateway receives this intrinsic as the object it is. Fix: write the value "
+                    + "itself (the import resolves ${AWS::Region}, ${AWS::AccountId}, ${AWS::Partition} and stage "
+                    + "variables), or include the document in Body with the AWS::Include transform."));
+        }
+        if (paths.size() > MAX_INTRINSICS_REPORTED) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "and " + (paths.size() - MAX_INTRINSICS_REPORTED)
+                    + " more CloudFormation intrinsics that API Gateway would receive as objects."));
+        }
+    }
+
+    private static void intrinsicPaths(JsonNode node, String at, List<String> paths) {
+        if (Intrinsics.isIntrinsic(node)) {
+            paths.add(at);
+        } else if (node.isObject()) {
+            node.properties().forEach(f -> intrinsicPaths(f.getValue(), at.isEmpty() ? f.getKey() : at + "." + f.getKey(), paths));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                intrinsicPaths(node.get(i), at + "[" + i + "]", paths);
+            }
+        }
     }
 
     /**
@@ -284,17 +300,5 @@ public final class OpenApiCheck {
             }
         }
         return false;
-    }
-
-    /** A Body given as a JSON or YAML string. */
-    private static JsonNode parseText(String text, String subject, List<Finding> findings) {
-        try {
-            String trimmed = text.trim();
-            return trimmed.startsWith("{") ? JSON.readTree(trimmed) : Yaml.mapper().readTree(trimmed);
-        } catch (IOException e) {
-            findings.add(new Finding(ID, Severity.ERROR, subject, "", "the Body string is neither JSON nor YAML: "
-                    + e.getMessage()));
-            return null;
-        }
     }
 }
