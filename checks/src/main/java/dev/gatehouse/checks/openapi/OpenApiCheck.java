@@ -253,7 +253,8 @@ public final class OpenApiCheck {
         JsonNode item = document.path("paths").path(m.group(1));
         boolean any = false;
         for (Map.Entry<String, JsonNode> operation : item.properties()) {
-            if (!ApiGatewayImportRules.METHODS.contains(operation.getKey())) {
+            if (!ApiGatewayImportRules.METHODS.contains(operation.getKey())
+                    && !operation.getKey().equals(ApiGatewayImportRules.ANY_METHOD)) {
                 continue;
             }
             any = true;
