@@ -14,7 +14,7 @@ import java.io.IOException;
  * Reads YAML as CloudFormation does: the short forms of intrinsic functions ({@code !Ref X},
  * {@code !Sub '...'}, {@code !GetAtt X.Arn}, {@code !If [...]}...) become their long forms
  * ({@code {"Ref": "X"}}, {@code {"Fn::Sub": "..."}}, {@code {"Fn::GetAtt": ["X", "Arn"]}}). Plain
- * YAML (an OpenAPI document) reads as it is.
+ * YAML (an OpenAPI document) reads as it is, with the node types a JSON reader gives.
  */
 final class CloudFormationYaml {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -37,8 +37,12 @@ final class CloudFormationYaml {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             default -> NODES.nullNode();
