@@ -8,8 +8,10 @@ public enum Severity {
      */
     ERROR,
     /**
-     * Accepted, but not as written: API Gateway drops or ignores the construct (with
-     * {@code FailOnWarnings} on, some of these fail the import too).
+     * Accepted, but not as written: API Gateway's import warns about the construct, or drops or
+     * ignores it (with {@code FailOnWarnings} on, the import fails on these too); or a part the
+     * checks cannot see before deployment (a document computed at deploy time, or in S3 outside
+     * the cloud assembly).
      */
     WARNING
 }

@@ -15,10 +15,12 @@ import dev.gatehouse.checks.cfn.PropertyType.StructType;
 import dev.gatehouse.checks.cfn.PropertyType.TypeDefinition;
 import dev.gatehouse.checks.cfn.PropertyType.UnionType;
 import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,9 +57,9 @@ public final class CfnSpec {
     private final Map<String, ResourceType> resources;
     private final int typeDefinitions;
     private final String version;
-    private final Path source;
+    private final URL source;
 
-    private CfnSpec(Map<String, ResourceType> resources, int typeDefinitions, String version, Path source) {
+    private CfnSpec(Map<String, ResourceType> resources, int typeDefinitions, String version, URL source) {
         this.resources = Map.copyOf(resources);
         this.typeDefinitions = typeDefinitions;
         this.version = version;
@@ -86,7 +88,19 @@ public final class CfnSpec {
 
     /** Reads the database at {@code dbJsonGz} (the package's {@code db.json.gz}). */
     public static CfnSpec load(Path dbJsonGz) {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(dbJsonGz)), 1 << 16);
+        try {
+            return load(dbJsonGz.toAbsolutePath().toUri().toURL());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a file path: " + dbJsonGz, e);
+        }
+    }
+
+    /**
+     * Reads the database at {@code dbJsonGz}, a file or a resource inside a jar; its version comes
+     * from the {@code package.json} beside it.
+     */
+    public static CfnSpec load(URL dbJsonGz) {
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(dbJsonGz.openStream()), 1 << 16);
                 JsonParser parser = JSON.createParser(in)) {
             Reader reader = new Reader();
             reader.read(parser);
@@ -115,7 +129,8 @@ public final class CfnSpec {
         return version;
     }
 
-    public Path source() {
+    /** Where the database was read from: a file, or the copy inside the gatehouse-checks jar. */
+    public URL source() {
         return source;
     }
 
@@ -124,13 +139,17 @@ public final class CfnSpec {
         return PACKAGE + " " + version + ", " + resources.size() + " resource types";
     }
 
-    private static String packageVersion(Path dbJsonGz) {
-        Path packageJson = dbJsonGz.toAbsolutePath().getParent().resolve("package.json");
-        if (!Files.isRegularFile(packageJson)) {
+    private static String packageVersion(URL dbJsonGz) {
+        URL packageJson;
+        try {
+            packageJson = new URL(dbJsonGz, "package.json");
+        } catch (MalformedURLException e) {
             return "unknown";
         }
-        try {
-            return JSON.readTree(packageJson.toFile()).path("version").asText("unknown");
+        try (InputStream in = packageJson.openStream()) {
+            return JSON.readTree(in).path("version").asText("unknown");
+        } catch (FileNotFoundException e) {
+            return "unknown";
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + packageJson, e);
         }

@@ -21,7 +21,8 @@ public final class Names {
         return closest(name, known).map(k -> " Did you mean '" + k + "'?").orElse("");
     }
 
-    static int distance(String a, String b) {
+    /** The edit distance (Levenshtein) between {@code a} and {@code b}. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

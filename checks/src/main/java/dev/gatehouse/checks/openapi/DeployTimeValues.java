@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * Turns the CloudFormation intrinsics inside a document ({@code Fn::Sub}, {@code Fn::GetAtt},
  * {@code Ref}, {@code Fn::Join}...) into the strings API Gateway will receive, as far as they are
  * known before deployment: pseudo parameters become sample values ({@code aws}, {@code us-east-1},
- * {@code 123456789012}) and every other deploy-time value a placeholder that says what it is:
+ * {@code 123456789012}), and so do the AWS variables API Gateway resolves at import in plain strings
+ * ({@code ${AWS::Region}}); every other deploy-time value becomes a placeholder that says what it
+ * is:
  *
  * <ul>
  *   <li>{@code {{arn:AWS::Lambda::Function:Orders}}}: the ARN of a resource of this template
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DeployTimeValues {
+    private static final Pattern AWS_VARIABLE = Pattern.compile("\\$\\{(AWS::(?:AccountId|Partition|Region))}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(arn|ref|att|value):([^}]*)}}");
     private static final Map<String, String> PSEUDO = Map.of(
             "AWS::Partition", "aws",
@@ -70,7 +73,19 @@ public final class DeployTimeValues {
             node.forEach(e -> copy.add(render(e)));
             return copy;
         }
+        if (node.isTextual() && node.textValue().contains("${AWS::")) {
+            return JsonNodeFactory.instance.textNode(awsVariables(node.textValue()));
+        }
         return node;
+    }
+
+    /**
+     * A string with the AWS variables that API Gateway itself resolves when it imports a document
+     * ({@code ${AWS::AccountId}}, {@code ${AWS::Partition}}, {@code ${AWS::Region}}: AWS's "AWS
+     * variables for OpenAPI import") replaced by their sample values; others are left alone.
+     */
+    public static String awsVariables(String text) {
+        return AWS_VARIABLE.matcher(text).replaceAll(m -> PSEUDO.get(m.group(1)));
     }
 
     /** The string an intrinsic (or a plain value) stands for. */

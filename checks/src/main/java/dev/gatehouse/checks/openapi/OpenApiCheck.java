@@ -4,34 +4,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.checks.CheckResult;
+import dev.gatehouse.checks.CloudAssembly;
 import dev.gatehouse.checks.Finding;
-import dev.gatehouse.checks.RestApiBody;
+import dev.gatehouse.checks.RestApiDocuments;
+import dev.gatehouse.checks.S3Documents;
 import dev.gatehouse.checks.Severity;
 import dev.gatehouse.checks.cfn.CfnSpec;
 import dev.gatehouse.checks.cfn.ResourceType;
 import dev.gatehouse.checks.internal.Intrinsics;
-import io.swagger.v3.core.util.Yaml;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks OpenAPI documents as API Gateway will import them: every {@code AWS::ApiGateway::RestApi}
  * {@code Body} of a template, or a document on its own (the exported {@code .openapi.json}).
  *
  * <ol>
- *   <li>Deploy-time values are rendered into strings ({@link DeployTimeValues}).</li>
- *   <li>The document must be valid OpenAPI 3.0 for swagger-parser ({@code OpenAPIV3Parser},
- *       references resolved); every message it gives is a finding.</li>
- *   <li>API Gateway's import rules apply ({@link ApiGatewayImportRules}).</li>
+ *   <li>Deploy-time values are rendered into strings ({@link DeployTimeValues}), and so are the
+ *       AWS variables API Gateway resolves at import ({@code ${AWS::Region}}...).</li>
+ *   <li>swagger-parser must read the document ({@code OpenAPIV3Parser}, references resolved); a
+ *       Swagger 2.0 document is converted to OpenAPI 3.0 ({@link SwaggerConversion}). What it
+ *       says about a document it can read is a warning, as the import's own are.</li>
+ *   <li>API Gateway's import rules apply ({@link ApiGatewayImportRules}): errors for what the
+ *       import rejects or what fails the deployment, warnings for what it ignores.</li>
  *   <li>The document must be at most 6 MB, API Gateway's limit for an imported definition.</li>
  * </ol>
  */
@@ -59,55 +56,72 @@ public final class OpenApiCheck {
         return new OpenApiCheck(CfnSpec.shared());
     }
 
-    /** Checks the Body of every RestApi in {@code template}. */
+    /**
+     * Checks the document of every RestApi in {@code template}; a document in S3 is reported as
+     * not checked ({@link S3Documents#NONE}).
+     */
     public CheckResult checkTemplate(JsonNode template) {
+        return checkTemplate(template, S3Documents.NONE);
+    }
+
+    /**
+     * Checks the document of every RestApi in {@code template}, reading those in S3
+     * ({@code BodyS3Location}, {@code AWS::Include}) through {@code s3}, e.g. a {@link CloudAssembly}.
+     */
+    public CheckResult checkTemplate(JsonNode template, S3Documents s3) {
         Map<String, String> types = new HashMap<>();
         template.path("Resources").properties().forEach(e -> types.put(e.getKey(), e.getValue().path("Type").asText()));
         DeployTimeValues values = values(types);
         List<Finding> findings = new ArrayList<>();
-        int documents = 0;
+        RestApiDocuments.Read read = RestApiDocuments.of(template, s3);
+        read.unreadable().forEach(u -> findings.add(new Finding(ID, u.severity(), u.subject(), "", u.problem())));
         int operations = 0;
-        int external = 0;
-        for (Map.Entry<String, JsonNode> e : template.path("Resources").properties()) {
-            if (!REST_API.equals(e.getValue().path("Type").asText())) {
-                continue;
-            }
-            JsonNode properties = e.getValue().path("Properties");
-            String subject = e.getKey() + " Body";
-            JsonNode body = properties.get("Body");
-            if (body == null) {
-                if (properties.has("BodyS3Location")) {
-                    external++;
-                }
-                continue;
-            }
-            JsonNode document;
-            if (body.isTextual()) {
-                document = parseText(body.asText(), subject, findings);
-                if (document == null) {
-                    continue;
-                }
+        for (RestApiDocuments.Document document : read.documents()) {
+            if (document.resolvedByCloudFormation()) {
+                operations += check(values.render(document.document()), document.subject(), findings);
             } else {
-                Optional<JsonNode> read;
-                try {
-                    read = RestApiBody.document(body);
-                } catch (IllegalArgumentException notJson) {
-                    findings.add(new Finding(ID, Severity.ERROR, subject, "", notJson.getMessage()));
-                    continue;
-                }
-                if (read.isEmpty()) {
-                    findings.add(new Finding(ID, Severity.WARNING, subject, "", "the Body is computed at deploy time ("
-                            + Intrinsics.function(body) + "); it cannot be checked before deployment."));
-                    continue;
-                }
-                document = read.get();
+                unresolvedIntrinsics(document.document(), document.subject(), findings);
+                operations += check(DeployTimeValues.standalone().render(document.document()), document.subject(), findings);
             }
-            documents++;
-            operations += check(values.render(document), subject, findings);
         }
+        int documents = read.documents().size();
         String checked = documents + " RestApi Body document" + (documents == 1 ? "" : "s") + ", " + operations
-                + " operations" + (external > 0 ? " (" + external + " BodyS3Location not checked)" : "");
+                + " operations" + (read.fromS3() > 0 ? " (" + read.fromS3() + " read from S3 assets)" : "");
         return new CheckResult(ID, "OpenAPI and API Gateway import rules", checked, findings);
+    }
+
+    /** At most this many intrinsics of a BodyS3Location document are reported one by one. */
+    private static final int MAX_INTRINSICS_REPORTED = 10;
+
+    /**
+     * CloudFormation does not process a {@code BodyS3Location} document: an intrinsic in it reaches
+     * API Gateway as the object it is.
+     */
+    private static void unresolvedIntrinsics(JsonNode document, String subject, List<Finding> findings) {
+        List<String> paths = new ArrayList<>();
+        intrinsicPaths(document, "", paths);
+        for (String path : paths.subList(0, Math.min(paths.size(), MAX_INTRINSICS_REPORTED))) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, path, "CloudFormation does not process a document "
+                    + "in BodyS3Location, so API Gateway receives this intrinsic as the object it is. Fix: write the value "
+                    + "itself (the import resolves ${AWS::Region}, ${AWS::AccountId}, ${AWS::Partition} and stage "
+                    + "variables), or include the document in Body with the AWS::Include transform."));
+        }
+        if (paths.size() > MAX_INTRINSICS_REPORTED) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "", "and " + (paths.size() - MAX_INTRINSICS_REPORTED)
+                    + " more CloudFormation intrinsics that API Gateway would receive as objects."));
+        }
+    }
+
+    private static void intrinsicPaths(JsonNode node, String at, List<String> paths) {
+        if (Intrinsics.isIntrinsic(node)) {
+            paths.add(at);
+        } else if (node.isObject()) {
+            node.properties().forEach(f -> intrinsicPaths(f.getValue(), at.isEmpty() ? f.getKey() : at + "." + f.getKey(), paths));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                intrinsicPaths(node.get(i), at + "[" + i + "]", paths);
+            }
+        }
     }
 
     /**
@@ -143,93 +157,30 @@ public final class OpenApiCheck {
             findings.add(new Finding(ID, Severity.ERROR, subject, "", "the document is " + bytes.length
                     + " bytes; API Gateway imports definitions of at most " + MAX_DOCUMENT_BYTES + " bytes (6 MB)."));
         }
-        ApiGatewayImportRules rules = new ApiGatewayImportRules(ID, subject, findings);
-        boolean externalRefs = hasExternalRef(document);
-        parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), document, !externalRefs, subject, findings);
-        return rules.apply(document);
+        if (SwaggerConversion.isSwagger2(document)) {
+            return checkSwagger2(document, subject, findings);
+        }
+        SwaggerParserVerdict.openApi30(document, subject, findings);
+        return new ApiGatewayImportRules(ID, subject, findings).apply(document);
     }
 
-    /**
-     * swagger-parser's verdict; each message is a finding, except one: API Gateway names the
-     * parameter of a greedy path variable {@code {proxy+}} "proxy" (its own exports do, and its
-     * mappings say {@code method.request.path.proxy}), where OpenAPI would expect "proxy+".
-     * swagger-parser's message about that is dropped when every operation of the path declares
-     * the path parameter "proxy".
-     */
-    private static void parse(String json, JsonNode document, boolean resolve, String subject, List<Finding> findings) {
-        ParseOptions options = new ParseOptions();
-        // External references are reported by the import rules; resolving them would fetch URLs.
-        options.setResolve(resolve);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);
-        if (result.getOpenAPI() == null) {
+    /** A Swagger 2.0 document, checked in its OpenAPI 3.0 form with the paths of the 2.0 one. */
+    private static int checkSwagger2(JsonNode document, String subject, List<Finding> findings) {
+        if (!"2.0".equals(document.path("swagger").asText())) {
+            findings.add(new Finding(ID, Severity.ERROR, subject, "swagger", "the document is Swagger "
+                    + document.path("swagger").asText() + "; API Gateway imports Swagger 2.0 and OpenAPI 3.0."));
+            return 0;
+        }
+        SwaggerConversion.Converted converted = SwaggerConversion.toOpenApi30(document);
+        if (converted.document() == null) {
             findings.add(new Finding(ID, Severity.ERROR, subject, "", "swagger-parser could not read the document as "
-                    + "OpenAPI 3.0" + (result.getMessages() == null ? "." : ": " + result.getMessages())));
-            return;
+                    + "Swagger 2.0: " + converted.messages()));
+            return 0;
         }
-        if (result.getMessages() != null) {
-            for (String message : result.getMessages()) {
-                if (!isGreedyVariableConvention(message, document)) {
-                    findings.add(new Finding(ID, Severity.ERROR, subject, "", "OpenAPI 3.0 (swagger-parser): " + message));
-                }
-            }
-        }
-    }
-
-    private static final Pattern GREEDY_PARAMETER_MESSAGE = Pattern.compile(
-            "paths\\.'(.+)'\\. Declared path parameter (\\S+)\\+ needs to be defined as a path parameter in path or "
-                    + "operation level");
-
-    static boolean isGreedyVariableConvention(String message, JsonNode document) {
-        Matcher m = GREEDY_PARAMETER_MESSAGE.matcher(message);
-        if (!m.matches() || !m.group(1).endsWith("/{" + m.group(2) + "+}")) {
-            return false;
-        }
-        JsonNode item = document.path("paths").path(m.group(1));
-        boolean any = false;
-        for (Map.Entry<String, JsonNode> operation : item.properties()) {
-            if (!ApiGatewayImportRules.METHODS.contains(operation.getKey())) {
-                continue;
-            }
-            any = true;
-            boolean declared = false;
-            List<JsonNode> parameters = new ArrayList<>();
-            item.path("parameters").forEach(parameters::add);
-            operation.getValue().path("parameters").forEach(parameters::add);
-            for (JsonNode parameter : parameters) {
-                declared |= "path".equals(parameter.path("in").asText()) && m.group(2).equals(parameter.path("name").asText());
-            }
-            if (!declared) {
-                return false;
-            }
-        }
-        return any;
-    }
-
-    /** True when a {@code $ref} anywhere in {@code node} points outside the document. */
-    static boolean hasExternalRef(JsonNode node) {
-        if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-                return true;
-            }
-        }
-        for (JsonNode child : node) {
-            if (hasExternalRef(child)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A Body given as a JSON or YAML string. */
-    private static JsonNode parseText(String text, String subject, List<Finding> findings) {
-        try {
-            String trimmed = text.trim();
-            return trimmed.startsWith("{") ? JSON.readTree(trimmed) : Yaml.mapper().readTree(trimmed);
-        } catch (IOException e) {
-            findings.add(new Finding(ID, Severity.ERROR, subject, "", "the Body string is neither JSON nor YAML: "
-                    + e.getMessage()));
-            return null;
-        }
+        SwaggerParserVerdict.swagger2(converted, document, subject, findings);
+        List<Finding> found = new ArrayList<>();
+        int operations = new ApiGatewayImportRules(ID, subject, found).apply(converted.document());
+        found.forEach(f -> findings.add(SwaggerConversion.inSwagger2(f)));
+        return operations;
     }
 }

@@ -3,14 +3,14 @@ package dev.gatehouse.checks.posture;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.checks.CheckResult;
 import dev.gatehouse.checks.Finding;
-import dev.gatehouse.checks.RestApiBody;
+import dev.gatehouse.checks.RestApiDocuments;
+import dev.gatehouse.checks.S3Documents;
 import dev.gatehouse.checks.Severity;
 import dev.gatehouse.checks.internal.Intrinsics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,35 +45,34 @@ public final class ApiPostureCheck {
     private record Counts(int operations, int publicOperations, int stages) {
     }
 
-    /** Checks every RestApi Body and every {@code AWS::ApiGateway::Stage} in {@code template}. */
+    /**
+     * Checks every RestApi document and every {@code AWS::ApiGateway::Stage} in {@code template};
+     * documents in S3 are not read ({@link S3Documents#NONE}).
+     */
     public CheckResult checkTemplate(JsonNode template) {
+        return checkTemplate(template, S3Documents.NONE);
+    }
+
+    /**
+     * Checks every RestApi document (those in S3 read through {@code s3}, e.g. a
+     * {@link dev.gatehouse.checks.CloudAssembly}) and every {@code AWS::ApiGateway::Stage} in
+     * {@code template}. A document that cannot be read is the OpenAPI check's to report.
+     */
+    public CheckResult checkTemplate(JsonNode template, S3Documents s3) {
         List<Finding> findings = new ArrayList<>();
         List<String> publicOperations = new ArrayList<>();
         int operations = 0;
+        for (RestApiDocuments.Document document : RestApiDocuments.of(template, s3).documents()) {
+            operations += document(document.document(), document.subject(), findings, publicOperations);
+        }
         int stages = 0;
         for (Map.Entry<String, JsonNode> e : iterable(template.path("Resources"))) {
-            String type = e.getValue().path("Type").asText();
-            JsonNode properties = e.getValue().path("Properties");
-            if (type.equals("AWS::ApiGateway::RestApi")) {
-                Optional<JsonNode> body = readBody(properties.get("Body"));
-                if (body.isPresent()) {
-                    operations += document(body.get(), e.getKey() + " Body", findings, publicOperations);
-                }
-            } else if (type.equals("AWS::ApiGateway::Stage")) {
+            if (e.getValue().path("Type").asText().equals("AWS::ApiGateway::Stage")) {
                 stages++;
-                stage(e.getKey(), properties, findings);
+                stage(e.getKey(), e.getValue().path("Properties"), findings);
             }
         }
         return result(findings, new Counts(operations, publicOperations.size(), stages), publicOperations);
-    }
-
-    /** The Body's document, or empty when it is not in the template (the OpenAPI check reports why). */
-    private static Optional<JsonNode> readBody(JsonNode body) {
-        try {
-            return RestApiBody.document(body);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** Checks one document on its own (no stages). */

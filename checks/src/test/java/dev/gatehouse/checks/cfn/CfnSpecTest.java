@@ -2,6 +2,7 @@ package dev.gatehouse.checks.cfn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,37 @@ class CfnSpecTest {
     private final CfnSpec spec = CfnSpec.shared();
 
     @Test
-    void theInstalledDatabaseIsTheVersionPinnedInPackageJson() throws IOException {
+    void theDatabaseComesFromTheClasspathInTheVersionPinnedInPackageJson() throws IOException {
+        // Given the version the repository pins
         Path root = Path.of(System.getProperty("gatehouse.root", ".."));
         String pinned = new ObjectMapper().readTree(root.resolve("package.json").toFile())
                 .at("/devDependencies/@aws-cdk~1aws-service-spec").asText();
+
+        // When the shared database is read, Then it is the copy on the classpath (what the jar carries), in that version
+        assertEquals(CfnSpec.class.getResource(CfnSpecLocator.BUNDLED), spec.source());
         assertEquals(pinned, spec.version());
         assertTrue(spec.resourceTypeNames().size() > 1500, spec.describe());
+        // and its license travels with it
+        assertTrue(CfnSpec.class.getResource("aws-service-spec/LICENSE") != null, "the database's license is bundled");
+    }
+
+    @Test
+    void anExplicitFileWinsAndAMissingOneIsAClearError() {
+        // Given -Dgatehouse.cfnSpec naming a file that does not exist
+        String previous = System.getProperty(CfnSpecLocator.FILE_PROPERTY);
+        System.setProperty(CfnSpecLocator.FILE_PROPERTY, "/nonexistent/db.json.gz");
+        try {
+            // When the database is located, Then the error names the property and the fix
+            IllegalStateException e = assertThrows(IllegalStateException.class, CfnSpecLocator::locate);
+            assertEquals("-Dgatehouse.cfnSpec=/nonexistent/db.json.gz names no file. Point it at @aws-cdk/aws-service-spec's "
+                    + "db.json.gz, or leave it unset to use the copy inside gatehouse-checks.", e.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CfnSpecLocator.FILE_PROPERTY);
+            } else {
+                System.setProperty(CfnSpecLocator.FILE_PROPERTY, previous);
+            }
+        }
     }
 
     @Test

@@ -29,21 +29,28 @@ class OpenApiCheckTest {
         return check.checkTemplate(template).findings();
     }
 
-    /** The single finding, which must be at {@code path} and say {@code message}. */
+    /** The single finding, an error, which must be at {@code path} and say {@code message}. */
     private void assertOnly(Consumer<ObjectNode> breakBody, String path, String message) {
+        assertOnly(breakBody, Severity.ERROR, path, message);
+    }
+
+    /** The single finding, of {@code severity}, which must be at {@code path} and say {@code message}. */
+    private void assertOnly(Consumer<ObjectNode> breakBody, Severity severity, String path, String message) {
         List<Finding> findings = findings(breakBody);
         assertEquals(1, findings.size(), findings.toString());
         Finding f = findings.get(0);
         assertEquals(BODY, f.subject(), f.toString());
         assertEquals(path, f.path(), f.toString());
         assertTrue(f.message().contains(message), "expected '" + message + "' in " + f);
+        assertEquals(severity, f.severity(), f.toString());
     }
 
-    /** Among the findings, one at {@code path} saying {@code message}. */
-    private void assertHas(Consumer<ObjectNode> breakBody, String path, String message) {
+    /** Among the findings, one of {@code severity} at {@code path} saying {@code message}. */
+    private void assertHas(Consumer<ObjectNode> breakBody, Severity severity, String path, String message) {
         List<Finding> findings = findings(breakBody);
-        assertTrue(findings.stream().anyMatch(f -> f.path().equals(path) && f.message().contains(message)),
-                "expected '" + message + "' at '" + path + "' in " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.path().equals(path) && f.message().contains(message)
+                        && f.severity() == severity),
+                "expected " + severity + " '" + message + "' at '" + path + "' in " + findings);
     }
 
     private static ObjectNode integration(ObjectNode body, String operation) {
@@ -60,25 +67,31 @@ class OpenApiCheckTest {
     }
 
     @Test
-    void invalidOpenApiIsReportedBySwaggerParser() {
-        assertOnly(b -> at(b, "/info").remove("title"), "", "OpenAPI 3.0 (swagger-parser): attribute info.title is missing");
-        // without responses, swagger-parser objects, and so does API Gateway to the integration response
-        assertHas(b -> at(b, HEALTH_GET).remove("responses"), "",
+    void swaggerParserMessagesAreWarningsAsTheImportsOwnAreAndOpenApi31IsAnError() {
+        // swagger-parser's objections to a document it can read: API Gateway imports with a warning
+        assertOnly(b -> at(b, "/info").remove("title"), Severity.WARNING, "",
+                "OpenAPI 3.0 (swagger-parser): attribute info.title is missing");
+        assertOnly(b -> at(b, HEALTH_GET).remove("responses"), Severity.WARNING, "",
                 "OpenAPI 3.0 (swagger-parser): attribute paths.'/health'(get).responses is missing");
-        assertHas(b -> at(b, HEALTH_GET).remove("responses"), "paths./health.get.x-amazon-apigateway-integration.responses"
-                + ".default.statusCode", "maps to status 200, but the operation's responses do not declare 200");
-        assertOnly(b -> b.put("openapi", "3.1.0"), "openapi", "API Gateway imports OpenAPI 3.0.x");
+        // a document it cannot read, and a version the import does not take, are errors
+        assertOnly(b -> b.put("openapi", "3.1.0"), "openapi", "API Gateway imports OpenAPI 3.0 and Swagger 2.0, not 3.1");
+        assertHas(b -> b.remove("openapi"), Severity.ERROR, "", "swagger-parser could not read the document as OpenAPI 3.0");
     }
 
     @Test
     void unknownExtensionsAndIntegrationFieldsAreReported() {
+        // a misspelt extension is ignored by the import (a warning); the integration it leaves missing fails the deployment
         assertHas(b -> at(b, ORDERS_GET).set("x-amazon-apigateway-integrations", at(b, ORDERS_GET).remove("x-amazon-apigateway-integration")),
-                "paths./orders.get", "the operation has no x-amazon-apigateway-integration");
+                Severity.ERROR, "paths./orders.get", "the operation has no x-amazon-apigateway-integration");
         assertHas(b -> at(b, ORDERS_GET).set("x-amazon-apigateway-integrations", at(b, ORDERS_GET).remove("x-amazon-apigateway-integration")),
-                "paths./orders.get.x-amazon-apigateway-integrations", "Did you mean 'x-amazon-apigateway-integration'?");
-        assertOnly(b -> at(b, ORDERS_GET).put("x-amazon-apigateway-request-validatr", "body-and-parameters"),
-                "paths./orders.get.x-amazon-apigateway-request-validatr",
-                "is not an API Gateway extension of this object. Did you mean 'x-amazon-apigateway-request-validator'?");
+                Severity.WARNING, "paths./orders.get.x-amazon-apigateway-integrations", "Did you mean 'x-amazon-apigateway-integration'?");
+        assertOnly(b -> at(b, ORDERS_GET).put("x-amazon-apigateway-request-validatr", "body-and-parameters"), Severity.WARNING,
+                "paths./orders.get.x-amazon-apigateway-request-validatr", "is not an API Gateway extension of this object; "
+                        + "the import ignores it. Did you mean 'x-amazon-apigateway-request-validator'?");
+        // HTTP API extensions are named as such
+        assertOnly(b -> b.putObject("x-amazon-apigateway-cors").putArray("allowOrigins").add("https://example.com"),
+                Severity.WARNING, "x-amazon-apigateway-cors", "'x-amazon-apigateway-cors' is an HTTP API extension; "
+                        + "a REST API import ignores it. Fix: answer CORS preflights with OPTIONS operations");
         assertOnly(b -> integration(b, ORDERS_GET).put("timeoutInMilis", 5000),
                 "paths./orders.get.x-amazon-apigateway-integration.timeoutInMilis", "Did you mean 'timeoutInMillis'?");
         assertOnly(b -> integration(b, ORDERS_GET).put("type", "lambda"),
@@ -120,10 +133,10 @@ class OpenApiCheckTest {
     }
 
     @Test
-    void integrationResponsesNeedTheMethodResponsesTheyMapTo() {
-        assertOnly(b -> at(integration(b, HEALTH_GET), "/responses/default").put("statusCode", "201"),
-                "paths./health.get.x-amazon-apigateway-integration.responses.default.statusCode",
-                "maps to status 201, but the operation's responses do not declare 201");
+    void integrationResponsesMaySetOnlyHeadersTheirMethodResponseDeclares() {
+        // a status the operation's responses do not declare is imported (AWS's own proxy examples have that shape)
+        assertEquals(List.of(), findings(b -> at(integration(b, HEALTH_GET), "/responses/default").put("statusCode", "201")));
+        // a header its method response does not declare is rejected
         assertOnly(b -> at(integration(b, HEALTH_GET), "/responses/default").putObject("responseParameters")
                         .put("method.response.header.Cache-Control", "'no-store'"),
                 "paths./health.get.x-amazon-apigateway-integration.responses.default.responseParameters"
@@ -133,15 +146,19 @@ class OpenApiCheckTest {
 
     @Test
     void securityRequirementsNameDefinedSchemesOneAuthorizerAtATime() {
-        assertOnly(b -> at(b, ORDERS_GET).putArray("security").addObject().putArray("TokenAuthorizer"),
+        // a scheme nobody defined cannot be applied (AWS's own request validation sample imports with one: a warning)
+        assertOnly(b -> at(b, ORDERS_GET).putArray("security").addObject().putArray("TokenAuthorizer"), Severity.WARNING,
                 "paths./orders.get.security[0].TokenAuthorizer",
-                "names security scheme 'TokenAuthorizer', which components.securitySchemes does not define. "
-                        + "Did you mean 'TokenFnAuthorizer'?");
-        assertOnly(b -> at(b, ORDERS_GET).withArray("security").addObject().putArray("sigv4"),
-                "paths./orders.get.security", "offers 2 alternative security requirements");
+                "names security scheme 'TokenAuthorizer', which components.securitySchemes does not define, so API "
+                        + "Gateway cannot apply it to the method. Did you mean 'TokenFnAuthorizer'?");
+        // alternatives naming two authorizers cannot all apply; one requirement combining two is rejected
+        assertOnly(b -> at(b, ORDERS_GET).withArray("security").addObject().putArray("sigv4"), Severity.WARNING,
+                "paths./orders.get.security", "the alternatives name 2 authorizers [TokenFnAuthorizer, sigv4], but API "
+                        + "Gateway gives a method one authorizer");
         assertOnly(b -> ((ObjectNode) at(b, ORDERS_GET).withArray("security").get(0)).putArray("sigv4"),
                 "paths./orders.get.security[0]", "the requirement combines [TokenFnAuthorizer, sigv4]");
-        assertOnly(b -> b.putArray("security").addObject().putArray("sigv4"), "security",
+        // document-level security is ignored by the import
+        assertOnly(b -> b.putArray("security").addObject().putArray("sigv4"), Severity.WARNING, "security",
                 "API Gateway ignores document-level security");
     }
 
@@ -159,7 +176,7 @@ class OpenApiCheckTest {
                 "'header.X-Session' is not an identity source");
         assertOnly(b -> at(b, "/components/securitySchemes/CognitoUserPools/x-amazon-apigateway-authorizer").remove("providerARNs"),
                 "components.securitySchemes.CognitoUserPools.x-amazon-apigateway-authorizer", "needs providerARNs");
-        assertHas(b -> at(b, "/components/securitySchemes/sigv4").put("type", "http"),
+        assertHas(b -> at(b, "/components/securitySchemes/sigv4").put("type", "http"), Severity.ERROR,
                 "components.securitySchemes.sigv4.type", "accept only security schemes of type apiKey");
     }
 
@@ -186,11 +203,11 @@ class OpenApiCheckTest {
     @Test
     void pathsFollowApiGatewaysRules() {
         assertHas(b -> b.withObjectProperty("paths").set("/orders/id-{id}", b.withObjectProperty("paths").remove("/orders/{id}")),
-                "paths./orders/id-{id}", "or a variable that is not a whole segment");
+                Severity.ERROR, "paths./orders/id-{id}", "or a variable that is not a whole segment");
         assertOnly(b -> b.withObjectProperty("paths").set("/orders//all", b.withObjectProperty("paths").remove("/health")),
                 "paths./orders//all", "the path has an empty segment");
         assertHas(b -> b.withObjectProperty("paths").set("/files/{proxy+}/meta", b.withObjectProperty("paths").remove("/catalog/{proxy+}")),
-                "paths./files/{proxy+}/meta", "the greedy variable {proxy+} must be the last segment");
+                Severity.ERROR, "paths./files/{proxy+}/meta", "the greedy variable {proxy+} must be the last segment");
     }
 
     @Test
