@@ -1,5 +1,6 @@
 package dev.gatehouse.deploy;
 
+import dev.gatehouse.testing.CdkJsonContext;
 import static dev.gatehouse.deploy.CheckAssertions.assertClean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,7 +97,7 @@ class SampleAppDeployChecksTest {
     @Test
     void theJsonTextOptInDeploysTheSameDocumentAndDeploymentAndPassesTheSameChecks() throws Exception {
         // Given the sample with the Body format the real deployment proves second (JSON text)
-        App app = new App(AppProps.builder().context(Map.of(SampleStack.BODY_FORMAT_CONTEXT, "JSON_TEXT")).build());
+        App app = CdkJsonContext.app(Map.of(SampleStack.BODY_FORMAT_CONTEXT, "JSON_TEXT"));
         SampleApp.define(app);
         JsonNode text = new ObjectMapper().readTree(Path.of(app.synth().getStackByName(SampleApp.STACK_NAME)
                 .getTemplateFullPath()).toFile());

@@ -1,5 +1,6 @@
 package dev.gatehouse.deploy;
 
+import dev.gatehouse.testing.CdkJsonContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,8 +95,8 @@ class SmokePlanTest {
     @Test
     void withATokenTheRoutesBehindAnAuthorizerAreCalledWithItToo() throws Exception {
         // Given the sample, deployed against a real issuer named in the context
-        App app = new App(software.amazon.awscdk.AppProps.builder().context(Map.of(
-                SampleStack.ISSUER_CONTEXT, "https://login.example.org/", SampleStack.AUDIENCE_CONTEXT, "smoke")).build());
+        App app = CdkJsonContext.app(Map.of(
+                SampleStack.ISSUER_CONTEXT, "https://login.example.org/", SampleStack.AUDIENCE_CONTEXT, "smoke"));
         SampleStack sample = SampleApp.define(app);
         JsonNode template = JSON.valueToTree(software.amazon.awscdk.assertions.Template.fromStack(sample).toJSON());
         List<String> issuers = new java.util.ArrayList<>();
@@ -123,7 +124,7 @@ class SmokePlanTest {
 
     @Test
     void theSamplesEveryOperationIsInThePlan() throws Exception {
-        JsonNode document = SampleApp.define(new App()).getApi().getResolvedOpenApiDocument();
+        JsonNode document = SampleApp.define(CdkJsonContext.app()).getApi().getResolvedOpenApiDocument();
         int operations = 0;
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             operations += path.getValue().size();

@@ -1,5 +1,6 @@
 package dev.gatehouse.openapi;
 
+import dev.gatehouse.testing.CdkJsonContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -17,7 +18,7 @@ class SampleOpenApiValidityTest {
 
     @Test
     void sampleDocumentParsesWithoutMessages() {
-        App app = new App();
+        App app = CdkJsonContext.app();
         JsonNode document = SampleApp.define(app).getApi().getResolvedOpenApiDocument();
 
         ParseOptions options = new ParseOptions();

@@ -1,5 +1,6 @@
 package dev.gatehouse.snapshot;
 
+import dev.gatehouse.testing.CdkJsonContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class SampleAppSnapshotTest {
 
     @BeforeAll
     void synthesize() {
-        App app = new App();
+        App app = CdkJsonContext.app();
         var stack = SampleApp.define(app);
         template = JSON.valueToTree(Template.fromStack(stack).toJSON());
         document = stack.getApi().getResolvedOpenApiDocument();

@@ -119,6 +119,9 @@ public final class DeployReport {
 
     /** "AWS::EC2" of "AWS::EC2::Subnet"; a type without two "::" is its own service. */
     private static String service(String type) {
+        if (type.startsWith("Custom::")) {
+            return "Custom"; // custom resources share one line: "Custom (2): 1 GatehouseSchema, ..."
+        }
         int last = type.lastIndexOf("::");
         return last > 0 && type.indexOf("::") < last ? type.substring(0, last) : type;
     }

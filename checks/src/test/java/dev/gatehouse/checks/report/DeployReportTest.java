@@ -48,14 +48,16 @@ class DeployReportTest {
     }
 
     @Test
-    void typesOutsideTheAwsNamespaceAreListedWhole() {
+    void customResourcesShareOneLineAndOtherTypesAreListedWhole() {
         com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode)
                 GatehouseTemplate.template().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Retention")
                 .put("Type", "Custom::LogRetention");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Schema")
+                .put("Type", "Custom::GatehouseSchema");
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Odd").put("Type", "Odd");
         String text = new DeployReport("S", template, 1, List.of(CLEAN), List.of()).render();
-        assertTrue(text.contains("  Custom::LogRetention (1): 1 Custom::LogRetention\n"), text);
+        assertTrue(text.contains("  Custom (2): 1 GatehouseSchema, 1 LogRetention\n"), text);
         assertTrue(text.contains("  Odd (1): 1 Odd\n"), text);
     }
 }
