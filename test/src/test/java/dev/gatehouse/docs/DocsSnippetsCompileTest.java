@@ -25,12 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every ```java block in README.md and docs/ compiles against the current code. A block that
- * declares a class is compiled as a source file; any other block as the body of a Stack's
- * constructor (see {@link DocsExampleBase}).
+ * declares a package is a whole file and compiles exactly as written (its own imports only); a
+ * block that declares a class is compiled as a source file; any other block as the body of a
+ * Stack's constructor (see {@link DocsExampleBase}).
  */
 class DocsSnippetsCompileTest {
     private static final Path ROOT = Path.of(System.getProperty("gatehouse.root", ".."));
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern PACKAGE_DECLARATION = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern PUBLIC_TYPE =
+            Pattern.compile("^(?:public\\s+)?(?:(?:abstract|final)\\s+)?(?:class|interface|record|enum)\\s+(\\w+)", Pattern.MULTILINE);
     private static final Pattern CLASS_DECLARATION =
             Pattern.compile("^(public\\s+)?((abstract|final)\\s+)?class\\s", Pattern.MULTILINE);
     private static final String IMPORTS = String.join("\n",
@@ -113,7 +117,13 @@ class DocsSnippetsCompileTest {
             Snippet s = snippets.get(i);
             String pkg = "docs.snippet" + i;
             String header = "// " + s.origin() + "\npackage " + pkg + ";\n" + IMPORTS;
-            if (CLASS_DECLARATION.matcher(s.code()).find()) {
+            Matcher declaredPackage = PACKAGE_DECLARATION.matcher(s.code());
+            Matcher declaredClass = PUBLIC_TYPE.matcher(s.code());
+            if (declaredPackage.find() && declaredClass.find()) {
+                // a whole file, as a reader copies it: its own package and imports, nothing added
+                sources.add(source(declaredPackage.group(1) + "." + declaredClass.group(1),
+                        "// " + s.origin() + "\n" + s.code()));
+            } else if (CLASS_DECLARATION.matcher(s.code()).find()) {
                 String code = s.code().replaceAll("(?m)^public\\s+((abstract|final)\\s+)?class\\s", "$1class ");
                 sources.add(source(pkg + ".Snippet", header + code));
             } else {
