@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.HttpMethod;
@@ -30,6 +32,28 @@ class NonProxyIntegrationsTest {
 
     private JsonNode template;
     private JsonNode paths;
+
+    /** An integration kind written elsewhere (another AWS service), which declares only its first response. */
+    private static final class QueueKind extends RouteIntegration {
+        @Override
+        public RouteIntegrationConfig bind(IntegrationContext context) {
+            ObjectNode integration = JsonNodeFactory.instance.objectNode();
+            integration.put("type", "aws");
+            integration.put("httpMethod", "POST");
+            integration.put("uri", "arn:aws:apigateway:eu-west-1:sqs:path/123456789012/events");
+            integration.put("credentials", "arn:aws:iam::123456789012:role/api-sqs");
+            integration.putObject("requestParameters")
+                    .put("integration.request.header.Content-Type", "'application/x-www-form-urlencoded'")
+                    .put("integration.request.querystring.Source", "method.request.header.X-Source");
+            integration.putObject("requestTemplates").put("application/json",
+                    "Action=SendMessage&MessageBody=$util.urlEncode($input.body)");
+            ObjectNode responses = integration.putObject("responses");
+            responses.putObject("default").put("statusCode", "202").putObject("responseParameters")
+                    .put("method.response.header.X-Request-Id", "context.requestId");
+            responses.putObject("4\\d{2}").put("statusCode", "400");
+            return new RouteIntegrationConfig(integration, RouteIntegrationConfig.responses("202", "Queued"));
+        }
+    }
 
     @BeforeAll
     void synthesize() {
@@ -88,6 +112,7 @@ class NonProxyIntegrationsTest {
                                         .build())
                                 .build())
                         .build()), iam);
+        api.route("POST /events", new QueueKind(), iam);
         api.route("GET /proxied/{id}", Integrations.lambda(fn), iam);
         api.route("ANY /catalog/{proxy+}", Integrations.http("https://catalog.example.com/{proxy}"), iam);
 
@@ -146,6 +171,17 @@ class NonProxyIntegrationsTest {
         assertEquals("method.request.path.name",
                 images.at("/requestParameters/integration.request.path.name").asText());
         assertEquals("CONVERT_TO_BINARY", images.at("/responses/default/contentHandling").asText());
+    }
+
+    @Test
+    void whatOtherKindsMapIsDeclaredForThemToo() {
+        // the header a request parameter reads, the 400 and the header the default response sets
+        JsonNode events = paths.at("/~1events/post");
+        assertEquals("[{\"name\":\"X-Source\",\"in\":\"header\",\"required\":false,\"schema\":{\"type\":\"string\"}}]",
+                events.get("parameters").toString());
+        assertEquals("{\"202\":{\"description\":\"Queued\",\"headers\":{\"X-Request-Id\":{\"schema\":{\"type\":\"string\"}}}},"
+                        + "\"400\":{\"description\":\"Integration response 400\"}}",
+                events.get("responses").toString());
     }
 
     @Test

@@ -229,7 +229,7 @@ public final class DocumentRenderer {
         ObjectNode document = OpenApiDocument.render(info, operations, schemes, extensions);
         ObjectNode models = routes.requests().schemas();
         if (models != null) {
-            document.with("components").set("schemas", models);
+            document.withObjectProperty("components").set("schemas", models);
         }
         return document;
     }

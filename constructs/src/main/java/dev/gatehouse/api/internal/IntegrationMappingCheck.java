@@ -41,7 +41,8 @@ final class IntegrationMappingCheck {
         }
         if (!responses.has(DEFAULT_RESPONSE)) {
             findings.report(Rules.NO_DEFAULT_RESPONSE, subject,
-                    "its " + type + " integration has no default integration response, so a backend response no "
+                    "its " + (type.isEmpty() ? "" : type + " ") + "integration has no default integration response, "
+                            + "so a backend response no "
                             + "selection pattern matches becomes a 500 error.",
                     "add a response without a selection pattern, e.g. ResponseMapping.byDefault(200).");
         }
