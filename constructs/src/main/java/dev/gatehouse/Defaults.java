@@ -4,7 +4,9 @@ import dev.gatehouse.api.ApiEndpointType;
 import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.ExecutionLogLevel;
+import dev.gatehouse.api.RequestValidationMode;
 import dev.gatehouse.api.internal.AccessLogJson;
+import dev.gatehouse.integrations.TemplatePassthrough;
 import java.util.List;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -111,6 +113,28 @@ public final class Defaults {
 
     /** Largest (and default) integration timeout for REST APIs, in milliseconds. */
     public static final int INTEGRATION_TIMEOUT_MAX_MILLIS = 29_000;
+
+    // ---- Mapping templates and request validation ---------------------------------------------
+
+    /**
+     * Non-proxy integrations reject content types without a request template (415) once they have
+     * templates, and pass bodies through while they have none: the behaviour the API Gateway console
+     * marks as recommended, where AWS's own default (WHEN_NO_MATCH) would hand the backend a body no
+     * template was written for.
+     */
+    public static final TemplatePassthrough TEMPLATE_PASSTHROUGH = TemplatePassthrough.WHEN_NO_TEMPLATES;
+
+    /** Status code of the default integration response a non-proxy integration gets when it declares none. */
+    public static final int MAPPING_DEFAULT_STATUS = 200;
+
+    /** API Gateway's limit on one mapping template, in bytes (300 KB; it cannot be raised). */
+    public static final int MAPPING_TEMPLATE_MAX_BYTES = 300 * 1024;
+
+    /** A route validates its parameters and its body: the API's {@link #REQUEST_VALIDATOR}. */
+    public static final RequestValidationMode REQUEST_VALIDATION_MODE = RequestValidationMode.BODY_AND_PARAMETERS;
+
+    /** Content type of a request model given without one. */
+    public static final String MODEL_CONTENT_TYPE = "application/json";
 
     // ---- Bundled handlers ----------------------------------------------------------------------
 

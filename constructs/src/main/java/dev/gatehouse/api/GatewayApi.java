@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.ApiValidation;
+import dev.gatehouse.api.internal.BinaryMediaTypes;
 import dev.gatehouse.api.internal.CloudFormationValues;
 import dev.gatehouse.api.internal.CorsSettings;
 import dev.gatehouse.api.internal.DocumentRenderer;
@@ -86,8 +87,9 @@ public class GatewayApi extends Construct {
         String keySource = p.getApiKeySource() == null ? null : CloudFormationValues.apiKeySource(p.getApiKeySource());
         OpenApiDocument.Info info = new OpenApiDocument.Info(apiName, orDefault(p.getApiVersion(), Defaults.API_VERSION),
                 p.getDescription());
-        this.document = new DocumentRenderer(this, routes, cors, policy, info, keySource, p.getBodyFormat(),
-                stageResources, () -> executeApiEndpointDisabled);
+        this.document = new DocumentRenderer(this, routes, cors, policy, info, keySource,
+                BinaryMediaTypes.check(p.getBinaryMediaTypes(), "GatewayApi '" + apiName + "'", findings),
+                p.getBodyFormat(), stageResources, () -> executeApiEndpointDisabled);
 
         this.restApi = CfnRestApi.Builder.create(this, "Resource")
                 .name(apiName)
@@ -474,6 +476,12 @@ public class GatewayApi extends Construct {
         /** @see GatewayApiProps#getBodyFormat() */
         public Builder bodyFormat(BodyFormat bodyFormat) {
             props.bodyFormat(bodyFormat);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getBinaryMediaTypes() */
+        public Builder binaryMediaTypes(List<String> binaryMediaTypes) {
+            props.binaryMediaTypes(binaryMediaTypes);
             return this;
         }
 

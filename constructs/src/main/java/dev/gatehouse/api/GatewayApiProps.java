@@ -1,5 +1,7 @@
 package dev.gatehouse.api;
 
+import java.util.List;
+
 /** Properties of a {@link GatewayApi}. Every property is optional. */
 public interface GatewayApiProps {
 
@@ -147,6 +149,18 @@ public interface GatewayApiProps {
         return null;
     }
 
+    /**
+     * Media types API Gateway treats as binary ({@code x-amazon-apigateway-binary-media-types}),
+     * e.g. {@code image/png}, {@code image/*} or <code>*&#47;*</code>: request bodies of these
+     * {@code Content-Type}s reach a proxy integration Base64-encoded, and responses for these
+     * {@code Accept} types may be binary (rule GH233).
+     *
+     * @default none: every payload is text
+     */
+    default List<String> getBinaryMediaTypes() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -167,6 +181,7 @@ public interface GatewayApiProps {
         Boolean cloudWatchRole;
         Boolean failOnWarnings;
         BodyFormat bodyFormat;
+        List<String> binaryMediaTypes;
 
         private Builder() {
         }
@@ -241,6 +256,11 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder binaryMediaTypes(List<String> binaryMediaTypes) {
+            this.binaryMediaTypes = binaryMediaTypes;
+            return this;
+        }
+
         public GatewayApiProps build() {
             return new GatewayApiPropsValue(this);
         }
@@ -262,6 +282,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final Boolean cloudWatchRole;
     private final Boolean failOnWarnings;
     private final BodyFormat bodyFormat;
+    private final List<String> binaryMediaTypes;
 
     GatewayApiPropsValue(GatewayApiProps.Builder b) {
         this.apiName = b.apiName;
@@ -278,6 +299,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.cloudWatchRole = b.cloudWatchRole;
         this.failOnWarnings = b.failOnWarnings;
         this.bodyFormat = b.bodyFormat;
+        this.binaryMediaTypes = b.binaryMediaTypes == null ? null : List.copyOf(b.binaryMediaTypes);
     }
 
     @Override public String getApiName() { return apiName; }
@@ -294,4 +316,5 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public Boolean getCloudWatchRole() { return cloudWatchRole; }
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }
     @Override public BodyFormat getBodyFormat() { return bodyFormat; }
+    @Override public List<String> getBinaryMediaTypes() { return binaryMediaTypes; }
 }

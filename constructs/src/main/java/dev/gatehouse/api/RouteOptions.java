@@ -53,6 +53,16 @@ public interface RouteOptions {
         return null;
     }
 
+    /**
+     * Request validation: body models, required query string parameters and headers, and the
+     * validator that checks them.
+     *
+     * @default the API's validator (body and parameters) with no model and no required parameter
+     */
+    default RequestValidation getRequestValidation() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -69,6 +79,7 @@ public interface RouteOptions {
         Throttle throttle;
         String operationId;
         String summary;
+        RequestValidation requestValidation;
 
         private Builder() {
         }
@@ -98,6 +109,11 @@ public interface RouteOptions {
             return this;
         }
 
+        public Builder requestValidation(RequestValidation requestValidation) {
+            this.requestValidation = requestValidation;
+            return this;
+        }
+
         public RouteOptions build() {
             return new RouteOptionsValue(this);
         }
@@ -110,6 +126,7 @@ final class RouteOptionsValue implements RouteOptions {
     private final Throttle throttle;
     private final String operationId;
     private final String summary;
+    private final RequestValidation requestValidation;
 
     RouteOptionsValue(RouteOptions.Builder b) {
         this.authorization = b.authorization;
@@ -117,6 +134,7 @@ final class RouteOptionsValue implements RouteOptions {
         this.throttle = b.throttle;
         this.operationId = b.operationId;
         this.summary = b.summary;
+        this.requestValidation = b.requestValidation;
     }
 
     @Override public Authorization getAuthorization() { return authorization; }
@@ -124,4 +142,5 @@ final class RouteOptionsValue implements RouteOptions {
     @Override public Throttle getThrottle() { return throttle; }
     @Override public String getOperationId() { return operationId; }
     @Override public String getSummary() { return summary; }
+    @Override public RequestValidation getRequestValidation() { return requestValidation; }
 }

@@ -15,7 +15,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** HTTP proxy integration ({@code http_proxy}) to a URL on the internet. */
+/**
+ * HTTP integration to a URL on the internet: proxy ({@code http_proxy}), or non-proxy
+ * ({@code http}) with a mapping.
+ */
 final class HttpRouteIntegration extends RouteIntegration {
     private static final Pattern URL_VARIABLE = Pattern.compile("\\{([^{}/]+)\\}");
 
@@ -33,12 +36,15 @@ final class HttpRouteIntegration extends RouteIntegration {
         Route route = context.getRoute();
         HttpMethod backendMethod = options.getHttpMethod() != null ? options.getHttpMethod() : route.getMethod();
 
+        IntegrationMapping mapping = options.getMapping();
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
-        integration.put("type", "http_proxy");
+        integration.put("type", mapping == null ? "http_proxy" : "http");
         integration.put("httpMethod", backendMethod.name());
         integration.put("uri", url);
         integration.put("connectionType", "INTERNET");
-        integration.put("passthroughBehavior", "when_no_match");
+        if (mapping == null) {
+            integration.put("passthroughBehavior", "when_no_match");
+        }
         Set<String> variables = urlVariables();
         if (!variables.isEmpty()) {
             ObjectNode parameters = integration.putObject("requestParameters");
@@ -57,8 +63,9 @@ final class HttpRouteIntegration extends RouteIntegration {
             }
         }
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        String status = mapping == null ? "200" : NonProxyMapping.apply(mapping, integration, context);
         return RouteIntegrationConfig.owning(integration,
-                RouteIntegrationConfig.responses("200", "Response of the HTTP backend"));
+                RouteIntegrationConfig.responses(status, "Response of the HTTP backend"));
     }
 
     /** {@code {name}} (or {@code {name+}}) placeholders in the literal parts of the URL. */

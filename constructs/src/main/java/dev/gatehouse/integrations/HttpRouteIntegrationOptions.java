@@ -3,7 +3,7 @@ package dev.gatehouse.integrations;
 import dev.gatehouse.api.HttpMethod;
 import software.amazon.awscdk.Duration;
 
-/** Options of an HTTP proxy integration. */
+/** Options of an HTTP integration (proxy unless a {@link #getMapping() mapping} is given). */
 public interface HttpRouteIntegrationOptions {
 
     /**
@@ -24,6 +24,17 @@ public interface HttpRouteIntegrationOptions {
         return null;
     }
 
+    /**
+     * Makes the integration a non-proxy one (type {@code http}): request templates, parameter
+     * mappings and integration responses.
+     *
+     * @default none: a proxy integration (type {@code http_proxy}) that passes the whole request and
+     *     response through
+     */
+    default IntegrationMapping getMapping() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -32,6 +43,7 @@ public interface HttpRouteIntegrationOptions {
     final class Builder {
         private HttpMethod httpMethod;
         private Duration timeout;
+        private IntegrationMapping mapping;
 
         private Builder() {
         }
@@ -46,9 +58,16 @@ public interface HttpRouteIntegrationOptions {
             return this;
         }
 
+        /** @see HttpRouteIntegrationOptions#getMapping() */
+        public Builder mapping(IntegrationMapping mapping) {
+            this.mapping = mapping;
+            return this;
+        }
+
         public HttpRouteIntegrationOptions build() {
             HttpMethod m = httpMethod;
             Duration t = timeout;
+            IntegrationMapping map = mapping;
             return new HttpRouteIntegrationOptions() {
                 @Override
                 public HttpMethod getHttpMethod() {
@@ -58,6 +77,11 @@ public interface HttpRouteIntegrationOptions {
                 @Override
                 public Duration getTimeout() {
                     return t;
+                }
+
+                @Override
+                public IntegrationMapping getMapping() {
+                    return map;
                 }
             };
         }

@@ -16,8 +16,10 @@ public final class Integrations {
     }
 
     /**
-     * Lambda proxy integration with options. Pass a {@code Version} or {@code Alias} to invoke a
-     * qualified function (needed for SnapStart).
+     * Lambda integration with options: proxy, or non-proxy with a
+     * {@link LambdaRouteIntegrationOptions#getMapping() mapping} (request templates, integration
+     * responses). Pass a {@code Version} or {@code Alias} to invoke a qualified function (needed for
+     * SnapStart).
      */
     public static RouteIntegration lambda(IFunction handler, LambdaRouteIntegrationOptions options) {
         return new LambdaRouteIntegration(handler, options);
@@ -32,7 +34,10 @@ public final class Integrations {
         return new HttpRouteIntegration(url, HttpRouteIntegrationOptions.builder().build());
     }
 
-    /** HTTP proxy integration with options (backend method, timeout). */
+    /**
+     * HTTP integration with options (backend method, timeout): proxy, or non-proxy with a
+     * {@link HttpRouteIntegrationOptions#getMapping() mapping}.
+     */
     public static RouteIntegration http(String url, HttpRouteIntegrationOptions options) {
         return new HttpRouteIntegration(url, options);
     }

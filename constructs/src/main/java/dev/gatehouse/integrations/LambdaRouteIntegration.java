@@ -6,7 +6,7 @@ import dev.gatehouse.rules.Rules;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
-/** Lambda proxy integration ({@code aws_proxy}). */
+/** Lambda proxy integration ({@code aws_proxy}), or non-proxy ({@code aws}) with a mapping. */
 final class LambdaRouteIntegration extends RouteIntegration {
     private final IFunction handler;
     private final LambdaRouteIntegrationOptions options;
@@ -26,12 +26,14 @@ final class LambdaRouteIntegration extends RouteIntegration {
                     "route to an alias of its current version, created once and reused (Alias live = "
                             + "fn.addAlias(\"live\"); Integrations.lambda(live)), or to fn.getCurrentVersion().");
         }
+        IntegrationMapping mapping = options.getMapping();
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
-        integration.put("type", "aws_proxy");
+        integration.put("type", mapping == null ? "aws_proxy" : "aws");
         integration.put("httpMethod", "POST");
         integration.put("uri", target.getInvocationUri());
         IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        String status = mapping == null ? "200" : NonProxyMapping.apply(mapping, integration, context);
         return RouteIntegrationConfig.owning(integration,
-                RouteIntegrationConfig.responses("200", "Response of the Lambda function"));
+                RouteIntegrationConfig.responses(status, "Response of the Lambda function"));
     }
 }

@@ -2,7 +2,7 @@ package dev.gatehouse.integrations;
 
 import software.amazon.awscdk.Duration;
 
-/** Options of a Lambda proxy integration. */
+/** Options of a Lambda integration (proxy unless a {@link #getMapping() mapping} is given). */
 public interface LambdaRouteIntegrationOptions {
 
     /**
@@ -14,6 +14,17 @@ public interface LambdaRouteIntegrationOptions {
         return null;
     }
 
+    /**
+     * Makes the integration a non-proxy one (type {@code aws}): request templates, parameter
+     * mappings and integration responses.
+     *
+     * @default none: a proxy integration (type {@code aws_proxy}) that passes the whole request and
+     *     response through
+     */
+    default IntegrationMapping getMapping() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -21,6 +32,7 @@ public interface LambdaRouteIntegrationOptions {
     /** Builds {@link LambdaRouteIntegrationOptions}. */
     final class Builder {
         private Duration timeout;
+        private IntegrationMapping mapping;
 
         private Builder() {
         }
@@ -30,12 +42,24 @@ public interface LambdaRouteIntegrationOptions {
             return this;
         }
 
+        /** @see LambdaRouteIntegrationOptions#getMapping() */
+        public Builder mapping(IntegrationMapping mapping) {
+            this.mapping = mapping;
+            return this;
+        }
+
         public LambdaRouteIntegrationOptions build() {
             Duration t = timeout;
+            IntegrationMapping map = mapping;
             return new LambdaRouteIntegrationOptions() {
                 @Override
                 public Duration getTimeout() {
                     return t;
+                }
+
+                @Override
+                public IntegrationMapping getMapping() {
+                    return map;
                 }
             };
         }

@@ -105,6 +105,101 @@ public final class Rules {
                     + "when the stack is environment-agnostic); for a function elsewhere, its owner must allow "
                     + "apigateway.amazonaws.com to invoke it for this API, or every call answers 500.");
 
+    // ---- Mapping templates, request validation, binary media (GH220-GH239) ---------------------
+
+    public static final Rule MAPPING_TEMPLATE_SYNTAX = new Rule("GH220", Severity.ERROR,
+            "Mapping templates are valid VTL",
+            "Every request, integration response and gateway response template in the document is parsed "
+                    + "with Apache Velocity, the template language API Gateway evaluates, whoever wrote it. A "
+                    + "template that does not parse would fail every request it applies to; the message names the "
+                    + "route, the template's content type and the line.");
+
+    public static final Rule MAPPING_TEMPLATE_SIZE = new Rule("GH221", Severity.ERROR,
+            "Mapping templates are at most 300 KB",
+            "API Gateway's quota for the size of one mapping template is 300 KB, and it cannot be raised "
+                    + "(API Gateway quotas, \"Mapping template size\").");
+
+    public static final Rule MEDIA_TYPE = new Rule("GH222", Severity.ERROR,
+            "Template and model content types are type/subtype",
+            "Request templates, response templates and request models are keyed by a media type, "
+                    + "type/subtype made of HTTP token characters (e.g. application/json), without parameters; "
+                    + "API Gateway picks them by the request's Content-Type or the client's Accept header.");
+
+    public static final Rule PARAMETER_MAPPING = new Rule("GH223", Severity.ERROR,
+            "Parameter mappings use API Gateway's expressions",
+            "A request parameter maps integration.request.path|querystring|header|multivaluequerystring|"
+                    + "multivalueheader.<name> from method.request.path|querystring|header|multivaluequerystring|"
+                    + "multivalueheader.<name>, method.request.body[.<JSONPath>], context.<name>, "
+                    + "stageVariables.<name> or a 'static value'. A response parameter maps "
+                    + "method.response.header.<name> from integration.response.header|multivalueheader.<name>, "
+                    + "integration.response.body[.<JSONPath>], context.<name>, stageVariables.<name> or a "
+                    + "'static value'. Names use a-z, A-Z, 0-9, '.', '_', '$' and '-'; a path source is a "
+                    + "variable of the route.");
+
+    public static final Rule INTEGRATION_RESPONSES = new Rule("GH224", Severity.ERROR,
+            "Integration responses select with a valid pattern and a status code",
+            "A selection pattern is a Java regular expression (API Gateway's dialect), used once per "
+                    + "integration; for HTTP and AWS backends it is matched against the 3-digit status code, so "
+                    + "it must match at least one. The status code is 100 to 599.");
+
+    public static final Rule LAMBDA_SELECTION_PATTERN = new Rule("GH225", Severity.WARNING,
+            "Lambda error patterns do not select successful invocations",
+            "For a Lambda function a selection pattern is matched against the errorMessage of a failed "
+                    + "invocation, and a successful invocation has none: a pattern that matches the empty string "
+                    + "(.*, (.|\\n)*) selects successes too, so they get the error's status code. Use .+ (or "
+                    + "(.|\\n)+) to catch every error.");
+
+    public static final Rule NO_DEFAULT_RESPONSE = new Rule("GH226", Severity.WARNING,
+            "Non-proxy integrations have a default response",
+            "Without an integration response that has no selection pattern, a backend response that no "
+                    + "pattern selects becomes a 500 error (\"No match for output mapping and no default output "
+                    + "mapping configured\").");
+
+    public static final Rule PASSTHROUGH_WITHOUT_TEMPLATES = new Rule("GH227", Severity.ERROR,
+            "Passthrough NEVER comes with request templates",
+            "With passthroughBehavior NEVER, API Gateway rejects every request whose content type has no "
+                    + "request template with 415 Unsupported Media Type; without any template that is every request.");
+
+    public static final Rule REQUEST_MODEL = new Rule("GH228", Severity.ERROR,
+            "Request models are valid JSON Schema draft 4",
+            "API Gateway validates bodies against models written in JSON Schema draft 4. A model is checked "
+                    + "against the draft-4 meta-schema with a JSON Schema library; its name uses only letters and "
+                    + "digits; its $refs point to models of the same API (#/components/schemas/<Name>); one name "
+                    + "stands for one schema.");
+
+    public static final Rule MODEL_KEYWORDS = new Rule("GH229", Severity.ERROR,
+            "Request models use only what API Gateway supports",
+            "AWS's \"Amazon API Gateway important notes for REST APIs\" lists what API Gateway does not "
+                    + "support in models: discriminator, example, exclusiveMinimum, readOnly, number with format "
+                    + "int32 or int64, and format decimal.");
+
+    public static final Rule REQUEST_PARAMETERS = new Rule("GH230", Severity.ERROR,
+            "Required request parameters are named as API Gateway accepts",
+            "Required query string parameters and headers are named with a-z, A-Z, 0-9, '.', '_', '$' and "
+                    + "'-' (headers: HTTP token characters), each once.");
+
+    public static final Rule VALIDATION_COVERAGE = new Rule("GH231", Severity.WARNING,
+            "A route's request validator checks what the route declares",
+            "A request model is only enforced by a validator that validates the body, and required "
+                    + "parameters only by one that validates parameters; otherwise they are documentation only.");
+
+    public static final Rule WEAKENED_VALIDATION = new Rule("GH232", Severity.WARNING,
+            "Routes that accept a body validate the body and the parameters",
+            "Gatehouse validates every request's parameters and body (against the model the route declares). "
+                    + "A POST, PUT, PATCH or ANY route that reaches a backend with a weaker validator is allowed, "
+                    + "but the deploy checks' posture rule reports it.");
+
+    public static final Rule BINARY_MEDIA_TYPES = new Rule("GH233", Severity.ERROR,
+            "Binary media types are type/subtype, wildcards allowed",
+            "Each binary media type is a media type (image/png) or a wildcard of one (image/*, */*), each "
+                    + "once; API Gateway treats payloads of these types as binary.");
+
+    public static final Rule CONTENT_HANDLING_WITHOUT_BINARY = new Rule("GH234", Severity.WARNING,
+            "Converting request bodies to text needs binary media types",
+            "CONVERT_TO_TEXT Base64-encodes binary request bodies, and a request body is binary only when its "
+                    + "Content-Type is one of the API's binary media types; without any, the conversion never "
+                    + "happens.");
+
     // ---- Stage and API settings --------------------------------------------------------------
 
     public static final Rule STAGE_NAME = new Rule("GH300", Severity.ERROR,
@@ -298,6 +393,10 @@ public final class Rules {
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
             HTTP_URL, HTTP_URL_VARIABLES, INTEGRATION_TIMEOUT, MOCK_RESPONSE, SNAPSTART_QUALIFIER,
             IMPORTED_FUNCTION_PERMISSION,
+            MAPPING_TEMPLATE_SYNTAX, MAPPING_TEMPLATE_SIZE, MEDIA_TYPE, PARAMETER_MAPPING, INTEGRATION_RESPONSES,
+            LAMBDA_SELECTION_PATTERN, NO_DEFAULT_RESPONSE, PASSTHROUGH_WITHOUT_TEMPLATES, REQUEST_MODEL, MODEL_KEYWORDS,
+            REQUEST_PARAMETERS, VALIDATION_COVERAGE, WEAKENED_VALIDATION, BINARY_MEDIA_TYPES,
+            CONTENT_HANDLING_WITHOUT_BINARY,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,

@@ -7,6 +7,8 @@ import dev.gatehouse.api.CorsPolicy;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiKey;
 import dev.gatehouse.api.Quota;
+import dev.gatehouse.api.RequestModel;
+import dev.gatehouse.api.RequestValidation;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.StageSettings;
 import dev.gatehouse.api.Throttle;
@@ -24,8 +26,11 @@ import dev.gatehouse.database.config.ParameterType;
 import dev.gatehouse.database.config.ResultKind;
 import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.functions.EchoFunction;
+import dev.gatehouse.integrations.IntegrationMapping;
 import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
 import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.ResponseMapping;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -43,7 +48,8 @@ import software.constructs.Construct;
 /**
  * The sample API: orders served from Aurora PostgreSQL through RDS Proxy, a caller-description
  * route served by the bundled echo function, a partner route metered by a usage plan, a catalog
- * proxied to an HTTP backend, and a public health check answered by API Gateway itself. Callers
+ * proxied to an HTTP backend, a public health check answered by API Gateway itself, and a feedback
+ * route with a request model and mapping templates. Callers
  * present JWTs from the issuer below (the bundled JWT authorizer checks them and each route's
  * scopes); a browser client at https://app.example.com may call it (CORS).
  */
@@ -104,6 +110,7 @@ public class SampleStack extends Stack {
 
         partnerAccess(echo);
         orders();
+        feedback(echo);
     }
 
     /** A partner route that needs an API key of the partners' usage plan. */
@@ -181,6 +188,34 @@ public class SampleStack extends Stack {
                         + " total numeric(12, 2) NOT NULL CHECK (total >= 0),"
                         + " created_at timestamptz NOT NULL DEFAULT now())"))
                 .build();
+    }
+
+    /**
+     * Feedback: a body API Gateway validates against a model, and a non-proxy Lambda integration
+     * whose request and response are shaped by mapping templates.
+     */
+    private void feedback(EchoFunction echo) {
+        RequestModel feedback = RequestModel.fromString("Feedback", """
+                {"type": "object", "required": ["rating"], "additionalProperties": false,
+                 "properties": {"rating": {"type": "integer", "minimum": 1, "maximum": 5},
+                                "comment": {"type": "string", "maxLength": 2000}}}""");
+        api.route("POST /feedback", Integrations.lambda(echo, LambdaRouteIntegrationOptions.builder()
+                .mapping(IntegrationMapping.builder()
+                        .requestTemplate("application/json", """
+                                {"httpMethod": "$context.httpMethod", "resource": "$context.resourcePath",
+                                 "path": "$context.path",
+                                 "body": "$util.escapeJavaScript($input.body).replaceAll("\\\\'", "'")",
+                                 "requestContext": {"requestId": "$context.requestId", "stage": "$context.stage"}}""")
+                        .response(ResponseMapping.builder().statusCode(202)
+                                .responseParameter("method.response.header.Cache-Control", "'no-store'")
+                                .responseTemplate("application/json", "$input.path('$.body')")
+                                .build())
+                        .build())
+                .build()), RouteOptions.builder()
+                .authorization(jwt.authorization())
+                .requestValidation(RequestValidation.builder().model(feedback).build())
+                .summary("Takes feedback, validated against the Feedback model")
+                .build());
     }
 
     public GatewayApi getApi() {

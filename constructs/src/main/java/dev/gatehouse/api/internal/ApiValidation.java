@@ -17,7 +17,8 @@ import software.constructs.Construct;
 /**
  * The checks of a whole API, run by {@code node.addValidation} when the app is synthesized: the
  * findings reported while it was declared, the route table (rules GH103 to GH107), the resource
- * policy's conflicts (GH431), the Body format (GH304) and API keys without a usage plan (GH413).
+ * policy's conflicts (GH431), the Body format (GH304), API keys without a usage plan (GH413), and
+ * the document's mapping templates (GH220, GH221, GH234) and model references (GH228).
  * Errors fail synthesis; warnings become annotations.
  */
 public final class ApiValidation {
@@ -67,6 +68,8 @@ public final class ApiValidation {
         if (routes.valid()) {
             policy.reportConflicts(document.rendered().policy(), all);
         }
+        DocumentMappingCheck.check(document.rendered().document(), all);
+        routes.requests().checkModelReferences(all);
         if (bodyFormat == BodyFormat.JSON_TEXT && routes.valid() && !document.rendered().textSafe()) {
             all.report(Rules.BODY_FORMAT, subject,
                     "bodyFormat is JSON_TEXT, but the document holds a deploy-time value that is not an id, name "

@@ -52,6 +52,7 @@ public final class DocumentRenderer {
     private final ResourcePolicyRenderer policy;
     private final OpenApiDocument.Info info;
     private final String apiKeySource;
+    private final List<String> binaryMediaTypes;
     private final BodyFormat bodyFormat;
     private final StageResources stage;
     private final BooleanSupplier executeApiEndpointDisabled;
@@ -61,11 +62,13 @@ public final class DocumentRenderer {
     /**
      * @param cors the API's CORS settings, or null
      * @param apiKeySource the {@code x-amazon-apigateway-api-key-source} value, or null for none
+     * @param binaryMediaTypes the {@code x-amazon-apigateway-binary-media-types}, empty for none
      * @param bodyFormat the format asked for, or null for {@link Defaults#BODY_FORMAT}
      * @param executeApiEndpointDisabled whether clients reach the API only through custom domains
      */
     public DocumentRenderer(Construct api, RouteTable routes, CorsSettings cors, ResourcePolicyRenderer policy,
-            OpenApiDocument.Info info, String apiKeySource, BodyFormat bodyFormat, StageResources stage,
+            OpenApiDocument.Info info, String apiKeySource, List<String> binaryMediaTypes, BodyFormat bodyFormat,
+            StageResources stage,
             BooleanSupplier executeApiEndpointDisabled) {
         this.api = api;
         this.routes = routes;
@@ -73,6 +76,7 @@ public final class DocumentRenderer {
         this.policy = policy;
         this.info = info;
         this.apiKeySource = apiKeySource;
+        this.binaryMediaTypes = binaryMediaTypes;
         this.bodyFormat = bodyFormat;
         this.stage = stage;
         this.executeApiEndpointDisabled = executeApiEndpointDisabled;
@@ -212,13 +216,22 @@ public final class DocumentRenderer {
         routes.schemes().all().forEach((name, scheme) -> schemes.put(name, copy ? scheme.deepCopy() : scheme));
         ObjectNode extensions = JSON.createObjectNode();
         OpenApiDocument.requestValidation(extensions);
+        routes.requests().addValidators((ObjectNode) extensions.get("x-amazon-apigateway-request-validators"));
         if (cors != null) {
             extensions.set("x-amazon-apigateway-gateway-responses", CorsRendering.gatewayResponses(cors.rendering()));
         }
         if (apiKeySource != null) {
             extensions.put("x-amazon-apigateway-api-key-source", apiKeySource);
         }
-        return OpenApiDocument.render(info, operations, schemes, extensions);
+        if (!binaryMediaTypes.isEmpty()) {
+            binaryMediaTypes.forEach(extensions.putArray("x-amazon-apigateway-binary-media-types")::add);
+        }
+        ObjectNode document = OpenApiDocument.render(info, operations, schemes, extensions);
+        ObjectNode models = routes.requests().schemas();
+        if (models != null) {
+            document.withObjectProperty("components").set("schemas", models);
+        }
+        return document;
     }
 
     /** Paths that get a CORS preflight operation, with the methods to announce. */

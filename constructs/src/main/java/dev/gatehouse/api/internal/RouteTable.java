@@ -51,6 +51,7 @@ public final class RouteTable {
     private final Findings findings;
     private final Function<IFunction, LambdaTarget> lambdaTargets;
     private final SecuritySchemes schemes = new SecuritySchemes();
+    private final RouteRequests requests;
     private final List<DeclaredRoute> routes = new ArrayList<>();
     /** {@link #valid()} for this many routes (-1: not computed); routes are only ever added. */
     private int validFor = -1;
@@ -65,6 +66,7 @@ public final class RouteTable {
         this.defaultAuthorization = defaultAuthorization;
         this.findings = findings;
         this.lambdaTargets = lambdaTargets;
+        this.requests = new RouteRequests(findings);
     }
 
     /** Declares the route {@code spec}; its problems are reported to the API's findings. */
@@ -99,6 +101,7 @@ public final class RouteTable {
             }
             operation = OpenApiDocument.operation(path, options.getOperationId(), options.getSummary(), security,
                     RouteIntegrationConfigNodes.responses(config), RouteIntegrationConfigNodes.integration(config));
+            requests.apply(route, subject, options.getRequestValidation(), operation);
         }
         routes.add(new DeclaredRoute(route, path, operation, authorization == Authorization.iam()));
         return route;
@@ -112,6 +115,11 @@ public final class RouteTable {
     /** The API's security schemes. */
     public SecuritySchemes schemes() {
         return schemes;
+    }
+
+    /** What the API's operations declare about requests: models, validators. */
+    public RouteRequests requests() {
+        return requests;
     }
 
     /** True when every route parsed and no two share a method and path (the analyses need that). */
