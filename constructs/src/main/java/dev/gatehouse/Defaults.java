@@ -5,6 +5,7 @@ import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.ExecutionLogLevel;
 import dev.gatehouse.api.internal.AccessLogJson;
+import dev.gatehouse.integrations.StreamingMode;
 import java.util.List;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -111,6 +112,21 @@ public final class Defaults {
 
     /** Largest (and default) integration timeout for REST APIs, in milliseconds. */
     public static final int INTEGRATION_TIMEOUT_MAX_MILLIS = 29_000;
+
+    /**
+     * Responses are buffered: API Gateway sends them once the integration has answered in full
+     * (streaming is an opt-in per route, {@code StreamingMode.STREAM}).
+     */
+    public static final StreamingMode STREAMING_MODE = StreamingMode.BUFFERED;
+
+    /** Largest integration timeout of a route whose response streams (15 minutes), in milliseconds. */
+    public static final int STREAMING_TIMEOUT_MAX_MILLIS = 900_000;
+
+    /**
+     * A private integration over HTTPS accepts only certificates of the authorities API Gateway
+     * trusts ({@code tlsConfig.insecureSkipVerification} off).
+     */
+    public static final boolean INSECURE_SKIP_VERIFICATION = false;
 
     // ---- Bundled handlers ----------------------------------------------------------------------
 

@@ -16,11 +16,21 @@ public interface HttpRouteIntegrationOptions {
     }
 
     /**
-     * How long API Gateway waits for the backend (50 ms to 29 s).
+     * How long API Gateway waits for the backend (50 ms to 29 s; up to 15 minutes when the
+     * response streams).
      *
      * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
      */
     default Duration getTimeout() {
+        return null;
+    }
+
+    /**
+     * Whether API Gateway streams the response as it arrives, rather than waiting for all of it.
+     *
+     * @default {@link dev.gatehouse.Defaults#STREAMING_MODE}
+     */
+    default StreamingMode getStreamingMode() {
         return null;
     }
 
@@ -32,6 +42,7 @@ public interface HttpRouteIntegrationOptions {
     final class Builder {
         private HttpMethod httpMethod;
         private Duration timeout;
+        private StreamingMode streamingMode;
 
         private Builder() {
         }
@@ -46,9 +57,15 @@ public interface HttpRouteIntegrationOptions {
             return this;
         }
 
+        public Builder streamingMode(StreamingMode streamingMode) {
+            this.streamingMode = streamingMode;
+            return this;
+        }
+
         public HttpRouteIntegrationOptions build() {
             HttpMethod m = httpMethod;
             Duration t = timeout;
+            StreamingMode s = streamingMode;
             return new HttpRouteIntegrationOptions() {
                 @Override
                 public HttpMethod getHttpMethod() {
@@ -58,6 +75,11 @@ public interface HttpRouteIntegrationOptions {
                 @Override
                 public Duration getTimeout() {
                     return t;
+                }
+
+                @Override
+                public StreamingMode getStreamingMode() {
+                    return s;
                 }
             };
         }

@@ -6,7 +6,7 @@ import dev.gatehouse.rules.Rules;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
-/** Lambda proxy integration ({@code aws_proxy}). */
+/** Lambda proxy integration ({@code aws_proxy}), buffered or streamed. */
 final class LambdaRouteIntegration extends RouteIntegration {
     private final IFunction handler;
     private final LambdaRouteIntegrationOptions options;
@@ -26,11 +26,15 @@ final class LambdaRouteIntegration extends RouteIntegration {
                     "route to an alias of its current version, created once and reused (Alias live = "
                             + "fn.addAlias(\"live\"); Integrations.lambda(live)), or to fn.getCurrentVersion().");
         }
+        boolean streams = options.getStreamingMode() == StreamingMode.STREAM;
+        if (streams) {
+            StreamingRuntime.check(handler, target, context);
+        }
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", "aws_proxy");
         integration.put("httpMethod", "POST");
-        integration.put("uri", target.getInvocationUri());
-        IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        integration.put("uri", streams ? target.getStreamingInvocationUri() : target.getInvocationUri());
+        IntegrationTimeout.apply(options.getTimeout(), options.getStreamingMode(), context, integration);
         return RouteIntegrationConfig.owning(integration,
                 RouteIntegrationConfig.responses("200", "Response of the Lambda function"));
     }

@@ -6,11 +6,22 @@ import software.amazon.awscdk.Duration;
 public interface LambdaRouteIntegrationOptions {
 
     /**
-     * How long API Gateway waits for the function (50 ms to 29 s).
+     * How long API Gateway waits for the function (50 ms to 29 s; up to 15 minutes when the
+     * response streams).
      *
      * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
      */
     default Duration getTimeout() {
+        return null;
+    }
+
+    /**
+     * Whether API Gateway streams the response as it arrives, rather than waiting for all of it.
+     * A streamed function must write Lambda's response-streaming format (rule GH267).
+     *
+     * @default {@link dev.gatehouse.Defaults#STREAMING_MODE}
+     */
+    default StreamingMode getStreamingMode() {
         return null;
     }
 
@@ -21,6 +32,7 @@ public interface LambdaRouteIntegrationOptions {
     /** Builds {@link LambdaRouteIntegrationOptions}. */
     final class Builder {
         private Duration timeout;
+        private StreamingMode streamingMode;
 
         private Builder() {
         }
@@ -30,12 +42,23 @@ public interface LambdaRouteIntegrationOptions {
             return this;
         }
 
+        public Builder streamingMode(StreamingMode streamingMode) {
+            this.streamingMode = streamingMode;
+            return this;
+        }
+
         public LambdaRouteIntegrationOptions build() {
             Duration t = timeout;
+            StreamingMode s = streamingMode;
             return new LambdaRouteIntegrationOptions() {
                 @Override
                 public Duration getTimeout() {
                     return t;
+                }
+
+                @Override
+                public StreamingMode getStreamingMode() {
+                    return s;
                 }
             };
         }

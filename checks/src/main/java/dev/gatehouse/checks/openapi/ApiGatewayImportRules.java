@@ -41,7 +41,7 @@ final class ApiGatewayImportRules {
             "x-amazon-apigateway-authorizer");
     private static final Set<String> INTEGRATION_FIELDS = Set.of("cacheKeyParameters", "cacheNamespace",
             "connectionId", "connectionType", "credentials", "contentHandling", "httpMethod", "integrationSubtype",
-            "passthroughBehavior", "payloadFormatVersion", "requestParameters", "requestTemplates", "responses",
+            "integrationTarget", "passthroughBehavior", "payloadFormatVersion", "requestParameters", "requestTemplates", "responses",
             "timeoutInMillis", "type", "tlsConfig", "uri", "responseTransferMode");
     private static final Set<String> INTEGRATION_TYPES = Set.of("aws", "aws_proxy", "http", "http_proxy", "mock");
     private static final Set<String> INTEGRATION_RESPONSE_FIELDS = Set.of("statusCode", "responseParameters",
@@ -60,8 +60,12 @@ final class ApiGatewayImportRules {
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._,:-]+|\\{[A-Za-z0-9._-]+\\+?}");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([A-Za-z0-9._-]+)(\\+?)}");
     /** arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations */
+    /** Lambda invocation URIs: buffered (Invoke) or streamed (InvokeWithResponseStream). */
     static final Pattern LAMBDA_URI = Pattern.compile(
-            "arn:([^:]+):apigateway:([^:]+):lambda:path/2015-03-31/functions/(.+)/invocations");
+            "arn:([^:]+):apigateway:([^:]+):lambda:path/(?:2015-03-31/functions/(.+)/invocations"
+                    + "|2021-11-15/functions/(.+)/response-streaming-invocations)");
+    private static final Pattern LOAD_BALANCER_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(app|net)/.+");
     private static final Pattern LAMBDA_FUNCTION_ARN = Pattern.compile(
             "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?");
     private static final Pattern AWS_SERVICE_URI = Pattern.compile(
@@ -558,17 +562,24 @@ final class ApiGatewayImportRules {
                 }
             }
         }
-        if ("VPC_LINK".equalsIgnoreCase(integration.path("connectionType").asText()) && !integration.has("connectionId")) {
-            error(at, "a VPC_LINK integration needs connectionId, the id of the VPC link.");
-        }
+        privateIntegration(integration, at);
         enumField(integration, "connectionType", Set.of("INTERNET", "VPC_LINK"), at);
         enumField(integration, "contentHandling", Set.of("CONVERT_TO_TEXT", "CONVERT_TO_BINARY"), at);
         enumField(integration, "passthroughBehavior", Set.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"), at);
+        enumField(integration, "responseTransferMode", Set.of("BUFFERED", "STREAM"), at);
+        boolean streams = "STREAM".equalsIgnoreCase(integration.path("responseTransferMode").asText());
+        if (streams && !type.equals("aws_proxy") && !type.equals("http_proxy")) {
+            error(at + ".responseTransferMode", "API Gateway streams responses of aws_proxy and http_proxy integrations "
+                    + "only; this one is " + type + ".");
+        }
         JsonNode timeout = integration.get("timeoutInMillis");
         if (timeout != null) {
             if (!timeout.canConvertToInt() || timeout.asInt() < 50) {
                 error(at + ".timeoutInMillis", "expected at least 50 milliseconds, got " + timeout + ".");
-            } else if (timeout.asInt() > 29_000) {
+            } else if (streams && timeout.asInt() > 900_000) {
+                error(at + ".timeoutInMillis", timeout.asInt() + " ms is above the 900,000 ms (15 minutes) a streamed "
+                        + "response may last.");
+            } else if (!streams && timeout.asInt() > 29_000) {
                 warning(at + ".timeoutInMillis", timeout.asInt() + " ms is above the 29,000 ms default quota; it needs a "
                         + "quota increase (REGIONAL and PRIVATE APIs only).");
             }
@@ -662,6 +673,34 @@ final class ApiGatewayImportRules {
         }
     }
 
+    /**
+     * VPC links: V1 ({@code connectionId}) and V2 ({@code connectionId} and {@code integrationTarget},
+     * the ARN of an Application or Network Load Balancer: "Set up a private integration",
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-private-integration.html).
+     */
+    private void privateIntegration(JsonNode integration, String at) {
+        boolean vpcLink = "VPC_LINK".equalsIgnoreCase(integration.path("connectionType").asText());
+        if (vpcLink && !integration.has("connectionId")) {
+            error(at, "a VPC_LINK integration needs connectionId, the id of the VPC link.");
+        }
+        JsonNode target = integration.get("integrationTarget");
+        if (target == null) {
+            return;
+        }
+        if (!vpcLink) {
+            error(at + ".integrationTarget", "integrationTarget (the load balancer of a VPC link V2) applies only to "
+                    + "private integrations: set connectionType VPC_LINK and connectionId, or remove it.");
+        }
+        String arn = target.asText();
+        DeployTimeValues.Placeholder value = DeployTimeValues.placeholder(arn);
+        boolean deployTime = value != null && (value.unknown()
+                || value.kind().equals("arn") && value.resourceType().equals("AWS::ElasticLoadBalancingV2::LoadBalancer"));
+        if (!deployTime && !LOAD_BALANCER_ARN.matcher(arn).matches() && !arn.startsWith("${stageVariables.")) {
+            error(at + ".integrationTarget", "'" + arn + "' is not the ARN of an Application or Network Load Balancer "
+                    + "(arn:aws:elasticloadbalancing:{region}:{account}:loadbalancer/app|net/...).");
+        }
+    }
+
     private void lambdaUri(String uri, String at) {
         if (DeployTimeValues.placeholder(uri) != null && DeployTimeValues.placeholder(uri).unknown()) {
             return; // the whole URI comes from outside the template
@@ -669,10 +708,11 @@ final class ApiGatewayImportRules {
         Matcher m = LAMBDA_URI.matcher(uri);
         if (!m.matches()) {
             error(at, "'" + uri + "' is not a Lambda invocation URI; expected "
-                    + "arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations.");
+                    + "arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations "
+                    + "(or .../2021-11-15/functions/{function ARN}/response-streaming-invocations to stream).");
             return;
         }
-        String function = m.group(3);
+        String function = m.group(3) != null ? m.group(3) : m.group(4);
         if (LAMBDA_FUNCTION_ARN.matcher(function).matches()) {
             return;
         }
