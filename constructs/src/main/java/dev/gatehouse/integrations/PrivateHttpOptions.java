@@ -9,8 +9,9 @@ public interface PrivateHttpOptions {
 
     /**
      * The path sent to the load balancer, e.g. {@code /v1/orders/{id}}; each {@code {name}} is filled
-     * from the route's path variable of the same name (rule GH201). API Gateway sends exactly this
-     * path (the stage name is not added), and passes the client's query string through.
+     * from the route's path variable of the same name (rule GH201). It is the whole path of the
+     * integration URI, so no stage name is added to it (docs/private-integrations.md, "The path, and
+     * the stage"); the client's query string is passed through.
      *
      * @default the route's own path, {@code {name+}} written {@code {name}}
      */
