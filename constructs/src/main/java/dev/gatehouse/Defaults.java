@@ -7,6 +7,7 @@ import dev.gatehouse.api.ExecutionLogLevel;
 import dev.gatehouse.api.RequestValidationMode;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.integrations.TemplatePassthrough;
+import dev.gatehouse.integrations.StreamingMode;
 import java.util.List;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -135,6 +136,20 @@ public final class Defaults {
 
     /** Content type of a request model given without one. */
     public static final String MODEL_CONTENT_TYPE = "application/json";
+    /**
+     * Responses are buffered: API Gateway sends them once the integration has answered in full
+     * (streaming is an opt-in per route, {@code StreamingMode.STREAM}).
+     */
+    public static final StreamingMode STREAMING_MODE = StreamingMode.BUFFERED;
+
+    /** Largest integration timeout of a route whose response streams (15 minutes), in milliseconds. */
+    public static final int STREAMING_TIMEOUT_MAX_MILLIS = 900_000;
+
+    /**
+     * A private integration over HTTPS accepts only certificates of the authorities API Gateway
+     * trusts ({@code tlsConfig.insecureSkipVerification} off).
+     */
+    public static final boolean INSECURE_SKIP_VERIFICATION = false;
 
     // ---- Bundled handlers ----------------------------------------------------------------------
 

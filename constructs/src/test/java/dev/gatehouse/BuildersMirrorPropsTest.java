@@ -8,6 +8,8 @@ import dev.gatehouse.auth.JwtAuthorizer;
 import dev.gatehouse.auth.JwtAuthorizerProps;
 import dev.gatehouse.database.DatabaseBackend;
 import dev.gatehouse.database.DatabaseBackendProps;
+import dev.gatehouse.integrations.GatewayVpcLink;
+import dev.gatehouse.integrations.GatewayVpcLinkProps;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -40,7 +42,9 @@ class BuildersMirrorPropsTest {
                 List.of(JwtAuthorizerProps.class, JwtAuthorizer.Builder.class),
                 List.of(JwtAuthorizerProps.class, JwtAuthorizerProps.Builder.class),
                 List.of(DatabaseBackendProps.class, DatabaseBackend.Builder.class),
-                List.of(DatabaseBackendProps.class, DatabaseBackendProps.Builder.class))) {
+                List.of(DatabaseBackendProps.class, DatabaseBackendProps.Builder.class),
+                List.of(GatewayVpcLinkProps.class, GatewayVpcLink.Builder.class),
+                List.of(GatewayVpcLinkProps.class, GatewayVpcLinkProps.Builder.class))) {
             Set<String> missing = properties(pair.get(0));
             missing.removeAll(builderMethods(pair.get(1)));
             assertEquals(Set.of(), missing, pair.get(1).getName() + " lacks setters for " + missing);

@@ -3,25 +3,17 @@ package dev.gatehouse.integrations;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.HttpMethod;
-import dev.gatehouse.api.Route;
 import dev.gatehouse.api.internal.Tokens;
 import dev.gatehouse.rules.Rules;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HTTP integration to a URL on the internet: proxy ({@code http_proxy}), or non-proxy
  * ({@code http}) with a mapping.
  */
 final class HttpRouteIntegration extends RouteIntegration {
-    private static final Pattern URL_VARIABLE = Pattern.compile("\\{([^{}/]+)\\}");
-
     private final String url;
     private final HttpRouteIntegrationOptions options;
 
@@ -33,8 +25,7 @@ final class HttpRouteIntegration extends RouteIntegration {
     @Override
     public RouteIntegrationConfig bind(IntegrationContext context) {
         checkUrl(context);
-        Route route = context.getRoute();
-        HttpMethod backendMethod = options.getHttpMethod() != null ? options.getHttpMethod() : route.getMethod();
+        HttpMethod backendMethod = options.getHttpMethod() != null ? options.getHttpMethod() : context.getRoute().getMethod();
 
         IntegrationMapping mapping = options.getMapping();
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
@@ -45,38 +36,11 @@ final class HttpRouteIntegration extends RouteIntegration {
         if (mapping == null) {
             integration.put("passthroughBehavior", "when_no_match");
         }
-        Set<String> variables = urlVariables();
-        if (!variables.isEmpty()) {
-            ObjectNode parameters = integration.putObject("requestParameters");
-            List<String> routeVariables = route.getPathVariables();
-            for (String variable : variables) {
-                if (!routeVariables.contains(variable)) {
-                    context.report(Rules.HTTP_URL_VARIABLES,
-                            "the backend URL uses {" + variable + "}, which is not a path variable of the route.",
-                            routeVariables.isEmpty()
-                                    ? "remove {" + variable + "} from the URL, or add it to the route path."
-                                    : "use one of the route's variables " + routeVariables
-                                            + " in the URL, or add {" + variable + "} to the route path.");
-                    continue;
-                }
-                parameters.put("integration.request.path." + variable, "method.request.path." + variable);
-            }
-        }
-        IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        UrlVariables.map(url, context, integration);
+        IntegrationTimeout.apply(options.getTimeout(), options.getStreamingMode(), context, integration);
         String status = mapping == null ? "200" : NonProxyMapping.apply(mapping, integration, context);
         return RouteIntegrationConfig.owning(integration,
                 RouteIntegrationConfig.responses(status, "Response of the HTTP backend"));
-    }
-
-    /** {@code {name}} (or {@code {name+}}) placeholders in the literal parts of the URL. */
-    private Set<String> urlVariables() {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = URL_VARIABLE.matcher(Tokens.replaceTokens(url, ""));
-        while (m.find()) {
-            String name = m.group(1);
-            names.add(name.endsWith("+") ? name.substring(0, name.length() - 1) : name);
-        }
-        return names;
     }
 
     private void checkUrl(IntegrationContext context) {
@@ -98,7 +62,7 @@ final class HttpRouteIntegration extends RouteIntegration {
             return;
         }
         try {
-            URI uri = new URI(URL_VARIABLE.matcher(literal).replaceAll("x"));
+            URI uri = new URI(UrlVariables.VARIABLE.matcher(literal).replaceAll("x"));
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 context.report(Rules.HTTP_URL, "the backend URL '" + url + "' has no host.", fix);
             }

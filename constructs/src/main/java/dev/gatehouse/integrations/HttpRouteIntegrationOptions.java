@@ -16,7 +16,8 @@ public interface HttpRouteIntegrationOptions {
     }
 
     /**
-     * How long API Gateway waits for the backend (50 ms to 29 s).
+     * How long API Gateway waits for the backend (50 ms to 29 s; up to 15 minutes when the
+     * response streams).
      *
      * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
      */
@@ -35,6 +36,15 @@ public interface HttpRouteIntegrationOptions {
         return null;
     }
 
+    /**
+     * Whether API Gateway streams the response as it arrives, rather than waiting for all of it.
+     *
+     * @default {@link dev.gatehouse.Defaults#STREAMING_MODE}
+     */
+    default StreamingMode getStreamingMode() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -44,6 +54,7 @@ public interface HttpRouteIntegrationOptions {
         private HttpMethod httpMethod;
         private Duration timeout;
         private IntegrationMapping mapping;
+        private StreamingMode streamingMode;
 
         private Builder() {
         }
@@ -64,10 +75,16 @@ public interface HttpRouteIntegrationOptions {
             return this;
         }
 
+        public Builder streamingMode(StreamingMode streamingMode) {
+            this.streamingMode = streamingMode;
+            return this;
+        }
+
         public HttpRouteIntegrationOptions build() {
             HttpMethod m = httpMethod;
             Duration t = timeout;
             IntegrationMapping map = mapping;
+            StreamingMode s = streamingMode;
             return new HttpRouteIntegrationOptions() {
                 @Override
                 public HttpMethod getHttpMethod() {
@@ -82,6 +99,11 @@ public interface HttpRouteIntegrationOptions {
                 @Override
                 public IntegrationMapping getMapping() {
                     return map;
+                }
+
+                @Override
+                public StreamingMode getStreamingMode() {
+                    return s;
                 }
             };
         }

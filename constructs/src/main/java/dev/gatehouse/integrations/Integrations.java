@@ -10,7 +10,10 @@ public final class Integrations {
     private Integrations() {
     }
 
-    /** Lambda proxy integration: the function receives the whole request and returns the response. */
+    /**
+     * Lambda proxy integration: the function receives the whole request and returns the response
+     * (streamed with {@link LambdaRouteIntegrationOptions#getStreamingMode()}).
+     */
     public static RouteIntegration lambda(IFunction handler) {
         return new LambdaRouteIntegration(handler, LambdaRouteIntegrationOptions.builder().build());
     }
@@ -35,11 +38,28 @@ public final class Integrations {
     }
 
     /**
-     * HTTP integration with options (backend method, timeout): proxy, or non-proxy with a
-     * {@link HttpRouteIntegrationOptions#getMapping() mapping}.
+     * HTTP integration with options (backend method, timeout, streaming): proxy, or non-proxy with
+     * a {@link HttpRouteIntegrationOptions#getMapping() mapping}.
      */
     public static RouteIntegration http(String url, HttpRouteIntegrationOptions options) {
         return new HttpRouteIntegration(url, options);
+    }
+
+    /**
+     * Private HTTP proxy integration: requests go through a VPC link V2 to a load balancer listener
+     * in a VPC ({@code PrivateTarget.of(listener)}), to the route's own path there. The link is the
+     * one Gatehouse creates once per API in the load balancer's VPC.
+     */
+    public static RouteIntegration privateHttp(PrivateTarget target) {
+        return new PrivateHttpRouteIntegration(target, PrivateHttpOptions.builder().build());
+    }
+
+    /**
+     * Private HTTP proxy integration with options: backend path and host, a shared or imported VPC
+     * link (or a legacy VPC link V1 to a Network Load Balancer), timeout, streaming.
+     */
+    public static RouteIntegration privateHttp(PrivateTarget target, PrivateHttpOptions options) {
+        return new PrivateHttpRouteIntegration(target, options);
     }
 
     /** A static response from API Gateway itself, e.g. for a health route. */

@@ -6,7 +6,7 @@ import dev.gatehouse.rules.Rules;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
-/** Lambda proxy integration ({@code aws_proxy}), or non-proxy ({@code aws}) with a mapping. */
+/** Lambda proxy integration ({@code aws_proxy}, buffered or streamed), or non-proxy ({@code aws}) with a mapping. */
 final class LambdaRouteIntegration extends RouteIntegration {
     private final IFunction handler;
     private final LambdaRouteIntegrationOptions options;
@@ -27,11 +27,15 @@ final class LambdaRouteIntegration extends RouteIntegration {
                             + "fn.addAlias(\"live\"); Integrations.lambda(live)), or to fn.getCurrentVersion().");
         }
         IntegrationMapping mapping = options.getMapping();
+        boolean streams = options.getStreamingMode() == StreamingMode.STREAM;
+        if (streams) {
+            StreamingRuntime.check(handler, target, context);
+        }
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         integration.put("type", mapping == null ? "aws_proxy" : "aws");
         integration.put("httpMethod", "POST");
-        integration.put("uri", target.getInvocationUri());
-        IntegrationTimeout.apply(options.getTimeout(), context, integration);
+        integration.put("uri", streams ? target.getStreamingInvocationUri() : target.getInvocationUri());
+        IntegrationTimeout.apply(options.getTimeout(), options.getStreamingMode(), context, integration);
         String status = mapping == null ? "200" : NonProxyMapping.apply(mapping, integration, context);
         return RouteIntegrationConfig.owning(integration,
                 RouteIntegrationConfig.responses(status, "Response of the Lambda function"));

@@ -6,7 +6,8 @@ import software.amazon.awscdk.Duration;
 public interface LambdaRouteIntegrationOptions {
 
     /**
-     * How long API Gateway waits for the function (50 ms to 29 s).
+     * How long API Gateway waits for the function (50 ms to 29 s; up to 15 minutes when the
+     * response streams).
      *
      * @default {@value dev.gatehouse.Defaults#INTEGRATION_TIMEOUT_MAX_MILLIS} ms
      */
@@ -25,6 +26,16 @@ public interface LambdaRouteIntegrationOptions {
         return null;
     }
 
+    /**
+     * Whether API Gateway streams the response as it arrives, rather than waiting for all of it.
+     * A streamed function must write Lambda's response-streaming format (rule GH267).
+     *
+     * @default {@link dev.gatehouse.Defaults#STREAMING_MODE}
+     */
+    default StreamingMode getStreamingMode() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -33,6 +44,7 @@ public interface LambdaRouteIntegrationOptions {
     final class Builder {
         private Duration timeout;
         private IntegrationMapping mapping;
+        private StreamingMode streamingMode;
 
         private Builder() {
         }
@@ -48,9 +60,15 @@ public interface LambdaRouteIntegrationOptions {
             return this;
         }
 
+        public Builder streamingMode(StreamingMode streamingMode) {
+            this.streamingMode = streamingMode;
+            return this;
+        }
+
         public LambdaRouteIntegrationOptions build() {
             Duration t = timeout;
             IntegrationMapping map = mapping;
+            StreamingMode s = streamingMode;
             return new LambdaRouteIntegrationOptions() {
                 @Override
                 public Duration getTimeout() {
@@ -60,6 +78,11 @@ public interface LambdaRouteIntegrationOptions {
                 @Override
                 public IntegrationMapping getMapping() {
                     return map;
+                }
+
+                @Override
+                public StreamingMode getStreamingMode() {
+                    return s;
                 }
             };
         }

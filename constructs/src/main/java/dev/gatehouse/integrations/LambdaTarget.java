@@ -1,5 +1,6 @@
 package dev.gatehouse.integrations;
 
+import dev.gatehouse.api.internal.LambdaUris;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,14 @@ public final class LambdaTarget {
     /** The integration URI API Gateway invokes the function through. */
     public String getInvocationUri() {
         return invocationUri;
+    }
+
+    /**
+     * The integration URI through which API Gateway streams the function's response
+     * ({@code .../2021-11-15/functions/{arn}/response-streaming-invocations}).
+     */
+    public String getStreamingInvocationUri() {
+        return LambdaUris.streamingInvocation(functionArn);
     }
 
     /** The function's construct path, for messages. */

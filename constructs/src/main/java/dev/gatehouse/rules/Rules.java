@@ -199,6 +199,58 @@ public final class Rules {
             "CONVERT_TO_TEXT Base64-encodes binary request bodies, and a request body is binary only when its "
                     + "Content-Type is one of the API's binary media types; without any, the conversion never "
                     + "happens.");
+    public static final Rule PRIVATE_LINK_TARGET = new Rule("GH260", Severity.ERROR,
+            "A VPC link V1 reaches Network Load Balancers only",
+            "A VPC link V1 (AWS::ApiGateway::VpcLink, the legacy kind) targets Network Load Balancers; API "
+                    + "Gateway cannot send its traffic to an Application Load Balancer. A VPC link V2 "
+                    + "(AWS::ApiGatewayV2::VpcLink: a GatewayVpcLink, or the one Gatehouse creates per API and VPC) "
+                    + "reaches both.");
+
+    public static final Rule PRIVATE_TLS = new Rule("GH261", Severity.ERROR,
+            "HTTPS to a private load balancer names the host its certificate is for",
+            "In a private integration API Gateway sets the Host header, and verifies the backend's certificate, "
+                    + "from the host of the integration URI. A load balancer's own DNS name (*.elb.amazonaws.com) "
+                    + "is on no certificate its owner can hold, so an HTTPS or TLS listener needs host(...) set to "
+                    + "a name its certificate covers. insecureSkipVerification accepts certificates of private "
+                    + "certificate authorities (the host name is still checked) and means nothing over plain HTTP.");
+
+    public static final Rule PRIVATE_LINK_VPC = new Rule("GH262", Severity.ERROR,
+            "A private integration knows its VPC link",
+            "Without a link in its options, a private integration goes through a VPC link V2 that Gatehouse "
+                    + "creates once per API and VPC, in the load balancer's VPC and private subnets. A load balancer "
+                    + "imported without its VPC gives none to create it in: pass a GatewayVpcLink.");
+
+    public static final Rule PRIVATE_PATH = new Rule("GH263", Severity.ERROR,
+            "Private integration hosts and paths are well-formed",
+            "The backend path starts with '/' and has no query string, fragment or whitespace (the client's "
+                    + "query string is passed through); its {name} variables are path variables of the route "
+                    + "(GH201). The host is a DNS name without scheme, port, path or whitespace.");
+
+    public static final Rule STREAMING_TYPE = new Rule("GH264", Severity.ERROR,
+            "Only proxy integrations stream responses",
+            "API Gateway streams responses (responseTransferMode STREAM) of HTTP_PROXY and AWS_PROXY integrations "
+                    + "only: Lambda proxy, HTTP proxy and private HTTP proxy routes. Every other type needs the whole "
+                    + "response (mapping templates, integration responses), so STREAM on it fails the import.");
+
+    public static final Rule STREAMING_LAMBDA_URI = new Rule("GH265", Severity.ERROR,
+            "Streamed Lambda routes invoke InvokeWithResponseStream",
+            "A Lambda proxy integration streams through the .../2021-11-15/functions/{arn}/response-streaming-"
+                    + "invocations URI and buffers through .../2015-03-31/functions/{arn}/invocations; API Gateway "
+                    + "supports neither mixed combination. Integrations.lambda picks the URI from the streaming mode; "
+                    + "this rule catches integrations written by hand.");
+
+    public static final Rule STREAMING_TIMEOUT = new Rule("GH266", Severity.ERROR,
+            "Streamed responses time out between 50 ms and 15 minutes",
+            "A streamed response may last up to 15 minutes (900,000 ms), and only a streamed one may go past the "
+                    + "29 s limit without a quota increase. Streams also end after an idle time without data: 5 "
+                    + "minutes for REGIONAL and PRIVATE APIs, 30 seconds for EDGE ones.");
+
+    public static final Rule STREAMING_RUNTIME = new Rule("GH267", Severity.WARNING,
+            "Streamed Lambda functions write the streaming format",
+            "API Gateway streams a Lambda function's answer only when the function writes its metadata JSON, 8 null "
+                    + "bytes and then the body through Lambda response streaming, which Lambda's Node.js runtimes "
+                    + "offer; other runtimes need a custom runtime or the Lambda Web Adapter. A function that answers "
+                    + "the usual proxy JSON gets 500 for every request.");
 
     // ---- Stage and API settings --------------------------------------------------------------
 
@@ -397,6 +449,8 @@ public final class Rules {
             LAMBDA_SELECTION_PATTERN, NO_DEFAULT_RESPONSE, PASSTHROUGH_WITHOUT_TEMPLATES, REQUEST_MODEL, MODEL_KEYWORDS,
             REQUEST_PARAMETERS, VALIDATION_COVERAGE, WEAKENED_VALIDATION, BINARY_MEDIA_TYPES,
             CONTENT_HANDLING_WITHOUT_BINARY,
+            PRIVATE_LINK_TARGET, PRIVATE_TLS, PRIVATE_LINK_VPC, PRIVATE_PATH,
+            STREAMING_TYPE, STREAMING_LAMBDA_URI, STREAMING_TIMEOUT, STREAMING_RUNTIME,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
             JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.CfnLoadBalancer;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
@@ -44,6 +46,9 @@ public final class SampleNagSuppressions {
     static final String RDS10 = "The opt-in smoke test creates and destroys the sample, which deletion protection "
             + "would stop; deleting still leaves a final snapshot. Production clusters set deletionProtection(true).";
 
+    static final String ELB2 = "The internal ALB only sends fixed responses to the VPC link; the API's access log "
+            + "records each request. An ALB with real targets logs to S3 (alb.logAccessLogs(bucket)).";
+
     static final String PROVIDER_IAM4 = "The CDK Provider framework's function uses AWSLambdaBasicExecutionRole (logs "
             + "only); the CDK offers no alternative for it.";
     static final String PROVIDER_IAM5 = "The CDK Provider framework may invoke the schema function and its versions "
@@ -71,6 +76,9 @@ public final class SampleNagSuppressions {
                         }
                     }
                 }
+            } else if (construct instanceof ApplicationLoadBalancer alb
+                    && alb.getNode().getDefaultChild() instanceof CfnLoadBalancer lb && "internal".equals(lb.getScheme())) {
+                suppress(alb, "AwsSolutions-ELB2", ELB2);
             } else if (construct instanceof DatabaseCluster cluster) {
                 suppress(cluster, "AwsSolutions-RDS10", RDS10);
             } else if (construct instanceof Function function) {

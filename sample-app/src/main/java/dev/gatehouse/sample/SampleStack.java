@@ -31,11 +31,19 @@ import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
 import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.integrations.ResponseMapping;
+import dev.gatehouse.integrations.PrivateTarget;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.ClusterInstance;
@@ -48,8 +56,8 @@ import software.constructs.Construct;
 /**
  * The sample API: orders served from Aurora PostgreSQL through RDS Proxy, a caller-description
  * route served by the bundled echo function, a partner route metered by a usage plan, a catalog
- * proxied to an HTTP backend, a public health check answered by API Gateway itself, and a feedback
- * route with a request model and mapping templates. Callers
+ * proxied to an HTTP backend, an internal service behind a VPC link, a public health check answered
+ * by API Gateway itself, and a feedback route with a request model and mapping templates. Callers
  * present JWTs from the issuer below (the bundled JWT authorizer checks them and each route's
  * scopes); a browser client at https://app.example.com may call it (CORS).
  */
@@ -111,6 +119,7 @@ public class SampleStack extends Stack {
         partnerAccess(echo);
         orders();
         feedback(echo);
+        internalService();
     }
 
     /** A partner route that needs an API key of the partners' usage plan. */
@@ -216,6 +225,34 @@ public class SampleStack extends Stack {
                 .requestValidation(RequestValidation.builder().model(feedback).build())
                 .summary("Takes feedback, validated against the Feedback model")
                 .build());
+    }
+
+    /**
+     * An internal service behind a VPC link V2: an internal ALB in the orders VPC that answers
+     * {@code /internal/*} itself (fixed responses: no targets to pay for) and 404 for any other path,
+     * so the real deployment shows that the backend receives the route's path without the stage.
+     */
+    private void internalService() {
+        Vpc vpc = (Vpc) getNode().findChild("Vpc"); // the VPC orders() created
+        ApplicationLoadBalancer alb = ApplicationLoadBalancer.Builder.create(this, "InternalAlb")
+                .vpc(vpc)
+                .internetFacing(false)
+                .dropInvalidHeaderFields(true)
+                .build();
+        ApplicationListener listener = alb.addListener("Http", BaseApplicationListenerProps.builder()
+                .port(80)
+                .open(false)
+                .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                        .contentType("application/json").messageBody("{\"message\":\"no such internal path\"}").build()))
+                .build());
+        listener.addAction("Internal", AddApplicationActionProps.builder()
+                .priority(10)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of("/internal/*"))))
+                .action(ListenerAction.fixedResponse(200, FixedResponseOptions.builder()
+                        .contentType("application/json").messageBody("{\"service\":\"internal\",\"status\":\"ok\"}").build()))
+                .build());
+        api.route("GET /internal/{proxy+}", Integrations.privateHttp(PrivateTarget.of(listener)),
+                RouteOptions.of(Authorization.iam()));
     }
 
     public GatewayApi getApi() {

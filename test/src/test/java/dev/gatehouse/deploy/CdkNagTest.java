@@ -34,8 +34,8 @@ class CdkNagTest {
         // Given the sample app without SampleNagSuppressions, when cdk-nag checks it
         SampleSynthesis sample = SampleSynthesis.synthesize(false);
         // Then it reports each finding the suppressions give a reason for
-        assertEquals(Set.of("AwsSolutions-APIG2", "AwsSolutions-IAM4", "AwsSolutions-IAM5", "AwsSolutions-L1",
-                        "AwsSolutions-RDS10"),
+        assertEquals(Set.of("AwsSolutions-APIG2", "AwsSolutions-ELB2", "AwsSolutions-IAM4", "AwsSolutions-IAM5",
+                        "AwsSolutions-L1", "AwsSolutions-RDS10"),
                 rules(sample.nagErrors()),
                 sample.nagErrors().toString());
         assertEquals(Set.of("AwsSolutions-APIG3"), rules(sample.nagWarnings()), sample.nagWarnings().toString());

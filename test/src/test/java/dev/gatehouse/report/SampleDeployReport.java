@@ -57,7 +57,8 @@ public final class SampleDeployReport {
                 new ApiPostureCheck().checkTemplate(sample.template()),
                 sample.nagResult());
 
-        // one line per rule and reason, naming every resource it was accepted on
+        // one entry per rule and reason, naming the resource it was accepted on, or how many (their
+        // logical ids are in the template's cdk_nag metadata)
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         for (SampleSynthesis.Suppression s : sample.suppressions()) {
             String rule = s.ruleId() + (s.appliesTo().isEmpty() ? "" : " " + s.appliesTo());
@@ -66,7 +67,8 @@ public final class SampleDeployReport {
         List<String> acceptedLines = new ArrayList<>();
         accepted.forEach((key, ids) -> {
             String[] ruleAndReason = key.split("\u0000", 2);
-            acceptedLines.add(ruleAndReason[0] + " on " + String.join(", ", ids) + ": " + ruleAndReason[1]);
+            acceptedLines.add(ruleAndReason[0] + " on " + (ids.size() == 1 ? ids.get(0) : ids.size() + " resources")
+                    + ": " + ruleAndReason[1]);
         });
         List<String> notChecked = new ArrayList<>();
         notChecked.add("CDK's own template validation: " + cdkValidation(sample.cdkValidation())

@@ -84,8 +84,15 @@ public final class ApiPostureCheck {
     }
 
     private static CheckResult result(List<Finding> findings, Counts counts, List<String> publicOperations) {
+        // public OPTIONS operations (CORS preflights, as a rule) are counted, the others named
+        List<String> named = publicOperations.stream().filter(r -> !r.startsWith("OPTIONS ")).toList();
+        long options = publicOperations.size() - named.size();
+        List<String> listed = new ArrayList<>(named);
+        if (options > 0) {
+            listed.add("OPTIONS on " + options + (options == 1 ? " path" : " paths"));
+        }
         String checked = counts.operations() + " operations (" + counts.publicOperations() + " public on purpose"
-                + (publicOperations.isEmpty() ? "" : ": " + String.join(", ", publicOperations)) + ")"
+                + (listed.isEmpty() ? "" : ": " + String.join(", ", listed)) + ")"
                 + (counts.stages() > 0 ? ", " + counts.stages() + " stage" + (counts.stages() == 1 ? "" : "s") : "");
         return new CheckResult(ID, "API posture: authorization declared, request validation, logging and tracing",
                 checked, findings);

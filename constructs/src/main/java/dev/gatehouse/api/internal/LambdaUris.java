@@ -14,9 +14,20 @@ public final class LambdaUris {
      * URI. Otherwise (a token) it is the stack's Region.
      */
     public static String invocation(String functionArn) {
+        return lambdaPath(functionArn) + "2015-03-31/functions/" + functionArn + "/invocations";
+    }
+
+    /**
+     * The URI through which API Gateway streams the response of {@code functionArn}
+     * ({@code InvokeWithResponseStream}), in the Region {@link #invocation} chooses.
+     */
+    public static String streamingInvocation(String functionArn) {
+        return lambdaPath(functionArn) + "2021-11-15/functions/" + functionArn + "/response-streaming-invocations";
+    }
+
+    private static String lambdaPath(String functionArn) {
         return "arn:" + literalSegment(functionArn, 1).orElse(Aws.PARTITION) + ":apigateway:"
-                + literalSegment(functionArn, 3).orElse(Aws.REGION)
-                + ":lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+                + literalSegment(functionArn, 3).orElse(Aws.REGION) + ":lambda:path/";
     }
 
     /**

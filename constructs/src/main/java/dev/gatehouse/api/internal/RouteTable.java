@@ -14,6 +14,7 @@ import dev.gatehouse.integrations.LambdaTarget;
 import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.integrations.RouteIntegrationConfig;
 import dev.gatehouse.integrations.internal.RouteIntegrationConfigNodes;
+import dev.gatehouse.integrations.internal.StreamingCheck;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
 import dev.gatehouse.rules.Rules;
@@ -90,6 +91,7 @@ public final class RouteTable {
         if (route.getMethod() != null && path != null && path.isValid()) {
             RouteContext context = new RouteContext(route, subject);
             RouteIntegrationConfig config = integration.bind(context);
+            StreamingCheck.check(RouteIntegrationConfigNodes.integration(config), context);
             Map<String, List<String>> security = new LinkedHashMap<>();
             if (authorization != null) {
                 authorization.bind(context).getRequirements()
