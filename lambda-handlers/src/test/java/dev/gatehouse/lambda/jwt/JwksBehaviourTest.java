@@ -125,24 +125,25 @@ class JwksBehaviourTest {
         fx.jwks.mode(Mode.SLOW);
         long started = System.nanoTime();
 
-        // Then the request is refused quickly
+        // Then the request is refused long before the server answers (bounds leave room for a
+        // loaded machine: the mutation tests run this on two busy cores)
         assertEquals("keys-unavailable", fx.rejectToken(fx.token().sign()));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 2000, "took " + millis + " ms");
+        assertTrue(millis < 4000, "took " + millis + " ms");
         assertTrue(fx.logLines().stream().anyMatch(l -> l.contains("jwks-fetch-failed")), fx.logLines().toString());
     }
 
     @Test
     void trickleOfBytesIsCutOffByTheOverallDeadline() throws Exception {
-        // A server sending a byte every 100 ms never trips the 300 ms read timeout; the overall
-        // deadline (connect + read timeout = 800 ms) stops it.
+        // A server sending a byte every 100 ms (for 30 s) never trips the 300 ms read timeout; the
+        // overall deadline (connect + read timeout = 800 ms) stops it.
         var server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         try {
             server.createContext("/jwks.json", exchange -> {
                 exchange.sendResponseHeaders(200, 0);
                 try (var out = exchange.getResponseBody()) {
-                    for (int i = 0; i < 100; i++) {
+                    for (int i = 0; i < 300; i++) {
                         out.write(' ');
                         out.flush();
                         Thread.sleep(100);
@@ -153,11 +154,13 @@ class JwksBehaviourTest {
             });
             server.start();
             fx.env.put("GATEHOUSE_JWKS_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
+            String token = fx.token().sign();
+            fx.handler();
             long started = System.nanoTime();
-            assertEquals("keys-unavailable", fx.rejectToken(fx.token().sign()));
+            assertEquals("keys-unavailable", fx.rejectToken(token));
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(millis < 2000, "took " + millis + " ms");
-            assertTrue(fx.logLines().stream().anyMatch(l -> l.contains("took longer than")), fx.logLines().toString());
+            assertTrue(millis < 8000, "took " + millis + " ms");
+            assertTrue(fx.logLines().stream().anyMatch(l -> l.contains("took longer than 800 ms")), fx.logLines().toString());
         } finally {
             server.stop(0);
         }
@@ -260,7 +263,9 @@ class JwksBehaviourTest {
 
     @Test
     void requestJoinsAFetchAlreadyUnderWay() throws Exception {
-        // Given a restore whose background fetch is slow
+        // Given a restore whose background fetch is slow (150 ms; a read timeout of 5 s so that a
+        // busy machine does not turn the slow answer into a failed fetch)
+        fx.env.put("GATEHOUSE_JWKS_READ_TIMEOUT_MS", "5000");
         fx.refreshExecutor = task -> new Thread(task).start();
         fx.jwks.mode(Mode.SLOW);
         fx.jwks.slowMillis(150);

@@ -240,11 +240,11 @@ class HttpJwksFetcherTest {
 
     @Test
     void bodyTricklingPastTheDeadlineIsCutOff() {
-        // Given a server sending a byte every 50 ms for 5 s: no single read times out
+        // Given a server sending a byte every 50 ms for 20 s: no single read times out
         URI uri = serve("/jwks.json", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 400; i++) {
                 out.write(' ');
                 out.flush();
                 Thread.sleep(50);
@@ -257,7 +257,7 @@ class HttpJwksFetcherTest {
         // Then the deadline (connect timeout + read timeout) stops it
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals("JWKS response took longer than 500 ms", e.getMessage());
-        assertTrue(millis >= 450 && millis < 3000, "took " + millis + " ms");
+        assertTrue(millis >= 450 && millis < 10_000, "took " + millis + " ms");
     }
 
     @Test
@@ -276,7 +276,7 @@ class HttpJwksFetcherTest {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 assertInstanceOf(SocketTimeoutException.class, e);
                 assertTrue(e.getMessage().toLowerCase().contains("connect timed out"), e.getMessage());
-                assertTrue(millis < 4000, "took " + millis + " ms");
+                assertTrue(millis < 10_000, "took " + millis + " ms");
             } finally {
                 for (Socket socket : queued) {
                     socket.close();
