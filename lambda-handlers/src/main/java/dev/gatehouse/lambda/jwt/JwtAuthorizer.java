@@ -133,6 +133,7 @@ public final class JwtAuthorizer {
             throw new Rejection(Reason.MISSING_TOKEN);
         }
         int space = value.indexOf(' ');
+        // (space > 0 would be the same: the value is trimmed, so it never starts with a space)
         if (space >= 0) {
             if (!value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
                 throw new Rejection(Reason.MALFORMED_TOKEN, "not a Bearer credential");
@@ -223,6 +224,16 @@ public final class JwtAuthorizer {
 
     private static IamPolicyResponse.Statement statement(String effect, List<String> resources) {
         return new IamPolicyResponse.Statement(ACTION, effect, List.copyOf(resources), null);
+    }
+
+    /** How many methodArn targets are cached (at most {@value #CACHE_LIMIT}); for tests. */
+    int cachedTargets() {
+        return targets.size();
+    }
+
+    /** How many statement lists are cached (at most {@value #CACHE_LIMIT}); for tests. */
+    int cachedStatementLists() {
+        return statementsCache.size();
     }
 
     private Map<String, Object> context(VerifiedToken token, String kind) {
