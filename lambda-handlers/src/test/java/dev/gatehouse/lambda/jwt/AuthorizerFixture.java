@@ -54,8 +54,10 @@ final class AuthorizerFixture implements AutoCloseable {
         env.put("GATEHOUSE_AUDIENCE", Tokens.AUDIENCE);
         env.put("GATEHOUSE_ALGORITHMS", "RS256,PS256,ES256,ES384");
         env.put("GATEHOUSE_ROUTE_SCOPES", SHOP_ROUTES);
-        env.put("GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS", "500");
-        env.put("GATEHOUSE_JWKS_READ_TIMEOUT_MS", "300");
+        // Short enough for the timeout tests, long enough for a busy machine (the mutation tests
+        // run these tests thousands of times on two cores)
+        env.put("GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS", "1000");
+        env.put("GATEHOUSE_JWKS_READ_TIMEOUT_MS", "1000");
     }
 
     /** Refresh-ahead tasks wait in {@link #queued} until the test runs them. */
