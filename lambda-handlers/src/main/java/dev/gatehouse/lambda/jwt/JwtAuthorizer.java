@@ -147,6 +147,8 @@ public final class JwtAuthorizer {
     }
 
     private static String header(Map<String, String> headers, String name) {
+        // (Returning "" instead of null, here or below, would be the same: an empty credential is
+        // a missing token. Equivalent mutants.)
         if (headers == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import dev.gatehouse.lambda.jwt.JwksServer.Mode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +162,21 @@ class JwksBehaviourTest {
         assertEquals("jwks-no-usable-keys host=127.0.0.1 keptStaleKeys=false", failures.get(1));
         assertTrue(failures.get(2).startsWith("jwks-fetch-failed") && failures.get(2).endsWith("keptStaleKeys=true"),
                 failures.get(2));
+    }
+
+    @Test
+    void aRefreshTheExecutorRefusesRunsInTheRequest() {
+        fx.refreshExecutor = task -> {
+            throw new RejectedExecutionException("shutting down");
+        };
+        fx.allow(fx.token().sign());
+        fx.jwks.serve(TestKeys.jwks(TestKeys.RSA, TestKeys.RSA_ROTATED));
+
+        fx.clock.advance(Duration.ofSeconds(250));
+        fx.allow(fx.token().sign());
+
+        assertEquals(2, fx.jwks.requests());
+        assertTrue(fx.handler().keySource().cached().hasKid("rsa-2"));
     }
 
     @Test

@@ -167,6 +167,8 @@ public final class JwksKeySource implements KeySource {
         } else {
             task.run();
         }
+        // (In this thread the fetch is complete here, so a caller given null instead would read
+        // the same 'current': an equivalent mutant for the synchronous case.)
         return fetch;
     }
 
