@@ -44,6 +44,7 @@ class RouteKeyTest {
         "GET /a/{x|segment '{x' with a character not allowed",
         "GET /a/x}|segment 'x}' with a character not allowed",
         "' GET /a'|separated by one space",
+        "' GET'|separated by one space",
         "GET /a/{x@}|has a malformed variable '{x@}'",
         "GET /a/{x[}|has a malformed variable '{x[}'",
         "GET /a/{x`}|has a malformed variable '{x`}'",
@@ -158,6 +159,12 @@ class RouteKeyTest {
         assertFalse(a.isAnyMethod());
         assertTrue(RouteKey.parse("ANY /a").isAnyMethod());
         assertEquals(Set.of("GET"), a.methods());
+        // and different keys spread over hash codes
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            hashes.add(RouteKey.parse("GET /r" + i).hashCode());
+        }
+        assertTrue(hashes.size() > 1, hashes.toString());
     }
 
     @Test

@@ -274,6 +274,18 @@ class RouteScopesTest {
         assertTrue(routes.reaches(user, me));
         assertFalse(routes.reaches(me, user));
         assertFalse(routes.reaches(RouteKey.parse("GET /"), RouteKey.parse("GET /orders")));
+        assertTrue(routes.reaches(RouteKey.parse("GET /"), RouteKey.parse("GET /")));
+        assertFalse(routes.reaches(RouteKey.parse("GET /orders"), RouteKey.parse("GET /")));
+    }
+
+    @Test
+    void aRouteWinningOnAnEarlierSegmentKeepsItsRequestsFromTheLoser() {
+        // GET/a/b is routed to GET /a/{v} (literal 'a' beats {x}), so the patterns of GET /a/{v}
+        // reach no request of GET /{x}/b, though the later segment 'b' is literal in the loser
+        RouteScopes routes = RouteScopes.builder().route("GET /a/{v}", "a").route("GET /{x}/b", "b").build();
+        assertFalse(routes.reaches(RouteKey.parse("GET /a/{v}"), RouteKey.parse("GET /{x}/b")));
+        assertTrue(routes.reaches(RouteKey.parse("GET /{x}/b"), RouteKey.parse("GET /a/{v}")), "GET/*/b matches GET/a/b");
+        assertEquals(Optional.of(RouteKey.parse("GET /a/{v}")), routes.routeForRequest("GET", "/a/b"));
     }
 
     @Test
@@ -332,6 +344,12 @@ class RouteScopesTest {
         assertEquals(List.of("GET/", "GET/*"), plan.allow());
         assertEquals(List.of("POST/z"), plan.deny());
         assertTrue(plan.exact());
+        assertEquals(Set.of(RouteKey.parse("GET /"), RouteKey.parse("GET /{x}"), RouteKey.parse("GET /{x}/y"),
+                RouteKey.parse("GET /a/{x}/y")), plan.permitted());
+        assertEquals(List.of(), plan.unresolved());
+        assertEquals("PolicyPlan{allow=[GET/, GET/*], deny=[POST/z], exact=true}", plan.toString());
+        assertEquals(List.of("arn:x/prod/GET/", "arn:x/prod/GET/*"), plan.allowResources("arn:x/prod/"));
+        assertEquals(List.of("arn:x/prod/POST/z"), plan.denyResources("arn:x/prod/"));
     }
 
     @Test
@@ -360,6 +378,11 @@ class RouteScopesTest {
         config.put("GET /admin/{id}", List.of("admin"));
         config.put("GET /admin/{id}/x", List.of("a"));
         assertEquals(ambiguities, RouteScopes.ambiguities(config));
+        Ambiguity viaBlocking = ambiguities.stream().filter(a -> a.scopes().equals(Set.of("a"))).findFirst().orElseThrow();
+        assertEquals("a principal with scopes [a] may call ANY /{proxy+} but not GET /admin/{id}: the resource pattern"
+                + " allowing ANY /{proxy+} also matches requests routed to GET /admin/{id}, and a Deny for"
+                + " GET /admin/{id} would also refuse requests routed to GET /admin/{id}/x. Give the routes the same"
+                + " scopes, or disable authorizer caching by token.", viaBlocking.describe());
     }
 
     @Test
