@@ -18,6 +18,27 @@ class DatabaseModelTest {
         return RouteParameter.builder(name, ParameterLocation.QUERY, type);
     }
 
+    /** Equal objects hash alike (asserted per class); different ones do not all share one hash code. */
+    private static void assertHashesSpread(List<?> distinct) {
+        assertTrue(distinct.stream().map(Object::hashCode).distinct().count() > 1, distinct.toString());
+    }
+
+    @Test
+    void differentValuesSpreadOverHashCodes() {
+        assertHashesSpread(List.of(new ConfigProblem("a", "p", "f"), new ConfigProblem("b", "p", "f"),
+                new ConfigProblem(null, "q", "g")));
+        assertHashesSpread(List.of(DatabaseRoute.builder("GET /a").build(), DatabaseRoute.builder("GET /b").build(),
+                DatabaseRoute.builder("GET /c").sql("SELECT 1").build()));
+        assertHashesSpread(List.of(DatabaseRoutes.builder(DatabaseEngine.MYSQL).build(),
+                DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL).build(),
+                DatabaseRoutes.builder(DatabaseEngine.MYSQL).route(DatabaseRoute.builder("GET /a").build()).build()));
+        assertHashesSpread(List.of(Pagination.builder("a", ParameterType.INTEGER).build(),
+                Pagination.builder("b", ParameterType.INTEGER).build(), Pagination.builder("c", ParameterType.UUID).build()));
+        assertHashesSpread(List.of(RouteKey.parse("GET /a"), RouteKey.parse("GET /b"), RouteKey.parse("POST /a")));
+        assertHashesSpread(List.of(query("a", ParameterType.STRING).build(), query("b", ParameterType.STRING).build(),
+                query("c", ParameterType.INTEGER).build()));
+    }
+
     @Test
     void parameterDefaultsInForce() {
         assertEquals(RouteParameter.DEFAULT_STRING_MAX_LENGTH, query("s", ParameterType.STRING).build().effectiveMaxLength());

@@ -49,6 +49,7 @@ class NamedSqlDialectTest {
         assertEquals(List.of("x"), pg("SELECT namE'\\' :x"));
         assertEquals(List.of("x"), pg("xE'\\' :x"));
         assertEquals(List.of("x"), pg("SELECT F'\\' :x"));
+        assertEquals(List.of("x"), pg("'C:\\' || :x"));
     }
 
     @Test
