@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * and the bounds of its per-methodArn caches (the methodArn is chosen by the caller).
  */
 class JwtAuthorizerTest {
+    /** A small cache limit, so that filling the caches takes a few decisions, not a thousand. */
+    private static final int LIMIT = 16;
+
     private final List<String> log = new ArrayList<>();
     private final MutableClock clock = new MutableClock(AuthorizerFixture.START);
     private JwtAuthorizer authorizer;
@@ -36,7 +39,7 @@ class JwtAuthorizerTest {
         env.put("GATEHOUSE_ROUTE_SCOPES", AuthorizerFixture.SHOP_ROUTES);
         JwtAuthorizerConfig config = JwtAuthorizerConfig.fromEnvironment(env);
         KeySet keys = KeySet.parse(TestKeys.standardJwks(), Set.of(JWSAlgorithm.RS256), clock.instant());
-        authorizer = new JwtAuthorizer(config, new StaticKeySource(keys), clock, log::add);
+        authorizer = new JwtAuthorizer(config, new StaticKeySource(keys), clock, log::add, LIMIT);
     }
 
     private IamPolicyResponse decide(APIGatewayCustomAuthorizerEvent event) throws Exception {
@@ -113,6 +116,11 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void cachesHoldAThousandEntriesByDefault() {
+        assertEquals(1024, JwtAuthorizer.CACHE_LIMIT);
+    }
+
+    @Test
     void cacheOfMethodArnsIsBounded() throws Exception {
         String token = token("orders:read");
         for (int i = 0; i < 10; i++) {
@@ -120,28 +128,28 @@ class JwtAuthorizerTest {
         }
         assertEquals(10, authorizer.cachedTargets());
 
-        // When 1014 more distinct methodArns fill it to its limit of 1024
-        for (int i = 10; i < 1024; i++) {
+        // When more distinct methodArns fill it to its limit
+        for (int i = 10; i < LIMIT; i++) {
             decide(AuthorizerFixture.tokenEvent(token, "GET", "/orders/" + i));
         }
-        assertEquals(1024, authorizer.cachedTargets());
+        assertEquals(LIMIT, authorizer.cachedTargets());
 
         // Then the next one starts it over instead of growing it
-        IamPolicyResponse next = decide(AuthorizerFixture.tokenEvent(token, "GET", "/orders/1024"));
+        IamPolicyResponse next = decide(AuthorizerFixture.tokenEvent(token, "GET", "/orders/" + LIMIT));
         assertEquals(1, authorizer.cachedTargets());
-        assertTrue(PolicyEvaluator.allows(next, PREFIX + "GET/orders/1024"));
+        assertTrue(PolicyEvaluator.allows(next, PREFIX + "GET/orders/" + LIMIT));
     }
 
     @Test
     void cacheOfStatementsPerStageIsBounded() throws Exception {
         // One statement list per (plan, API stage): stages are chosen by whoever calls
         String token = token("orders:read");
-        for (int i = 0; i < 1024; i++) {
+        for (int i = 0; i < LIMIT; i++) {
             APIGatewayCustomAuthorizerEvent event = AuthorizerFixture.tokenEvent(token, "GET", "/orders/1");
             event.setMethodArn("arn:aws:execute-api:eu-west-1:123456789012:abc123/stage" + i + "/GET/orders/1");
             decide(event);
         }
-        assertEquals(1024, authorizer.cachedStatementLists());
+        assertEquals(LIMIT, authorizer.cachedStatementLists());
 
         APIGatewayCustomAuthorizerEvent event = AuthorizerFixture.tokenEvent(token, "GET", "/orders/1");
         event.setMethodArn("arn:aws:execute-api:eu-west-1:123456789012:abc123/last/GET/orders/1");
