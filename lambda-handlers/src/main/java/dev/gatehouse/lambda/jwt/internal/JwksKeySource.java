@@ -138,7 +138,7 @@ public final class JwksKeySource implements KeySource {
                 return inFlight;
             }
             if (!mayAttempt(now)) {
-                return null;
+                return null; // (PIT lists "replaced return value with null" here: the same code, equivalent)
             }
             lastAttempt = now;
             fetch = new CompletableFuture<>();
