@@ -27,6 +27,8 @@ class FindingsTest {
     void rulesPrintAsIdAndTitle() {
         assertEquals("GH106 Resource count within API Gateway's default quota", Rules.RESOURCE_QUOTA.toString());
         assertEquals(Severity.WARNING, Rules.RESOURCE_QUOTA.getSeverity());
+        assertEquals("GH106", Rules.RESOURCE_QUOTA.getId());
+        assertEquals("Resource count within API Gateway's default quota", Rules.RESOURCE_QUOTA.getTitle());
         assertTrue(Rules.RESOURCE_QUOTA.getExplanation().startsWith("API Gateway's default quota is 300 resources"));
     }
 
