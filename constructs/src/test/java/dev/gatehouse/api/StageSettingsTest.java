@@ -108,8 +108,11 @@ class StageSettingsTest {
     void urlAndArnHelpersRejectRelativePaths() {
         App app = new App();
         GatewayApi api = new GatewayApi(new Stack(app, "S"), "Api");
-        assertThrows(IllegalArgumentException.class, () -> api.urlForPath("orders"));
-        assertThrows(IllegalArgumentException.class, () -> api.arnForExecuteApi("GET", "orders", "prod"));
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> api.urlForPath("orders"));
+        assertEquals("GatewayApi 'S/Api': path 'orders' must start with '/'.", url.getMessage());
+        IllegalArgumentException arn = assertThrows(IllegalArgumentException.class,
+                () -> api.arnForExecuteApi("GET", "orders", "prod"));
+        assertEquals("GatewayApi 'S/Api': path 'orders' must start with '/'.", arn.getMessage());
         assertTrue(api.urlForPath("/orders").endsWith("/prod/orders"), api.urlForPath("/orders"));
     }
 }

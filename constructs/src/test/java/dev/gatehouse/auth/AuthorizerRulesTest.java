@@ -60,7 +60,10 @@ class AuthorizerRulesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LambdaAuthorizer.token(fn).identitySources("method.request.header.A"));
         assertTrue(e.getMessage().contains("identitySources applies to REQUEST authorizers only"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> LambdaAuthorizer.request(fn).headerName("A"));
+        IllegalArgumentException header = assertThrows(IllegalArgumentException.class,
+                () -> LambdaAuthorizer.request(fn).headerName("A"));
+        assertTrue(header.getMessage().contains("headerName applies to TOKEN authorizers only; this one is REQUEST."),
+                header.getMessage());
     }
 
     @Test
@@ -82,6 +85,7 @@ class AuthorizerRulesTest {
         Role role = Role.Builder.create(stack, "R").assumedBy(new AccountRootPrincipal()).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> api.grantInvoke(role, "orders"));
         assertTrue(e.getMessage().contains("'orders' is not a route"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> api.grantInvoke(role));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> api.grantInvoke(role));
+        assertTrue(none.getMessage().contains("GatewayApi 'S/Api': grantInvoke needs at least one route"), none.getMessage());
     }
 }

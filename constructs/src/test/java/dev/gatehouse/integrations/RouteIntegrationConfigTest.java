@@ -39,7 +39,11 @@ class RouteIntegrationConfigTest {
     void anOperationNeedsAResponseEitherWay() {
         ObjectNode integration = JsonNodeFactory.instance.objectNode();
         ObjectNode none = JsonNodeFactory.instance.objectNode();
-        assertThrows(IllegalArgumentException.class, () -> new RouteIntegrationConfig(integration, none));
-        assertThrows(IllegalArgumentException.class, () -> RouteIntegrationConfig.owning(integration, none));
+        IllegalArgumentException copied = assertThrows(IllegalArgumentException.class,
+                () -> new RouteIntegrationConfig(integration, none));
+        assertEquals("an operation needs at least one response", copied.getMessage());
+        IllegalArgumentException owned = assertThrows(IllegalArgumentException.class,
+                () -> RouteIntegrationConfig.owning(integration, none));
+        assertEquals("an operation needs at least one response", owned.getMessage());
     }
 }

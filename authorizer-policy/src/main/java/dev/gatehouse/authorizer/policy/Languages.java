@@ -273,6 +273,8 @@ final class Languages {
             if (accepted(all, required.size(), state)) {
                 return true;
             }
+            // (One more round, "cls <= size", would step on a class no character has, which moves
+            // like the last class: an equivalent mutant.)
             for (int cls = 0; cls < alphabet.size(); cls++) {
                 BitSet[] next = new BitSet[n];
                 boolean alive = true;
@@ -281,6 +283,7 @@ final class Languages {
                     alive = i >= required.size() || !next[i].isEmpty();
                 }
                 if (alive && seen.add(Arrays.asList(next))) {
+                    // (">=" would give up one state earlier: no test can tell, equivalent)
                     if (seen.size() > STATE_LIMIT) {
                         return true;
                     }

@@ -70,6 +70,7 @@ public final class RouteKey {
             throw new IllegalArgumentException("route key is missing");
         }
         int space = routeKey.indexOf(' ');
+        // (A second space is at index 2 or more, so "> 0" there would be the same: equivalent.)
         if (space <= 0 || routeKey.indexOf(' ', space + 1) >= 0) {
             throw new IllegalArgumentException("route key '" + routeKey
                     + "' must be a method and a path separated by one space, e.g. 'GET /orders/{id}'");
@@ -281,6 +282,7 @@ public final class RouteKey {
             Segment a = segments.get(i);
             Segment b = other.segments.get(i);
             if (a.kind() != b.kind()) {
+                // (the kinds differ, so ">=" would be the same: an equivalent mutant)
                 return a.kind().ordinal() > b.kind().ordinal();
             }
             if (a.kind() == Kind.LITERAL && !a.text().equals(b.text())) {

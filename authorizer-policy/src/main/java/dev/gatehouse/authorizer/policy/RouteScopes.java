@@ -418,7 +418,9 @@ public final class RouteScopes {
             this.routes = routes;
             int n = routes.size();
             // Only routes whose first segments can match the same text can share requests: bucket
-            // by first literal segment, so large APIs do not compare every pair.
+            // by first literal segment, so large APIs do not compare every pair. (Only a shortcut:
+            // bucketing differently, e.g. every literal-first route in one bucket, considers more
+            // candidates and finds the same winners; such mutants are equivalent.)
             Map<String, List<RouteKey>> byFirstLiteral = new HashMap<>();
             List<RouteKey> variableFirst = new ArrayList<>();
             for (RouteKey route : routes) {
@@ -488,6 +490,7 @@ public final class RouteScopes {
 
         /** Whether the patterns of route {@code i} match a request API Gateway sends to route {@code j}. */
         synchronized boolean reaches(int i, int j) {
+            // (no caller asks with i == j: they skip or answer that case themselves)
             if (i == j) {
                 return true;
             }
@@ -524,7 +527,12 @@ public final class RouteScopes {
             return first.kind() == RouteKey.Kind.LITERAL ? first.text() : null;
         }
 
-        /** Whether two templates can accept a common request (a quick structural test). */
+        /**
+         * Whether two templates can accept a common request (a quick structural test). Only a
+         * shortcut: answering {@code true} where they cannot share a request adds a winner that
+         * excludes nothing, so such mutants are equivalent; answering {@code false} where they can
+         * is a real error.
+         */
         private static boolean mayShareRequests(RouteKey a, RouteKey b) {
             if (Collections.disjoint(a.methods(), b.methods())) {
                 return false;

@@ -67,6 +67,11 @@ class ArnGlobTest {
         "GET/orders/x/*, GET /orders/{id}, false",
         "HEAD/x, ANY /x, true",
         "TRACE/x, ANY /x, false",
+        // a glob starting with '?' has no literal prefix
+        "?ET/orders, GET /orders, true",
+        "?OST/orders, GET /orders, false",
+        "GET/orders?, GET /orders, false",
+        "GET/orders, GET /orders, true",
     })
     void intersectsGlobWithRouteTemplate(String glob, String route, boolean expected) {
         assertEquals(expected, ArnGlob.intersects(glob, RouteKey.parse(route)));
@@ -80,6 +85,15 @@ class ArnGlobTest {
         assertTrue(ArnGlob.intersects("GET/users/me", byId));
         assertFalse(ArnGlob.intersects(List.of("GET/users/me"), byId, List.of(me)));
         assertTrue(ArnGlob.intersects(List.of("GET/users/m*"), byId, List.of(me)));
+    }
+
+    @Test
+    void literalsOfEveryRouteInvolvedGetTheirOwnCharacterClass() {
+        // "*/?/?" has no letter: were the routes' literals ('b', 'c') not classes of their own, no
+        // one-character segment could tell GET/a/c (routed to GET /{x}/c) from GET/b/c (routed to
+        // the winner GET /b/{y})
+        assertTrue(ArnGlob.intersects(List.of("*/?/?"), RouteKey.parse("GET /{x}/c"), List.of(RouteKey.parse("GET /b/{y}"))));
+        assertFalse(ArnGlob.intersects(List.of("*/b/?"), RouteKey.parse("GET /{x}/c"), List.of(RouteKey.parse("GET /b/{y}"))));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.gatehouse.authorizer.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,18 +180,220 @@ class RouteScopesTest {
 
     @Test
     void rejectsBadConfigurations() {
-        assertThrows(IllegalArgumentException.class, () -> RouteScopes.builder().build());
-        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
+        assertRejected("at least one route is required", () -> RouteScopes.builder().build());
+        assertRejected("route 'GET /a/{other}' duplicates route 'GET /a/{id}'",
                 () -> RouteScopes.builder().route("GET /a/{id}", "x").route("GET /a/{other}", "y"));
-        assertTrue(duplicate.getMessage().contains("duplicates"), duplicate.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RouteScopes.builder().route("GET /a", "two words"));
-        assertThrows(IllegalArgumentException.class, () -> RouteScopes.builder().route("GET /a", ""));
+        assertRejected("route 'GET /a' requires the scope 'two words', which is not an RFC 6749 scope token (one or"
+                + " more printable ASCII characters other than space, '\"' and '\\')",
+                () -> RouteScopes.builder().route("GET /a", "two words"));
+        assertRejected("requires the scope '', which is not", () -> RouteScopes.builder().route("GET /a", ""));
+        assertRejected("requires the scope 'a\u007f', which is not", () -> RouteScopes.builder().route("GET /a", "a\u007f"));
+        assertRejected("requires the scope 'a\u0000', which is not", () -> RouteScopes.builder().route("GET /a", "a\u0000"));
+        assertRejected("requires the scope 'a\"b', which is not", () -> RouteScopes.builder().route("GET /a", "a\"b"));
+        assertRejected("requires the scope 'a\\b', which is not", () -> RouteScopes.builder().route("GET /a", "a\\b"));
+        assertRejected("requires the scope 'null', which is not",
+                () -> RouteScopes.builder().route("GET /a", java.util.Arrays.asList("x", null)));
+        // '!' (0x21) is the first printable character: a valid scope
+        assertEquals(Set.of("!"), RouteScopes.builder().route("GET /a", "!").build().requiredScopes(RouteKey.parse("GET /a")));
+        assertRejected("must be one of", () -> RouteScopes.builder().route("get /a", "x"));
+    }
+
+    private static void assertRejected(String message, org.junit.jupiter.api.function.Executable action) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
+        assertTrue(e.getMessage().contains(message), "expected <" + message + "> in <" + e.getMessage() + ">");
+    }
+
+    /**
+     * The security-relevant precedence case: both routes end in a greedy variable at the same depth,
+     * so the specific method must win over ANY. Were ANY chosen, a GET would reach the open route
+     * and be allowed without the admin scope.
+     */
+    @Test
+    void specificMethodBeatsAnyOnTheSameGreedyResource() {
+        // Given an open ANY catch-all and an admin-only GET on the same greedy resource
+        RouteScopes routes = RouteScopes.builder()
+                .route("ANY /a/{p+}", List.of())
+                .route("GET /a/{p+}", "admin")
+                .build();
+
+        // Then a GET goes to the GET route, any other method to the ANY route
+        assertEquals(Optional.of(RouteKey.parse("GET /a/{p+}")), routes.routeForRequest("GET", "/a/x"));
+        assertEquals(Optional.of(RouteKey.parse("ANY /a/{p+}")), routes.routeForRequest("POST", "/a/x/y"));
+
+        // And a principal without admin is refused GET /a/x but may POST
+        PolicyPlan plan = routes.plan(Set.of());
+        assertTrue(plan.exact(), plan.toString());
+        assertFalse(plan.allows("GET/a/x"), plan.toString());
+        assertFalse(evaluate(plan, "GET/a/x/y"), plan.toString());
+        assertTrue(plan.allows("POST/a/x"), plan.toString());
+        assertTrue(routes.plan(Set.of("admin")).allows("GET/a/x"));
+        assertEquals(List.of(), routes.ambiguities());
     }
 
     @Test
-    void writesTheJsonFormat() {
-        RouteScopes routes = RouteScopes.builder().route("GET /a/{id}", "b", "a").route("ANY /q\"x", List.of()).build();
-        assertEquals("{\"routes\":{\"GET /a/{id}\":[\"a\",\"b\"],\"ANY /q\\\"x\":[]}}", routes.toJson());
+    void resourceLookupPrefersTheExactMethodOverAny() {
+        RouteScopes routes = RouteScopes.builder()
+                .route("ANY /a/{id}", "any")
+                .route("GET /a/{id}", "get")
+                .route("POST /b", "b")
+                .build();
+        assertEquals(Optional.of(RouteKey.parse("GET /a/{id}")), routes.routeForResource("GET", "/a/{x}"));
+        assertEquals(Optional.of(RouteKey.parse("ANY /a/{id}")), routes.routeForResource("PUT", "/a/{x}"));
+        assertEquals(Optional.empty(), routes.routeForResource("FETCH", "/a/{x}"), "not a method ANY stands for");
+        assertEquals(Optional.of(RouteKey.parse("POST /b")), routes.routeForResource("POST", "/b"));
+        assertEquals(Optional.empty(), routes.routeForResource("GET", "/b"));
+        assertEquals(Optional.empty(), routes.routeForResource("GET", "/a/{x+}"));
+    }
+
+    @Test
+    void lookupsOfUnknownRoutesNameThem() {
+        RouteScopes routes = shop();
+        RouteKey unknown = RouteKey.parse("GET /nope");
+        RouteKey first = RouteKey.parse("GET /");
+        assertRejected("unknown route 'GET /nope'", () -> routes.requiredScopes(unknown));
+        assertRejected("unknown route 'GET /nope'", () -> routes.patterns(unknown));
+        assertRejected("unknown route 'GET /nope'", () -> routes.reaches(unknown, first));
+        assertRejected("unknown route 'GET /nope'", () -> routes.reaches(first, unknown));
+        // the first route is a route like any other
+        assertEquals(Set.of(), routes.requiredScopes(first));
+        assertEquals(List.of("GET/"), routes.patterns(first));
+        assertEquals(Set.of("orders:read"), routes.requiredScopes(RouteKey.parse("GET /orders")));
+    }
+
+    @Test
+    void reachesFollowsThePatternsAndPrecedence() {
+        RouteScopes routes = shop();
+        RouteKey byId = RouteKey.parse("GET /orders/{id}");
+        RouteKey lines = RouteKey.parse("GET /orders/{id}/lines");
+        RouteKey export = RouteKey.parse("GET /orders/export");
+        RouteKey me = RouteKey.parse("GET /users/me");
+        RouteKey user = RouteKey.parse("GET /users/{id}");
+        assertTrue(routes.reaches(byId, byId));
+        assertTrue(routes.reaches(byId, lines), "GET/orders/* matches GET/orders/1/lines");
+        assertFalse(routes.reaches(lines, byId));
+        assertTrue(routes.reaches(byId, export), "GET/orders/* matches GET/orders/export");
+        assertFalse(routes.reaches(export, byId), "GET/orders/export is routed to the export route");
+        assertFalse(routes.reaches(user, me) && routes.reaches(me, user));
+        assertTrue(routes.reaches(user, me));
+        assertFalse(routes.reaches(me, user));
+        assertFalse(routes.reaches(RouteKey.parse("GET /"), RouteKey.parse("GET /orders")));
+        assertTrue(routes.reaches(RouteKey.parse("GET /"), RouteKey.parse("GET /")));
+        assertFalse(routes.reaches(RouteKey.parse("GET /orders"), RouteKey.parse("GET /")));
+    }
+
+    @Test
+    void aRouteWinningOnAnEarlierSegmentKeepsItsRequestsFromTheLoser() {
+        // GET/a/b is routed to GET /a/{v} (literal 'a' beats {x}), so the patterns of GET /a/{v}
+        // reach no request of GET /{x}/b, though the later segment 'b' is literal in the loser
+        RouteScopes routes = RouteScopes.builder().route("GET /a/{v}", "a").route("GET /{x}/b", "b").build();
+        assertFalse(routes.reaches(RouteKey.parse("GET /a/{v}"), RouteKey.parse("GET /{x}/b")));
+        assertTrue(routes.reaches(RouteKey.parse("GET /{x}/b"), RouteKey.parse("GET /a/{v}")), "GET/*/b matches GET/a/b");
+        assertEquals(Optional.of(RouteKey.parse("GET /a/{v}")), routes.routeForRequest("GET", "/a/b"));
+    }
+
+    @Test
+    void plansAreCachedPerSetOfPermittedRoutes() {
+        RouteScopes routes = shop();
+        PolicyPlan reader = routes.plan(Set.of("orders:read"));
+        PolicyPlan writer = routes.plan(Set.of("orders:write"));
+        // the same permitted routes give the same plan object, whatever the extra scopes
+        assertSame(reader, routes.plan(Set.of("orders:read")));
+        assertSame(reader, routes.plan(Set.of("orders:read", "unrelated")));
+        assertSame(writer, routes.plan(Set.of("orders:write")));
+        assertNotSame(reader, writer);
+    }
+
+    @Test
+    void planCacheIsBoundedAndStartsOverWhenFull() {
+        // Given 11 routes with one scope each: 2048 possible sets of permitted routes
+        RouteScopes.Builder builder = RouteScopes.builder();
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            builder.route("GET /r" + i, "s" + i);
+            scopes.add("s" + i);
+        }
+        RouteScopes routes = builder.build();
+        List<Set<String>> all = subsets(scopes);
+        PolicyPlan first = routes.plan(all.get(1));
+
+        // When 1023 more distinct sets fill the cache to its limit of 1024
+        for (int i = 2; i <= 1024; i++) {
+            routes.plan(all.get(i));
+        }
+        // Then the first plan is still cached
+        assertSame(first, routes.plan(all.get(1)));
+
+        // When one more distinct set comes: the cache starts over and the old plans are recomputed
+        routes.plan(all.get(1025));
+        PolicyPlan again = routes.plan(all.get(1));
+        assertNotSame(first, again);
+        assertEquals(first.allow(), again.allow());
+        assertEquals(first.deny(), again.deny());
+    }
+
+    @Test
+    void compactsPatternsCoveredByAWildcardPattern() {
+        RouteScopes routes = RouteScopes.builder()
+                .route("GET /", "r")
+                .route("GET /{x}", "r")
+                .route("GET /{x}/y", "r")
+                .route("GET /a/{x}/y", "r")
+                .route("POST /z", "w")
+                .build();
+
+        PolicyPlan plan = routes.plan(Set.of("r"));
+
+        // GET/* covers GET/*/y and GET/a/*/y; GET/ is kept: the root is not below GET/*
+        assertEquals(List.of("GET/", "GET/*"), plan.allow());
+        assertEquals(List.of("POST/z"), plan.deny());
+        assertTrue(plan.exact());
+        assertEquals(Set.of(RouteKey.parse("GET /"), RouteKey.parse("GET /{x}"), RouteKey.parse("GET /{x}/y"),
+                RouteKey.parse("GET /a/{x}/y")), plan.permitted());
+        assertEquals(List.of(), plan.unresolved());
+        assertEquals("PolicyPlan{allow=[GET/, GET/*], deny=[POST/z], exact=true}", plan.toString());
+        assertEquals(List.of("arn:x/prod/GET/", "arn:x/prod/GET/*"), plan.allowResources("arn:x/prod/"));
+        assertEquals(List.of("arn:x/prod/POST/z"), plan.denyResources("arn:x/prod/"));
+    }
+
+    @Test
+    void listsEachAmbiguityWithTheScopesProducingIt() {
+        // Given an open catch-all, a route for 'a' below it, and an admin route below that
+        RouteScopes routes = RouteScopes.builder()
+                .route("ANY /{proxy+}", List.of())
+                .route("GET /admin/{id}", "admin")
+                .route("GET /admin/{id}/x", "a")
+                .build();
+
+        List<Ambiguity> ambiguities = routes.ambiguities();
+
+        // Then: whoever lacks admin has GET /admin/{id} reached by the catch-all's Allow, and its
+        // Deny would refuse the catch-all's own requests (and those of GET /admin/{id}/x)
+        List<String> described = ambiguities.stream()
+                .map(a -> a.forbiddenRoute() + " | " + a.allowedRoute() + " | " + a.blockingRoute() + " | " + a.scopes())
+                .sorted().toList();
+        assertEquals(List.of(
+                "GET /admin/{id} | ANY /{proxy+} | ANY /{proxy+} | []",
+                "GET /admin/{id} | ANY /{proxy+} | GET /admin/{id}/x | [a]",
+                "GET /admin/{id}/x | ANY /{proxy+} | ANY /{proxy+} | []",
+                "GET /admin/{id}/x | GET /admin/{id} | ANY /{proxy+} | [admin]"), described);
+        Map<String, List<String>> config = new LinkedHashMap<>();
+        config.put("ANY /{proxy+}", List.of());
+        config.put("GET /admin/{id}", List.of("admin"));
+        config.put("GET /admin/{id}/x", List.of("a"));
+        assertEquals(ambiguities, RouteScopes.ambiguities(config));
+        Ambiguity viaBlocking = ambiguities.stream().filter(a -> a.scopes().equals(Set.of("a"))).findFirst().orElseThrow();
+        assertEquals("a principal with scopes [a] may call ANY /{proxy+} but not GET /admin/{id}: the resource pattern"
+                + " allowing ANY /{proxy+} also matches requests routed to GET /admin/{id}, and a Deny for"
+                + " GET /admin/{id} would also refuse requests routed to GET /admin/{id}/x", viaBlocking.describe());
+    }
+
+    @Test
+    void writesTheJsonFormatEscapingQuotesAndBackslashes() {
+        RouteScopes routes = RouteScopes.builder().route("GET /a", "s1", "s2", "s3").route("GET /b", List.of())
+                .route("GET /q\"x\\y", "s4").build();
+        assertEquals("{\"routes\":{\"GET /a\":[\"s1\",\"s2\",\"s3\"],\"GET /b\":[],"
+                + "\"GET /q\\\"x\\\\y\":[\"s4\"]}}", routes.toJson());
+        assertEquals(routes.toJson(), routes.toString());
     }
 
     /**

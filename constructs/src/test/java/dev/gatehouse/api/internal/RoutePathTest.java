@@ -71,6 +71,68 @@ class RoutePathTest {
         assertTrue(parse("/a/{a.b_c-d}", new Findings()).isValid());
     }
 
+    /** The single finding parsing {@code path} reports, as its message. */
+    private static String onlyFinding(String path) {
+        Findings findings = new Findings();
+        RoutePath parsed = RoutePath.parse(path, "route 'GET " + path + "'", findings);
+        assertFalse(parsed.isValid(), path);
+        assertEquals(1, findings.all().size(), findings.all().toString());
+        return findings.all().get(0).getMessage();
+    }
+
+    @Test
+    void saysHowToFixEachMalformedPath() {
+        assertEquals("[GH101] route 'GET null': the path 'null' does not start with '/'. Fix: write the path from the"
+                + " API root, e.g. '/'.", onlyFinding(null));
+        assertEquals("[GH101] route 'GET orders': the path 'orders' does not start with '/'. Fix: write the path from"
+                + " the API root, e.g. '/orders'.", onlyFinding("orders"));
+        assertEquals("[GH101] route 'GET /orders//': the path '/orders//' ends with '/'. Fix: remove the trailing '/':"
+                + " '/orders'.", onlyFinding("/orders//"));
+        assertEquals("[GH101] route 'GET /a//b': the path '/a//b' has an empty segment ('//'). Fix: remove the extra '/'.",
+                onlyFinding("/a//b"));
+        assertEquals("[GH102] route 'GET /a/{}': the path variable '{}' has a name Gatehouse does not accept. Fix: name"
+                + " it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'.", onlyFinding("/a/{}"));
+        assertTrue(onlyFinding("/a/{+}").contains("the path variable '{+}' has a name Gatehouse does not accept."));
+        assertEquals("[GH102] route 'GET /files/{name}.json': the segment '{name}.json' mixes a variable with literal"
+                + " text. Fix: make the variable a whole segment, e.g. '/files/{name}' instead of"
+                + " '/files/{name}.json'.", onlyFinding("/files/{name}.json"));
+        assertTrue(onlyFinding("/a/{").contains("the segment '{' mixes a variable with literal text."));
+        assertTrue(onlyFinding("/a/}").contains("the segment '}' mixes a variable with literal text."));
+        assertEquals("[GH102] route 'GET /{p+}/x': the greedy variable '{p+}' is not the last segment of '/{p+}/x'."
+                + " Fix: end the path at '{p+}' (it matches the rest of the path), or use '{p}' to match a single"
+                + " segment.", onlyFinding("/{p+}/x"));
+    }
+
+    @Test
+    void acceptsEveryEdgeOfTheLetterAndDigitRangesAndNothingJustOutside() {
+        assertTrue(parse("/azAZ09/{azAZ09}", new Findings()).isValid());
+        for (String bad : List.of("a@", "a[", "a`", "a/", "a;", "a\u00e9", "a b")) {
+            String segment = bad.replace("/", "");
+            if (segment.length() == 1) {
+                continue;
+            }
+            assertTrue(onlyFinding("/" + segment).contains("the segment '" + segment + "' has characters API Gateway"
+                    + " does not accept in a path."), segment);
+            assertTrue(onlyFinding("/{" + segment + "}").contains("has a name Gatehouse does not accept"), segment);
+        }
+    }
+
+    @Test
+    void describesItsParts() {
+        RoutePath path = parse("/orders/{id}/files/{rest+}", new Findings());
+        assertEquals("/orders/{id}/files/{rest+}", path.path());
+        assertEquals("/orders/{id}/files/{rest+}", path.toString());
+        assertFalse(path.isRoot());
+        assertEquals(List.of(false, true, false, true),
+                path.segments().stream().map(RoutePath.Segment::isVariable).toList());
+        assertEquals(new RoutePath.Segment("{id}", "id", false), path.segments().get(1));
+        assertEquals(new RoutePath.Segment("{rest+}", "rest", true), path.segments().get(3));
+        assertEquals("/~1a", parse("/a", new Findings()).methodSettingResourcePath());
+        // an invalid path keeps its text as its shape, so its problems can still be reported
+        assertEquals("orders", RoutePath.parse("orders", "x", new Findings()).shape());
+        assertEquals(List.of("/"), parse("/", new Findings()).resourcePaths());
+    }
+
     @Test
     void pathsOfTheSameResourceHaveTheSameShape() {
         // Given paths that differ only in their variables' names

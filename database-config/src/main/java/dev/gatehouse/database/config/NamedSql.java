@@ -94,7 +94,7 @@ public final class NamedSql {
 
         /** The statement with each placeholder replaced by one {@code ?}. */
         public String positionalSql() {
-            return render(name -> 1);
+            return render(name -> 1); // (render writes at least one '?': 0 here would be equivalent)
         }
 
         /**
@@ -164,7 +164,7 @@ public final class NamedSql {
                     i = copyLineComment(i);
                 } else if (c == '/' && next == '*') {
                     i = copyBlockComment(i);
-                } else if (c == '$' && pg && dollarTagEnd(i) > 0) {
+                } else if (c == '$' && pg && dollarTagEnd(i) > 0) { // (never 0: ">= 0" is equivalent)
                     i = copyDollarQuoted(i, dollarTagEnd(i));
                 } else if (c == ':') {
                     i = colon(i, next);
@@ -258,7 +258,7 @@ public final class NamedSql {
 
         private int copyLineComment(int start) {
             int end = sql.indexOf('\n', start);
-            end = end < 0 ? n : end;
+            end = end < 0 ? n : end; // (end >= start > 0 when found: "<= 0" is equivalent)
             text.append(sql, start, end);
             return end;
         }
@@ -266,7 +266,7 @@ public final class NamedSql {
         private int copyBlockComment(int start) {
             int depth = 1;
             int i = start + 2;
-            while (i < n) {
+            while (i < n) { // ("i <= n" adds one round that matches nothing: equivalent)
                 if (sql.startsWith("*/", i)) {
                     depth--;
                     i += 2;
@@ -284,7 +284,7 @@ public final class NamedSql {
             throw new SqlSyntaxException("unterminated /* comment", start);
         }
 
-        /** End index (exclusive) of a dollar-quote opening tag at {@code i}, or -1. */
+        /** End index (exclusive) of a dollar-quote opening tag at {@code i}, or -1 (0 would do: callers test > 0). */
         private int dollarTagEnd(int i) {
             if (i > 0 && isIdentPart(sql.charAt(i - 1))) {
                 return -1; // part of an identifier such as a$b
@@ -305,7 +305,7 @@ public final class NamedSql {
         private int copyDollarQuoted(int start, int tagEnd) {
             String tag = sql.substring(start, tagEnd);
             int close = sql.indexOf(tag, tagEnd);
-            if (close < 0) {
+            if (close < 0) { // (close >= tagEnd > 0 when found: "<= 0" is equivalent)
                 throw new SqlSyntaxException("unterminated dollar-quoted string " + tag, start);
             }
             int end = close + tag.length();
@@ -315,6 +315,7 @@ public final class NamedSql {
         }
 
         private void flushText() {
+            // (">= 0" would add empty parts, which render and trimming treat as nothing: equivalent)
             if (text.length() > 0) {
                 parts.add(text.toString());
                 text = new StringBuilder();

@@ -117,7 +117,7 @@ final class RoutesJson {
             if (routes == null || !routes.isArray()) {
                 problems.add(new ConfigProblem(null, "routes must be an array of route objects",
                         "set \"routes\": [{\"route\": \"GET /...\", \"sql\": \"...\", ...}]"));
-                return builder.build();
+                return builder.build(); // (discarded: read throws on the problem, so null would be equivalent)
             }
             int index = 0;
             for (JsonNode node : routes) {

@@ -247,6 +247,7 @@ final class RoutesValidator {
             boolean modifies = !READ_KEYWORDS.contains(first);
             for (int i = 0; i < words.size() && !modifies; i++) {
                 String w = words.get(i);
+                // (word 0 is a read keyword, never UPDATE, so "i >= 0" would be equivalent)
                 boolean lockingClause = w.equals("UPDATE") && i > 0
                         && (words.get(i - 1).equals("FOR") || words.get(i - 1).equals("KEY"));
                 if (WRITE_WORDS.contains(w) && !lockingClause) {

@@ -39,7 +39,8 @@ public final class JwtAuthorizer {
     public static final String POLICY_REQUEST = "request";
 
     private static final String ACTION = "execute-api:Invoke";
-    private static final int CACHE_LIMIT = 1024;
+    /** Entries each per-methodArn cache holds before it starts over (the methodArn is the caller's). */
+    static final int CACHE_LIMIT = 1024;
 
     /** A parsed methodArn and the configured route it targets (empty: not configured). */
     private record Target(MethodArn arn, Optional<RouteKey> route) {}
@@ -51,15 +52,22 @@ public final class JwtAuthorizer {
     private final TokenValidator validator;
     private final RouteScopes routes;
     private final AuthorizerLog log;
+    private final int cacheLimit;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<StatementsKey, List<IamPolicyResponse.Statement>> statementsCache = new ConcurrentHashMap<>();
 
     public JwtAuthorizer(JwtAuthorizerConfig config, KeySource keys, Clock clock, AuthorizerLog log) {
+        this(config, keys, clock, log, CACHE_LIMIT);
+    }
+
+    /** With another cache limit, for tests. */
+    JwtAuthorizer(JwtAuthorizerConfig config, KeySource keys, Clock clock, AuthorizerLog log, int cacheLimit) {
         this.config = config;
         this.validator = new TokenValidator(keys, clock, config.algorithms(), config.issuer(), config.audiences(),
                 config.clockSkew(), config.tokenMaxBytes());
         this.routes = config.routeScopes();
         this.log = log;
+        this.cacheLimit = cacheLimit;
     }
 
     /**
@@ -133,6 +141,7 @@ public final class JwtAuthorizer {
             throw new Rejection(Reason.MISSING_TOKEN);
         }
         int space = value.indexOf(' ');
+        // (space > 0 would be the same: the value is trimmed, so it never starts with a space)
         if (space >= 0) {
             if (!value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
                 throw new Rejection(Reason.MALFORMED_TOKEN, "not a Bearer credential");
@@ -146,6 +155,8 @@ public final class JwtAuthorizer {
     }
 
     private static String header(Map<String, String> headers, String name) {
+        // (Returning "" instead of null, here or below, would be the same: an empty credential is
+        // a missing token. Equivalent mutants.)
         if (headers == null) {
             return null;
         }
@@ -184,7 +195,7 @@ public final class JwtAuthorizer {
         Optional<RouteKey> route = byResource ? routes.routeForResource(event.getHttpMethod(), event.getResource())
                 : routes.routeForRequest(arn.method(), arn.path());
         target = new Target(arn, route);
-        if (targets.size() >= CACHE_LIMIT) {
+        if (targets.size() >= cacheLimit) {
             targets.clear();
         }
         targets.put(key, target);
@@ -196,7 +207,7 @@ public final class JwtAuthorizer {
         List<IamPolicyResponse.Statement> statements = statementsCache.get(key);
         if (statements == null) {
             statements = planStatements(plan, prefix, null);
-            if (statementsCache.size() >= CACHE_LIMIT) {
+            if (statementsCache.size() >= cacheLimit) {
                 statementsCache.clear();
             }
             statementsCache.put(key, statements);
@@ -223,6 +234,16 @@ public final class JwtAuthorizer {
 
     private static IamPolicyResponse.Statement statement(String effect, List<String> resources) {
         return new IamPolicyResponse.Statement(ACTION, effect, List.copyOf(resources), null);
+    }
+
+    /** How many methodArn targets are cached (at most the cache limit); for tests. */
+    int cachedTargets() {
+        return targets.size();
+    }
+
+    /** How many statement lists are cached (at most the cache limit); for tests. */
+    int cachedStatementLists() {
+        return statementsCache.size();
     }
 
     private Map<String, Object> context(VerifiedToken token, String kind) {

@@ -407,7 +407,11 @@ public final class JwtAuthorizerConfig {
             contextClaims = List.copyOf(copy);
         }
 
-        /** A comma-separated list without empty entries, or null after reporting a problem. */
+        /**
+         * A comma-separated list without empty entries, or null after reporting a problem. (After
+         * a problem the configuration is refused whatever is returned, so an empty list instead of
+         * null would be an equivalent mutant.)
+         */
         private List<String> list(String name, String raw) {
             List<String> out = new ArrayList<>();
             for (String part : raw.split(",", -1)) {

@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases the tests run against: {@code GATEHOUSE_TEST_POSTGRES_URL} or an embedded
  * PostgreSQL; {@code GATEHOUSE_TEST_MARIADB_URL} or the MariaDB tests are skipped with a visible
- * message. Tests create uniquely named schemas/databases so builds can share one server.
+ * message. With {@code GATEHOUSE_TEST_REQUIRE_DATABASES=1} (set by CI, which provides both
+ * servers) a missing database fails the tests instead of skipping them. Tests create uniquely
+ * named schemas/databases so builds can share one server.
  */
 final class TestDatabases {
     static final String POSTGRES_ENV = "GATEHOUSE_TEST_POSTGRES_URL";
     static final String MARIADB_ENV = "GATEHOUSE_TEST_MARIADB_URL";
+    static final String REQUIRE_ENV = "GATEHOUSE_TEST_REQUIRE_DATABASES";
 
     private static EmbeddedPostgres embedded;
 
@@ -31,10 +36,10 @@ final class TestDatabases {
             try {
                 embedded = EmbeddedPostgres.start();
             } catch (IOException | IllegalStateException e) {
-                Assumptions.abort("PostgreSQL tests skipped: " + POSTGRES_ENV + " is not set and the embedded"
+                unavailable(System::getenv, "PostgreSQL tests skipped: " + POSTGRES_ENV + " is not set and the embedded"
                         + " PostgreSQL did not start (it refuses to run as root): " + e.getMessage());
             } catch (RuntimeException e) {
-                Assumptions.abort("PostgreSQL tests skipped: " + POSTGRES_ENV + " is not set and the embedded"
+                unavailable(System::getenv, "PostgreSQL tests skipped: " + POSTGRES_ENV + " is not set and the embedded"
                         + " PostgreSQL did not start: " + e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,12 +53,27 @@ final class TestDatabases {
         return embedded.getJdbcUrl("postgres", "postgres");
     }
 
-    /** A JDBC URL of a MariaDB database, or the calling test is skipped with a message. */
+    /** A JDBC URL of a MariaDB database, or the calling test is skipped (or failed, when required). */
     static String mariadbUrl() {
-        String url = System.getenv(MARIADB_ENV);
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "MariaDB tests skipped: set " + MARIADB_ENV + " (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root)");
+        return mariadbUrl(System::getenv);
+    }
+
+    static String mariadbUrl(UnaryOperator<String> environment) {
+        String url = environment.apply(MARIADB_ENV);
+        if (url == null || url.isBlank()) {
+            unavailable(environment, "MariaDB tests skipped: set " + MARIADB_ENV
+                    + " (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root)");
+        }
         return url;
+    }
+
+    /** Skips the calling test with {@code message}; fails it instead when databases are required. */
+    static void unavailable(UnaryOperator<String> environment, String message) {
+        if ("1".equals(environment.apply(REQUIRE_ENV))) {
+            Assertions.fail(message.replace(" tests skipped: ", " tests cannot run: ") + "; " + REQUIRE_ENV
+                    + "=1 says this environment provides the databases");
+        }
+        Assumptions.abort(message);
     }
 
     /** A fresh name for a schema or database: gh_test_ and random hex. */

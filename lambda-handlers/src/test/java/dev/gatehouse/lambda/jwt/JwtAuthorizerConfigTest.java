@@ -195,6 +195,88 @@ class JwtAuthorizerConfigTest {
         assertEquals(1, JwtAuthorizerConfig.fromEnvironment(env).routeScopes().routes().size());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GATEHOUSE_CLOCK_SKEW_SECONDS|0", "GATEHOUSE_CLOCK_SKEW_SECONDS|60",
+        "GATEHOUSE_TOKEN_MAX_BYTES|256", "GATEHOUSE_TOKEN_MAX_BYTES|65536",
+        "GATEHOUSE_JWKS_CACHE_SECONDS|10", "GATEHOUSE_JWKS_CACHE_SECONDS|86400",
+        "GATEHOUSE_JWKS_MIN_REFETCH_SECONDS|10", "GATEHOUSE_JWKS_MIN_REFETCH_SECONDS|300",
+        "GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS|50", "GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS|30000",
+        "GATEHOUSE_JWKS_READ_TIMEOUT_MS|50", "GATEHOUSE_JWKS_READ_TIMEOUT_MS|30000",
+        "GATEHOUSE_JWKS_MAX_BYTES|1024", "GATEHOUSE_JWKS_MAX_BYTES|1048576",
+    })
+    void acceptsBothEndsOfEachRange(String name, String value) throws Exception {
+        Map<String, String> env = minimal();
+        env.put(name, value);
+        JwtAuthorizerConfig config = JwtAuthorizerConfig.fromEnvironment(env);
+        int expected = Integer.parseInt(value);
+        int actual = switch (name) {
+            case "GATEHOUSE_CLOCK_SKEW_SECONDS" -> (int) config.clockSkew().toSeconds();
+            case "GATEHOUSE_TOKEN_MAX_BYTES" -> config.tokenMaxBytes();
+            case "GATEHOUSE_JWKS_CACHE_SECONDS" -> (int) config.jwksCacheTtl().toSeconds();
+            case "GATEHOUSE_JWKS_MIN_REFETCH_SECONDS" -> (int) config.jwksMinRefetch().toSeconds();
+            case "GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS" -> config.jwksConnectTimeoutMillis();
+            case "GATEHOUSE_JWKS_READ_TIMEOUT_MS" -> config.jwksReadTimeoutMillis();
+            default -> config.jwksMaxBytes();
+        };
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void minimumRefetchMayEqualTheCacheLifetime() throws Exception {
+        Map<String, String> env = minimal();
+        env.put("GATEHOUSE_JWKS_CACHE_SECONDS", "60");
+        env.put("GATEHOUSE_JWKS_MIN_REFETCH_SECONDS", "60");
+        assertEquals(Duration.ofSeconds(60), JwtAuthorizerConfig.fromEnvironment(env).jwksMinRefetch());
+        env.put("GATEHOUSE_JWKS_MIN_REFETCH_SECONDS", "61");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> JwtAuthorizerConfig.fromEnvironment(env));
+        assertEquals(List.of("GATEHOUSE_JWKS_MIN_REFETCH_SECONDS: 61 must not exceed GATEHOUSE_JWKS_CACHE_SECONDS (60)"),
+                e.problems());
+    }
+
+    @Test
+    void anUnreadableCacheLifetimeIsOneProblemNotTwo() {
+        // the lifetime falls back to its default (300 s) for the remaining checks
+        Map<String, String> env = minimal();
+        env.put("GATEHOUSE_JWKS_CACHE_SECONDS", "soon");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> JwtAuthorizerConfig.fromEnvironment(env));
+        assertEquals(List.of("GATEHOUSE_JWKS_CACHE_SECONDS: 'soon' is not an integer (allowed 10..86400)"), e.problems());
+    }
+
+    @Test
+    void namesUseLettersDigitsAndTheirOwnSymbols() throws Exception {
+        // every edge of the letter and digit ranges is accepted
+        Map<String, String> env = minimal();
+        env.put("GATEHOUSE_TOKEN_HEADER", "azAZ09!#$%&'*+.^_`|~-");
+        env.put("GATEHOUSE_CONTEXT_CLAIMS", "azAZ09_.:-");
+        JwtAuthorizerConfig config = JwtAuthorizerConfig.fromEnvironment(env);
+        assertEquals("azAZ09!#$%&'*+.^_`|~-", config.tokenHeader());
+        assertEquals(List.of("azAZ09_.:-"), config.contextClaims());
+
+        // and the characters just outside them are not
+        for (String bad : List.of("a@", "a[", "a`", "a{", "a/", "a;", "")) {
+            assertFalse(JwtAuthorizerConfig.isName(bad, "_"), bad);
+        }
+        for (String bad : List.of("x@y", "x[y", "x{y", "x/y", "x;y", "x\u00e9")) {
+            env.put("GATEHOUSE_CONTEXT_CLAIMS", bad);
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> JwtAuthorizerConfig.fromEnvironment(env));
+            assertEquals(List.of("GATEHOUSE_CONTEXT_CLAIMS: '" + bad + "' is not a usable claim name (letters, digits, '_', '.', ':' and '-')"),
+                    e.problems());
+        }
+    }
+
+    @Test
+    void routeScopesFileOfExactlyTheLimitIsRead(@TempDir Path dir) throws Exception {
+        String json = "{\"routes\": {\"GET /\": []}}";
+        Path file = dir.resolve("limit.json");
+        Files.writeString(file, json + " ".repeat(JwtAuthorizerConfig.MAX_ROUTE_SCOPES_BYTES - json.length()));
+        assertEquals(JwtAuthorizerConfig.MAX_ROUTE_SCOPES_BYTES, Files.size(file));
+        Map<String, String> env = minimal();
+        env.remove("GATEHOUSE_ROUTE_SCOPES");
+        env.put("GATEHOUSE_ROUTE_SCOPES_FILE", file.toString());
+        assertEquals(1, JwtAuthorizerConfig.fromEnvironment(env).routeScopes().routes().size());
+    }
+
     @Test
     void oversizedRouteScopesFileIsAnError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("big.json");
@@ -203,6 +285,6 @@ class JwtAuthorizerConfigTest {
         env.remove("GATEHOUSE_ROUTE_SCOPES");
         env.put("GATEHOUSE_ROUTE_SCOPES_FILE", file.toString());
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> JwtAuthorizerConfig.fromEnvironment(env));
-        assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+        assertEquals(List.of("GATEHOUSE_ROUTE_SCOPES_FILE: file " + file + " is larger than 1048576 bytes"), e.problems());
     }
 }

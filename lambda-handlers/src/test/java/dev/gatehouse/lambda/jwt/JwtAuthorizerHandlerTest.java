@@ -5,15 +5,22 @@ import static dev.gatehouse.lambda.jwt.AuthorizerFixture.requestEvent;
 import static dev.gatehouse.lambda.jwt.AuthorizerFixture.tokenEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.lambda.jwt.internal.JwksFetcher;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,6 +274,59 @@ class JwtAuthorizerHandlerTest {
         assertEquals("bad-method-arn", fx.reject(event));
         event.setMethodArn("arn:aws:lambda:eu-west-1:123456789012:function:x");
         assertEquals("bad-method-arn", fx.reject(event));
+    }
+
+    @Test
+    void rejectionsAreLoggedWithTheLambdaAndApiGatewayRequestIds() {
+        String token = fx.token().issuer("https://evil.example.test/").sign();
+        Context context = lambdaContext("lambda-req-7");
+        APIGatewayCustomAuthorizerEvent withApiId = tokenEvent(token, "GET", "/orders/1");
+        APIGatewayCustomAuthorizerEvent.RequestContext requestContext = new APIGatewayCustomAuthorizerEvent.RequestContext();
+        requestContext.setRequestId("api-req-9");
+        withApiId.setRequestContext(requestContext);
+
+        assertThrows(RuntimeException.class, () -> fx.handler().handleRequest(tokenEvent(token, "GET", "/orders/1"), context));
+        assertThrows(RuntimeException.class, () -> fx.handler().handleRequest(withApiId, context));
+        assertThrows(RuntimeException.class, () -> fx.handler().handleRequest(withApiId, null));
+
+        List<String> rejects = fx.logLines().stream().filter(l -> l.startsWith("reject ")).toList();
+        assertEquals(List.of("reject reason=wrong-issuer requestId=lambda-req-7",
+                "reject reason=wrong-issuer requestId=lambda-req-7 apiRequestId=api-req-9",
+                "reject reason=wrong-issuer requestId=- apiRequestId=api-req-9"), rejects);
+    }
+
+    /** A Lambda context that only knows its request id. */
+    private static Context lambdaContext(String requestId) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> method.getName().equals("getAwsRequestId") ? requestId : null);
+    }
+
+    @Test
+    void aRequestWaitsForAFetchUnderWayUpToTwiceTheFetchersOwnLimit() throws Exception {
+        // Given connect and read timeouts of 1 s each, and a JWKS fetch (started after a restore)
+        // that takes 300 ms
+        fx.env.put("GATEHOUSE_JWKS_CONNECT_TIMEOUT_MS", "1000");
+        fx.env.put("GATEHOUSE_JWKS_READ_TIMEOUT_MS", "1000");
+        CountDownLatch fetching = new CountDownLatch(1);
+        JwksFetcher slow = uri -> {
+            fetching.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TestKeys.standardJwks().getBytes(StandardCharsets.UTF_8);
+        };
+        JwtAuthorizerHandler handler = new JwtAuthorizerHandler(fx.env::get, fx.clock, line -> { }, slow,
+                task -> new Thread(task).start());
+        handler.afterRestore(null);
+        assertTrue(fetching.await(5, TimeUnit.SECONDS));
+
+        // When a request arrives meanwhile, it waits for that fetch and is answered with its keys
+        IamPolicyResponse response = handler.handleRequest(tokenEvent(fx.token().sign(), "GET", "/orders/1"), null);
+
+        assertEquals("user-1", response.getPrincipalId());
+        assertEquals(1, handler.keySource().fetchCount());
     }
 
     @Test

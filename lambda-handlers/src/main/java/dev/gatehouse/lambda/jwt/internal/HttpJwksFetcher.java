@@ -62,7 +62,10 @@ public final class HttpJwksFetcher implements JwksFetcher {
             InputStream in = connection.getInputStream();
             byte[] body = read(in, deadline);
             complete = true;
-            in.close(); // at end of body: the connection may be kept alive for the next fetch
+            // At the end of the body: the connection may be kept alive for the next fetch. (Reading
+            // to the end already returns it to the JDK's keep-alive cache, so leaving this out
+            // would change nothing observable: an equivalent mutant.)
+            in.close();
             return body;
         } finally {
             if (!complete) {
@@ -76,10 +79,14 @@ public final class HttpJwksFetcher implements JwksFetcher {
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 16 * 1024));
             byte[] buffer = new byte[8192];
             while (true) {
+                // (">= 0" would differ only in the very nanosecond of the deadline: equivalent)
                 if (System.nanoTime() - deadline > 0) {
                     throw new IOException("JWKS response took longer than "
                             + (connectTimeoutMillis + readTimeoutMillis) + " ms");
                 }
+                // Reads at most one byte past the limit. (Reading further, e.g. "+ out.size()",
+                // would be caught by the size check below all the same: an equivalent mutant. The
+                // length is at least 1, so read never returns 0 and "n <= 0" is equivalent too.)
                 int n = in.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - out.size()));
                 if (n < 0) {
                     return out.toByteArray();

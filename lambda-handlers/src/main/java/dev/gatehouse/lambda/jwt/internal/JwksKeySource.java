@@ -138,7 +138,7 @@ public final class JwksKeySource implements KeySource {
                 return inFlight;
             }
             if (!mayAttempt(now)) {
-                return null;
+                return null; // (PIT lists "replaced return value with null" here: the same code, equivalent)
             }
             lastAttempt = now;
             fetch = new CompletableFuture<>();
@@ -167,6 +167,8 @@ public final class JwksKeySource implements KeySource {
         } else {
             task.run();
         }
+        // (In this thread the fetch is complete here, so a caller given null instead would read
+        // the same 'current': an equivalent mutant for the synchronous case.)
         return fetch;
     }
 

@@ -31,6 +31,7 @@ public record MethodArn(String arn, String prefix, String method, String path) {
             return null;
         }
         String prefix = arn.substring(0, arn.length() - resource.length()) + pieces[0] + "/" + pieces[1] + "/";
+        // (The prefix starts with "arn:", so "> 0" would be the same: an equivalent mutant.)
         if (prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
             return null;
         }
@@ -45,6 +46,7 @@ public record MethodArn(String arn, String prefix, String method, String path) {
 
     /** Whether the ARN contains IAM wildcard characters (it would match more than this request). */
     public boolean hasWildcards() {
+        // (A parsed ARN starts with "arn:", so "> 0" would be the same: an equivalent mutant.)
         return arn.indexOf('*') >= 0 || arn.indexOf('?') >= 0;
     }
 }

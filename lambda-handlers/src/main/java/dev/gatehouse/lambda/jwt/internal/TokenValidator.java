@@ -196,6 +196,7 @@ public final class TokenValidator {
         }
         if (value instanceof String s) {
             int start = 0;
+            // ("start <= s.length()" would add nothing in its extra round: equivalent)
             while (start < s.length()) {
                 int end = s.indexOf(' ', start);
                 if (end < 0) {
