@@ -2,7 +2,6 @@ package dev.gatehouse.integrations;
 
 import static dev.gatehouse.testing.Fixtures.countResources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Authorization;
@@ -10,6 +9,7 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.testing.Fixtures;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -90,8 +90,92 @@ class AwsServiceRoutesTest {
     }
 
     @Test
-    void dump() throws Exception {
-        System.out.println(Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(template));
+    void oneExecutionRoleHasOneStatementPerTargetAndAction() {
+        // Then one role, assumed by API Gateway only
+        assertEquals(1, countResources(template, "AWS::IAM::Role") - 2, "the state machines' own roles aside");
+        assertEquals(0, countResources(template, "AWS::IAM::Policy"), "the policy is inline: no resource per route");
+        JsonNode role = roleOfApi();
+        assertEquals(Fixtures.JSON.valueToTree(Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole",
+                "Effect", "Allow", "Principal", Map.of("Service", "apigateway.amazonaws.com"))), "Version", "2012-10-17")),
+                role.at("/Properties/AssumeRolePolicyDocument"));
+        // And exactly these statements, whatever the number of routes to each target
+        String orders = "{\"Fn::GetAtt\":[\"OrdersA9B65338\",\"Arn\"]}";
+        assertEquals(json("["
+                + statement("states:StartSyncExecution", "{\"Ref\":\"CheckoutB7CD3E82\"}") + ","
+                + statement("states:StartExecution", "{\"Ref\":\"FulfilmentB5B164CA\"}") + ","
+                + statement("sqs:SendMessage", "{\"Fn::GetAtt\":[\"Queue4A7E3555\",\"Arn\"]}") + ","
+                + statement("events:PutEvents", "{\"Fn::GetAtt\":[\"BusEA82B648\",\"Arn\"]}") + ","
+                + statement("dynamodb:GetItem", orders) + ","
+                + statement("dynamodb:PutItem", orders) + ","
+                + statement("dynamodb:Query", "[" + orders + ",{\"Fn::Join\":[\"\",[" + orders + ",\"/index/byStatus\"]]}]")
+                + "]"), role.at("/Properties/Policies/0/PolicyDocument/Statement"));
+    }
+
+    @Test
+    void everyServiceRouteCallsWithTheRoleThroughItsServiceUri() {
+        JsonNode credentials = Fixtures.JSON.valueToTree(Map.of("Fn::GetAtt", List.of(roleOfApi().get("id").asText(), "Arn")));
+        Map<String, String> uris = Map.of(
+                "/checkout", "states:action/StartSyncExecution",
+                "/fulfilments", "states:action/StartExecution",
+                "/jobs", "sqs:path/${AWS::AccountId}/${Queue4A7E3555.QueueName}",
+                "/events", "events:action/PutEvents",
+                "/customers/{customer}/orders/{orderId}", "dynamodb:action/GetItem",
+                "/orders", "dynamodb:action/Query");
+        uris.forEach((path, uri) -> {
+            JsonNode integration = paths.get(path).fields().next().getValue().get("x-amazon-apigateway-integration");
+            assertEquals("aws", integration.get("type").asText(), path);
+            assertEquals("POST", integration.get("httpMethod").asText(), path);
+            assertEquals("never", integration.get("passthroughBehavior").asText(), path);
+            assertEquals(credentials, integration.get("credentials"), path);
+            assertEquals("arn:${AWS::Partition}:apigateway:${AWS::Region}:" + uri, integration.at("/uri/Fn::Sub").asText(), path);
+        });
+        JsonNode events = paths.at("/~1events/post/x-amazon-apigateway-integration/requestParameters");
+        assertEquals(json("{\"integration.request.header.X-Amz-Target\":\"'AWSEvents.PutEvents'\","
+                + "\"integration.request.header.Content-Type\":\"'application/x-amz-json-1.1'\"}"), events);
+        assertEquals("'application/x-www-form-urlencoded'",
+                paths.at("/~1jobs/post/x-amazon-apigateway-integration/requestParameters/integration.request.header.Content-Type")
+                        .asText());
+    }
+
+    @Test
+    void responsesDeclareEveryStatusTheTemplatesMayChoose() {
+        assertEquals(List.of("200", "400", "404", "409", "429", "500", "502", "504"),
+                fieldNames(paths.at("/~1checkout/post/responses")));
+        assertEquals(List.of("202", "400", "429", "500", "502"), fieldNames(paths.at("/~1fulfilments/post/responses")));
+        assertEquals(List.of("200", "400", "404", "429", "500", "502"),
+                fieldNames(paths.at("/~1customers~1{customer}~1orders~1{orderId}/get/responses")));
+        assertEquals(List.of("204", "400", "429", "500", "502"),
+                fieldNames(paths.at("/~1customers~1{customer}~1orders~1{orderId}/put/responses")));
+        JsonNode selections = paths.at("/~1jobs/post/x-amazon-apigateway-integration/responses");
+        assertEquals(List.of("default", "4\\d{2}", "5\\d{2}"), fieldNames(selections));
+        assertEquals("502", selections.at("/5\\d{2}/statusCode").asText());
+    }
+
+    private JsonNode roleOfApi() {
+        for (Map.Entry<String, JsonNode> resource : (Iterable<Map.Entry<String, JsonNode>>) template.get("Resources")::fields) {
+            if (resource.getKey().startsWith("ApiExecutionRole")) {
+                return ((com.fasterxml.jackson.databind.node.ObjectNode) resource.getValue().deepCopy()).put("id", resource.getKey());
+            }
+        }
+        throw new AssertionError("no execution role");
+    }
+
+    private static String statement(String action, String resource) {
+        return "{\"Action\":\"" + action + "\",\"Effect\":\"Allow\",\"Resource\":" + resource + "}";
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Fixtures.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     @Test
