@@ -13,7 +13,6 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.SchemaOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.jsii.JsiiException;
 
 /**
  * A route that reads or writes one DynamoDB table: GetItem, PutItem or Query, with key values
@@ -154,7 +153,9 @@ final class DynamoDbRouteIntegration extends RouteIntegration {
             SchemaOptions schema;
             try {
                 schema = index == null ? owned.schema() : owned.schema(index);
-            } catch (JsiiException e) {
+            } catch (RuntimeException e) {
+                // The only way to ask a Table whether it has an index: schema(name) throws
+                // (through jsii, as a plain RuntimeException) when it has not.
                 report(context, "the table '" + tablePath + "' has no index '" + index + "'.",
                         "add the index to the table before declaring the route, or name one of its indexes.");
                 return fallback();
