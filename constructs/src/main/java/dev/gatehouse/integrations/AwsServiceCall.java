@@ -67,8 +67,8 @@ final class AwsServiceCall {
 
         describe(status, description);
         otherStatuses.forEach(this::describe);
-        describe("400", "The service refused the request's input");
-        describe("429", "The service is throttling requests");
+        describe("400", "Bad request");
+        describe("429", "Too many requests");
         describe("500", "Internal server error");
         describe("502", "The service failed");
         return this;

@@ -40,16 +40,8 @@ final class StepFunctionsRouteIntegration extends RouteIntegration {
         String action = sync ? "StartSyncExecution" : "StartExecution";
         String role = context.allowExecution(stateMachine, "states:" + action, arn);
 
-        String request = MappingTemplates.render("stepfunctions-request.vtl", Map.of(
-                "STATE_MACHINE_ARN", arn,
-                "PATH", Boolean.toString(orDefault(options.getIncludePath(), Defaults.STEP_FUNCTIONS_INCLUDE_PATH)),
-                "QUERYSTRING", Boolean.toString(orDefault(options.getIncludeQueryString(),
-                        Defaults.STEP_FUNCTIONS_INCLUDE_QUERY_STRING)),
-                "AUTHORIZER", Boolean.toString(orDefault(options.getIncludeAuthorizerContext(),
-                        Defaults.STEP_FUNCTIONS_INCLUDE_AUTHORIZER_CONTEXT)),
-                "HEADERS", orDefault(options.getHeaders(), Defaults.STEP_FUNCTIONS_HEADERS).stream()
-                        .filter(h -> HEADER_NAME.matcher(h).matches())
-                        .map(h -> "'" + h.toLowerCase(Locale.ROOT) + "'").collect(Collectors.joining(","))));
+        String request = MappingTemplates.render("stepfunctions-request.vtl",
+                Map.of("STATE_MACHINE_ARN", arn, "PARTS", inputParts()));
         AwsServiceCall call = new AwsServiceCall(context, stateMachine.getEnv().getRegion(), "states:action/" + action,
                 role, request).timeout(options.getTimeout(), context);
         if (!sync) {
@@ -70,6 +62,30 @@ final class StepFunctionsRouteIntegration extends RouteIntegration {
         statuses.put("504", "The workflow timed out");
         return call.success("200", "The workflow's output", MappingTemplates.render("stepfunctions-sync-response.vtl",
                 Map.of("ERROR_STATUSES", errorStatuses.toString(), "CAUSE", cause)), statuses).config();
+    }
+
+    /** The parts of the execution input after the body, as the options choose them. */
+    private String inputParts() {
+        StringBuilder parts = new StringBuilder();
+        if (orDefault(options.getIncludePath(), Defaults.STEP_FUNCTIONS_INCLUDE_PATH)) {
+            parts.append(MappingTemplates.render("stepfunctions-request-map.vtl", Map.of("NAME", "path", "MAP", "$p.path")));
+        }
+        if (orDefault(options.getIncludeQueryString(), Defaults.STEP_FUNCTIONS_INCLUDE_QUERY_STRING)) {
+            parts.append(parts.length() == 0 ? "" : "\n").append(MappingTemplates.render("stepfunctions-request-map.vtl",
+                    Map.of("NAME", "querystring", "MAP", "$p.querystring")));
+        }
+        String headers = orDefault(options.getHeaders(), Defaults.STEP_FUNCTIONS_HEADERS).stream()
+                .filter(h -> HEADER_NAME.matcher(h).matches())
+                .map(h -> "'" + h.toLowerCase(Locale.ROOT) + "'").collect(Collectors.joining(","));
+        if (!headers.isEmpty()) {
+            parts.append(parts.length() == 0 ? "" : "\n").append(MappingTemplates.render(
+                    "stepfunctions-request-headers.vtl", Map.of("HEADERS", headers)));
+        }
+        if (orDefault(options.getIncludeAuthorizerContext(), Defaults.STEP_FUNCTIONS_INCLUDE_AUTHORIZER_CONTEXT)) {
+            parts.append(parts.length() == 0 ? "" : "\n").append(MappingTemplates.render("stepfunctions-request-map.vtl",
+                    Map.of("NAME", "authorizer", "MAP", "$context.authorizer")));
+        }
+        return parts.toString();
     }
 
     /** GH240 and GH241: a synchronous execution needs an EXPRESS state machine. */
