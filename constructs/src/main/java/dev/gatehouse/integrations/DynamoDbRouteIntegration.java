@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.dynamodb.SchemaOptions;
+import software.amazon.awscdk.services.dynamodb.KeySchema;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.kms.IKey;
 
@@ -150,20 +150,26 @@ final class DynamoDbRouteIntegration extends RouteIntegration {
         String index = action == DynamoDbAction.QUERY ? options.getIndexName() : null;
         String tablePath = table.getNode().getPath();
         if (table instanceof Table owned) {
-            SchemaOptions schema;
+            KeySchema schema;
             try {
-                schema = index == null ? owned.schema() : owned.schema(index);
+                schema = index == null ? owned.schemaV2() : owned.schemaV2(index);
             } catch (RuntimeException e) {
-                // The only way to ask a Table whether it has an index: schema(name) throws
+                // The only way to ask a Table whether it has an index: schemaV2(name) throws
                 // (through jsii, as a plain RuntimeException) when it has not.
                 report(context, "the table '" + tablePath + "' has no index '" + index + "'.",
                         "add the index to the table before declaring the route, or name one of its indexes.");
                 return fallback();
             }
-            checkSame(context, "partitionKeyAttribute", partition, schema.getPartitionKey());
-            checkSame(context, "sortKeyAttribute", sort, schema.getSortKey());
-            partition = schema.getPartitionKey();
-            sort = schema.getSortKey();
+            if (schema.getPartitionKeys().size() != 1 || schema.getSortKeys().size() > 1) {
+                report(context, "the " + (index == null ? "table '" + tablePath + "'" : "index '" + index + "'")
+                        + " has a multi-attribute key, which routes do not read.", "route to a single-attribute key.");
+                return fallback();
+            }
+            Attribute ownSort = schema.getSortKeys().isEmpty() ? null : schema.getSortKeys().get(0);
+            checkSame(context, "partitionKeyAttribute", partition, schema.getPartitionKeys().get(0));
+            checkSame(context, "sortKeyAttribute", sort, ownSort);
+            partition = schema.getPartitionKeys().get(0);
+            sort = ownSort;
         } else if (partition == null) {
             report(context, "the table '" + tablePath + "' is imported, so its key schema is not known at synth.",
                     "give it: partitionKeyAttribute(Attribute.builder().name(\"pk\").type(AttributeType.STRING).build()) "

@@ -79,7 +79,7 @@ public interface StepFunctionsRouteIntegrationOptions {
 
     /**
      * Whether the execution input has the authorizer's context (a Lambda authorizer's context
-     * values and principal id, a Cognito authorizer's claims) under {@code authorizer}.
+     * values and principal id, as strings) under {@code authorizer}.
      *
      * @default {@value dev.gatehouse.Defaults#STEP_FUNCTIONS_INCLUDE_AUTHORIZER_CONTEXT}
      */

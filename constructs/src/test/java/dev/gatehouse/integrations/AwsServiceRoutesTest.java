@@ -20,7 +20,10 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -35,6 +38,7 @@ class AwsServiceRoutesTest {
     private static final RouteOptions IAM = RouteOptions.of(Authorization.iam());
     private JsonNode template;
     private JsonNode paths;
+    private JsonNode encrypted;
 
     static StateMachine stateMachine(Stack stack, String id, StateMachineType type) {
         return StateMachine.Builder.create(stack, id)
@@ -84,7 +88,24 @@ class AwsServiceRoutesTest {
                 DynamoDbRouteIntegrationOptions.builder().action(DynamoDbAction.QUERY).indexName("byStatus")
                         .partitionKey(DynamoDbKeyValue.fromQueryString("status")).build()), IAM);
 
-        // When it is synthesized
+        // And an API whose queue and table are encrypted with customer managed keys
+        Stack keyed = new Stack(app, "K");
+        Key queueKey = Key.Builder.create(keyed, "QueueKey").enableKeyRotation(true).build();
+        Key tableKey = Key.Builder.create(keyed, "TableKey").enableKeyRotation(true).build();
+        Queue secret = Queue.Builder.create(keyed, "Secret").encryption(QueueEncryption.KMS).encryptionMasterKey(queueKey)
+                .enforceSsl(true).build();
+        Table vault = Table.Builder.create(keyed, "Vault")
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .encryption(TableEncryption.CUSTOMER_MANAGED).encryptionKey(tableKey).build();
+        GatewayApi keyedApi = new GatewayApi(keyed, "Api");
+        keyedApi.route("POST /secrets", Integrations.sqs(secret), IAM);
+        keyedApi.route("GET /vault/{id}", Integrations.dynamoDb(vault, DynamoDbRouteIntegrationOptions.builder()
+                .action(DynamoDbAction.GET_ITEM).partitionKey(DynamoDbKeyValue.fromPath("id")).build()), IAM);
+        keyedApi.route("PUT /vault/{id}", Integrations.dynamoDb(vault, DynamoDbRouteIntegrationOptions.builder()
+                .action(DynamoDbAction.PUT_ITEM).partitionKey(DynamoDbKeyValue.fromPath("id")).build()), IAM);
+
+        // When they are synthesized
+        encrypted = Fixtures.templateJson(keyed);
         template = Fixtures.templateJson(stack);
         paths = Fixtures.onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body/paths");
     }
@@ -109,6 +130,35 @@ class AwsServiceRoutesTest {
                 + statement("dynamodb:PutItem", orders) + ","
                 + statement("dynamodb:Query", "[" + orders + ",{\"Fn::Join\":[\"\",[" + orders + ",\"/index/byStatus\"]]}]")
                 + "]"), role.at("/Properties/Policies/0/PolicyDocument/Statement"));
+    }
+
+    @Test
+    void customerManagedKeysAreAllowedForWhatTheServiceDoesWithThem() {
+        JsonNode role = roleOf(encrypted);
+        String queueKey = "{\"Fn::GetAtt\":[\"QueueKey" + suffix(encrypted, "QueueKey") + "\",\"Arn\"]}";
+        String tableKey = "{\"Fn::GetAtt\":[\"TableKey" + suffix(encrypted, "TableKey") + "\",\"Arn\"]}";
+        String vault = "{\"Fn::GetAtt\":[\"Vault" + suffix(encrypted, "Vault") + "\",\"Arn\"]}";
+        assertEquals(json("["
+                + statement("sqs:SendMessage", "{\"Fn::GetAtt\":[\"Secret" + suffix(encrypted, "Secret") + "\",\"Arn\"]}") + ","
+                + statement("kms:GenerateDataKey", queueKey) + ","
+                + statement("kms:Decrypt", queueKey) + ","
+                + statement("dynamodb:GetItem", vault) + ","
+                + statement("kms:Decrypt", tableKey) + ","
+                + statement("dynamodb:PutItem", vault) + ","
+                + statement("kms:Encrypt", tableKey) + ","
+                + statement("kms:GenerateDataKey", tableKey)
+                + "]"), role.at("/Properties/Policies/0/PolicyDocument/Statement"));
+    }
+
+    /** The hash CDK appends to the logical id of the resource whose id starts with {@code prefix}. */
+    private static String suffix(JsonNode template, String prefix) {
+        for (java.util.Iterator<String> ids = template.get("Resources").fieldNames(); ids.hasNext(); ) {
+            String id = ids.next();
+            if (id.matches(prefix + "[0-9A-F]{8}")) {
+                return id.substring(prefix.length());
+            }
+        }
+        throw new AssertionError("no resource " + prefix);
     }
 
     @Test
@@ -152,6 +202,10 @@ class AwsServiceRoutesTest {
     }
 
     private JsonNode roleOfApi() {
+        return roleOf(template);
+    }
+
+    private static JsonNode roleOf(JsonNode template) {
         for (Map.Entry<String, JsonNode> resource : (Iterable<Map.Entry<String, JsonNode>>) template.get("Resources")::fields) {
             if (resource.getKey().startsWith("ApiExecutionRole")) {
                 return ((com.fasterxml.jackson.databind.node.ObjectNode) resource.getValue().deepCopy()).put("id", resource.getKey());

@@ -69,6 +69,8 @@ final class ApiGatewayImportRules {
     private static final Pattern COGNITO_POOL_ARN = Pattern.compile(
             "arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\\d{12}:userpool/[A-Za-z0-9_-]+");
     private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+    /** x-amazon-apigateway-integration.credentials: the caller's identity instead of a role. */
+    private static final Pattern CALLER_CREDENTIALS = Pattern.compile("arn:aws[a-z-]*:iam::\\*:user/\\*");
     private static final Pattern INTEGRATION_PARAMETER = Pattern.compile(
             "integration\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.([^.\\s]+)");
     private static final Pattern METHOD_PARAMETER = Pattern.compile(
@@ -557,6 +559,13 @@ final class ApiGatewayImportRules {
                     // mock: the uri is not used
                 }
             }
+        }
+        JsonNode credentials = integration.get("credentials");
+        if (credentials != null && !IAM_ROLE_ARN.matcher(credentials.asText()).matches()
+                && !CALLER_CREDENTIALS.matcher(credentials.asText()).matches()
+                && !deployTimeOk(credentials.asText(), "AWS::IAM::Role")) {
+            error(at + ".credentials", "'" + credentials.asText() + "' is neither the ARN of an IAM role API Gateway "
+                    + "assumes nor arn:aws:iam::*:user/* (the caller's own credentials).");
         }
         if ("VPC_LINK".equalsIgnoreCase(integration.path("connectionType").asText()) && !integration.has("connectionId")) {
             error(at, "a VPC_LINK integration needs connectionId, the id of the VPC link.");
