@@ -30,6 +30,7 @@ import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.integrations.StepFunctionsRouteIntegrationOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.Vpc;
@@ -131,7 +132,7 @@ public class SampleStack extends Stack {
      */
     private void checkoutEventsAndJobs() {
         Pass priced = Pass.Builder.create(this, "PriceCart")
-                .parameters(Map.of("items.$", "$.body.items", "status", "priced"))
+                .parameters(new TreeMap<>(Map.of("items.$", "$.body.items", "status", "priced")))
                 .build();
         Fail empty = Fail.Builder.create(this, "CartEmpty").error("CartEmpty").cause("the cart has no items").build();
         StateMachine checkout = StateMachine.Builder.create(this, "Checkout")
