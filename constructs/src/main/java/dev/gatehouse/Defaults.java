@@ -8,6 +8,7 @@ import dev.gatehouse.api.RequestValidationMode;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.integrations.TemplatePassthrough;
 import dev.gatehouse.integrations.StreamingMode;
+import dev.gatehouse.integrations.StepFunctionsExecution;
 import java.util.List;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -150,6 +151,38 @@ public final class Defaults {
      * trusts ({@code tlsConfig.insecureSkipVerification} off).
      */
     public static final boolean INSECURE_SKIP_VERIFICATION = false;
+
+    // ---- AWS-service and Step Functions integrations ---------------------------------------------
+
+    /** Step Functions routes answer with the workflow's result (StartSyncExecution, EXPRESS workflows). */
+    public static final StepFunctionsExecution STEP_FUNCTIONS_EXECUTION = StepFunctionsExecution.SYNCHRONOUS;
+
+    /** The execution input carries the route's path parameters ({@code path}). */
+    public static final boolean STEP_FUNCTIONS_INCLUDE_PATH = true;
+
+    /** The execution input carries the query string parameters ({@code querystring}). */
+    public static final boolean STEP_FUNCTIONS_INCLUDE_QUERY_STRING = true;
+
+    /**
+     * No request header goes into the execution input unless named: headers carry credentials
+     * (Authorization, Cookie, X-Api-Key), and execution input is kept in the execution's history.
+     */
+    public static final List<String> STEP_FUNCTIONS_HEADERS = List.of();
+
+    /** The authorizer's context (claims, principal) is not in the execution input unless asked for. */
+    public static final boolean STEP_FUNCTIONS_INCLUDE_AUTHORIZER_CONTEXT = false;
+
+    /**
+     * A failed workflow's error cause is not told to the client: it may hold stack traces, ARNs
+     * or data of other calls.
+     */
+    public static final boolean STEP_FUNCTIONS_EXPOSE_ERROR_CAUSE = false;
+
+    /** DynamoDB reads are eventually consistent (half the read capacity of a strongly consistent one). */
+    public static final boolean DYNAMODB_CONSISTENT_READ = false;
+
+    /** A DynamoDB Query returns matches in ascending sort key order. */
+    public static final boolean DYNAMODB_SCAN_INDEX_FORWARD = true;
 
     // ---- Bundled handlers ----------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 package dev.gatehouse.integrations;
 
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 
 /**
  * Makes the integrations Gatehouse has, one kind each:
@@ -65,5 +69,50 @@ public final class Integrations {
     /** A static response from API Gateway itself, e.g. for a health route. */
     public static RouteIntegration mock(MockResponse response) {
         return new MockRouteIntegration(response);
+    }
+
+    /**
+     * Runs a Step Functions workflow synchronously ({@code StartSyncExecution}, EXPRESS state
+     * machines): the execution's output is the response body; a failed execution is 500, a timed
+     * out one 504. The execution input is {@code {"body", "path", "querystring"}}.
+     */
+    public static RouteIntegration stepFunctions(IStateMachine stateMachine) {
+        return new StepFunctionsRouteIntegration(stateMachine, StepFunctionsRouteIntegrationOptions.builder().build());
+    }
+
+    /**
+     * Runs a Step Functions workflow with options: asynchronously (202 with the execution ARN),
+     * error names mapped to 4xx statuses ({@code errorStatus("OrderNotFound", 404)}), what the
+     * execution input carries.
+     */
+    public static RouteIntegration stepFunctions(IStateMachine stateMachine, StepFunctionsRouteIntegrationOptions options) {
+        return new StepFunctionsRouteIntegration(stateMachine, options);
+    }
+
+    /** Sends the request body to an SQS queue ({@code SendMessage}); 202 with {@code {"messageId"}}. */
+    public static RouteIntegration sqs(IQueue queue) {
+        return new SqsRouteIntegration(queue, SqsRouteIntegrationOptions.builder().build());
+    }
+
+    /** Sends the request body to an SQS queue with options (a FIFO queue's message group, timeout). */
+    public static RouteIntegration sqs(IQueue queue, SqsRouteIntegrationOptions options) {
+        return new SqsRouteIntegration(queue, options);
+    }
+
+    /**
+     * Puts the request body on an event bus as the detail of one event whose source and detail
+     * type are the route's ({@code PutEvents}); 202 with {@code {"eventId"}}, and not a 200 when
+     * EventBridge refused the entry.
+     */
+    public static RouteIntegration eventBridge(IEventBus bus, EventBridgeRouteIntegrationOptions options) {
+        return new EventBridgeRouteIntegration(bus, options);
+    }
+
+    /**
+     * Reads or writes a DynamoDB table: GetItem (the item as plain JSON, or 404), PutItem (the body
+     * under the route's key; 204) or Query, with key values from path variables or the query string.
+     */
+    public static RouteIntegration dynamoDb(ITable table, DynamoDbRouteIntegrationOptions options) {
+        return new DynamoDbRouteIntegration(table, options);
     }
 }

@@ -252,6 +252,51 @@ public final class Rules {
                     + "offer; other runtimes need a custom runtime or the Lambda Web Adapter. A function that answers "
                     + "the usual proxy JSON gets 500 for every request.");
 
+    // ---- AWS-service and Step Functions integrations (GH240-GH259) ---------------------------
+
+    public static final Rule STEP_FUNCTIONS_SYNC_STANDARD = new Rule("GH240", Severity.ERROR,
+            "Synchronous Step Functions routes run EXPRESS state machines",
+            "StartSyncExecution runs EXPRESS workflows only. API Gateway accepts the integration on a "
+                    + "STANDARD state machine, and then every call fails (StateMachineTypeNotSupported). Run "
+                    + "a STANDARD workflow asynchronously (the route answers 202 with the execution ARN), or "
+                    + "make the state machine EXPRESS.");
+
+    public static final Rule STEP_FUNCTIONS_TYPE_UNKNOWN = new Rule("GH241", Severity.WARNING,
+            "A synchronous route to an imported state machine states its type",
+            "The type of a state machine imported by ARN or name is not known at synth. A synchronous "
+                    + "route to it works only if it is EXPRESS; say so with stateMachineType(EXPRESS) in the "
+                    + "route's options, which also makes a STANDARD one an error (GH240).");
+
+    public static final Rule STEP_FUNCTIONS_OPTIONS = new Rule("GH242", Severity.ERROR,
+            "Step Functions route options fit the mapping templates",
+            "Workflow error names mapped to statuses are non-empty, at most 256 characters, without "
+                    + "quotes, backslashes, '$', '#' or control characters (they are written into the "
+                    + "response template), and map to 400-499 (failures are 5xx already); headers passed to "
+                    + "the workflow are named with letters, digits, '-' and '_'. An asynchronous route has no workflow result, so "
+                    + "error statuses and the error cause do not apply to it.");
+
+    public static final Rule SQS_MESSAGE = new Rule("GH243", Severity.ERROR,
+            "SQS routes give FIFO queues a message group",
+            "A FIFO queue refuses messages without a MessageGroupId, so a route to one names its message "
+                    + "group (1 to 128 letters, digits and punctuation); a standard queue takes none. Each "
+                    + "request is its own message (the deduplication id is the request id).");
+
+    public static final Rule EVENTBRIDGE_ENTRY = new Rule("GH244", Severity.ERROR,
+            "EventBridge routes fix a valid source and detail type",
+            "PutEvents needs a source (1 to 256 characters, not starting with 'aws.', which AWS services "
+                    + "use) and a detail type (1 to 128 characters). Both are written into the request "
+                    + "template, so they may not contain quotes, backslashes, '$', '#' or control characters.");
+
+    public static final Rule DYNAMODB_KEY = new Rule("GH245", Severity.ERROR,
+            "DynamoDB routes give the table's whole key",
+            "GetItem and PutItem name every key attribute of the table (partition and, if the table has "
+                    + "one, sort key); Query names the partition key of the table or index, and optionally its "
+                    + "sort key. Key values come from the route's own path variables or from query string "
+                    + "parameters; key attributes are strings or numbers; an index is one of the table's and "
+                    + "only Query reads it. A table imported by name or ARN has no known key schema: give it "
+                    + "(keySchema). Attribute names are written into the request template, so they may not "
+                    + "contain quotes, backslashes, '$', '#' or control characters.");
+
     // ---- Stage and API settings --------------------------------------------------------------
 
     public static final Rule STAGE_NAME = new Rule("GH300", Severity.ERROR,
@@ -449,6 +494,8 @@ public final class Rules {
             LAMBDA_SELECTION_PATTERN, NO_DEFAULT_RESPONSE, PASSTHROUGH_WITHOUT_TEMPLATES, REQUEST_MODEL, MODEL_KEYWORDS,
             REQUEST_PARAMETERS, VALIDATION_COVERAGE, WEAKENED_VALIDATION, BINARY_MEDIA_TYPES,
             CONTENT_HANDLING_WITHOUT_BINARY,
+            STEP_FUNCTIONS_SYNC_STANDARD, STEP_FUNCTIONS_TYPE_UNKNOWN, STEP_FUNCTIONS_OPTIONS, SQS_MESSAGE,
+            EVENTBRIDGE_ENTRY, DYNAMODB_KEY,
             PRIVATE_LINK_TARGET, PRIVATE_TLS, PRIVATE_LINK_VPC, PRIVATE_PATH,
             STREAMING_TYPE, STREAMING_LAMBDA_URI, STREAMING_TIMEOUT, STREAMING_RUNTIME,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,

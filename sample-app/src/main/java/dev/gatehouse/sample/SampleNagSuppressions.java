@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.IConstruct;
 
@@ -32,6 +33,13 @@ public final class SampleNagSuppressions {
     static final Set<String> XRAY_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     /** What Lambda needs to attach a function to a VPC (EC2 network interfaces). */
     static final Set<String> VPC_ACTIONS = Set.copyOf(DatabaseBackend.VPC_ACCESS_ACTIONS);
+    /** X-Ray's write and sampling actions, as Step Functions' tracing uses them: none has resource-level permissions. */
+    static final Set<String> XRAY_TRACING_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+            "xray:GetSamplingRules", "xray:GetSamplingTargets");
+    /** What Step Functions needs to deliver a state machine's logs to CloudWatch Logs (vended logs). */
+    static final Set<String> LOG_DELIVERY_ACTIONS = Set.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+            "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
+            "logs:DescribeResourcePolicies", "logs:DescribeLogGroups");
 
     static final String APIG2 = "Request validation is in the OpenAPI Body (validator body-and-parameters, the "
             + "default of every operation), where cdk-nag cannot see it; the api-posture check verifies it.";
@@ -41,7 +49,8 @@ public final class SampleNagSuppressions {
             + "SnapStart; a newer Java runtime is a library-wide decision.";
     static final String IAM5 = "xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) have no "
             + "resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html); "
-            + "VPC functions also need AWSLambdaVPCAccessExecutionRole's network interface actions, on '*' too.";
+            + "VPC functions also need AWSLambdaVPCAccessExecutionRole's network interface actions, and state machines "
+            + "CloudWatch Logs' log delivery actions, on '*' too.";
 
     static final String RDS10 = "The opt-in smoke test creates and destroys the sample, which deletion protection "
             + "would stop; deleting still leaves a final snapshot. Production clusters set deletionProtection(true).";
@@ -79,6 +88,13 @@ public final class SampleNagSuppressions {
             } else if (construct instanceof ApplicationLoadBalancer alb
                     && alb.getNode().getDefaultChild() instanceof CfnLoadBalancer lb && "internal".equals(lb.getScheme())) {
                 suppress(alb, "AwsSolutions-ELB2", ELB2);
+            } else if (construct instanceof StateMachine stateMachine) {
+                Policy policy = defaultPolicy(stateMachine.getRole());
+                if (policy != null && wildcardOnly(policy, XRAY_TRACING_ACTIONS, LOG_DELIVERY_ACTIONS)) {
+                    NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder()
+                            .id("AwsSolutions-IAM5").reason(IAM5)
+                            .appliesTo(List.of("Resource::*")).build()));
+                }
             } else if (construct instanceof DatabaseCluster cluster) {
                 suppress(cluster, "AwsSolutions-RDS10", RDS10);
             } else if (construct instanceof Function function) {
@@ -111,6 +127,12 @@ public final class SampleNagSuppressions {
 
     /** True when the policy grants something on '*', and only X-Ray's and VPC attachment actions. */
     static boolean wildcardIsXrayOrVpcOnly(Policy policy) {
+        return wildcardOnly(policy, XRAY_ACTIONS, VPC_ACTIONS);
+    }
+
+    /** True when the policy grants something on '*', and only actions of {@code groups} on it. */
+    @SafeVarargs
+    private static boolean wildcardOnly(Policy policy, Set<String>... groups) {
         Object document = Stack.of(policy).resolve(policy.getDocument());
         if (!(document instanceof Map<?, ?> map) || !(map.get("Statement") instanceof List<?> statements)) {
             return false;
@@ -119,10 +141,10 @@ public final class SampleNagSuppressions {
         for (Object statement : statements) {
             if (statement instanceof Map<?, ?> s && isWildcard(s.get("Resource"))) {
                 wildcard = true;
-                // X-Ray's and VPC attachment's actions, alone or merged into one statement (as
+                // each action of one of the groups, alone or merged into one statement (as
                 // @aws-cdk/aws-iam:minimizePolicies does)
                 for (Object action : asList(s.get("Action"))) {
-                    if (!XRAY_ACTIONS.contains(action) && !VPC_ACTIONS.contains(action)) {
+                    if (java.util.Arrays.stream(groups).noneMatch(group -> group.contains(action))) {
                         return false;
                     }
                 }

@@ -27,13 +27,16 @@ import dev.gatehouse.database.config.ResultKind;
 import dev.gatehouse.database.config.RouteParameter;
 import dev.gatehouse.functions.EchoFunction;
 import dev.gatehouse.integrations.IntegrationMapping;
+import dev.gatehouse.integrations.EventBridgeRouteIntegrationOptions;
 import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
 import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.integrations.ResponseMapping;
 import dev.gatehouse.integrations.PrivateTarget;
+import dev.gatehouse.integrations.StepFunctionsRouteIntegrationOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.Vpc;
@@ -44,6 +47,9 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationLis
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.ClusterInstance;
@@ -51,13 +57,25 @@ import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.DatabaseProxy;
 import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.Choice;
+import software.amazon.awscdk.services.stepfunctions.Condition;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Fail;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 /**
  * The sample API: orders served from Aurora PostgreSQL through RDS Proxy, a caller-description
  * route served by the bundled echo function, a partner route metered by a usage plan, a catalog
  * proxied to an HTTP backend, an internal service behind a VPC link, a public health check answered
- * by API Gateway itself, and a feedback route with a request model and mapping templates. Callers
+ * by API Gateway itself, a feedback route with a request model and mapping templates, and a
+ * checkout workflow, an event bus and a job queue that API Gateway calls directly. Callers
  * present JWTs from the issuer below (the bundled JWT authorizer checks them and each route's
  * scopes); a browser client at https://app.example.com may call it (CORS).
  */
@@ -120,6 +138,47 @@ public class SampleStack extends Stack {
         orders();
         feedback(echo);
         internalService();
+        checkoutEventsAndJobs();
+    }
+
+    /**
+     * A checkout run by an EXPRESS workflow that answers the request (an empty cart is 422), order
+     * events put on an EventBridge bus, and jobs sent to an SQS queue: API Gateway calls each
+     * service itself, with one execution role for the three.
+     */
+    private void checkoutEventsAndJobs() {
+        Pass priced = Pass.Builder.create(this, "PriceCart")
+                .parameters(new TreeMap<>(Map.of("items.$", "$.body.items", "status", "priced")))
+                .build();
+        Fail empty = Fail.Builder.create(this, "CartEmpty").error("CartEmpty").cause("the cart has no items").build();
+        StateMachine checkout = StateMachine.Builder.create(this, "Checkout")
+                .stateMachineType(StateMachineType.EXPRESS)
+                .definitionBody(DefinitionBody.fromChainable(Choice.Builder.create(this, "HasItems").build()
+                        .when(Condition.isPresent("$.body.items"), priced)
+                        .otherwise(empty)))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder()
+                        .destination(LogGroup.Builder.create(this, "CheckoutLogs")
+                                .retention(RetentionDays.THREE_MONTHS).build())
+                        .level(LogLevel.ALL)
+                        .build())
+                .build();
+        api.route("POST /checkout", Integrations.stepFunctions(checkout, StepFunctionsRouteIntegrationOptions.builder()
+                        .errorStatus("CartEmpty", 422)
+                        .build()),
+                RouteOptions.builder().authorization(jwt.requireScopes("orders:write")).summary("Prices a cart").build());
+
+        EventBus events = EventBus.Builder.create(this, "OrderEvents").build();
+        api.route("POST /events", Integrations.eventBridge(events, EventBridgeRouteIntegrationOptions.builder()
+                        .source("com.example.gatehouse").detailType("OrderEvent").build()),
+                RouteOptions.of(jwt.requireScopes("orders:write")));
+
+        Queue failedJobs = Queue.Builder.create(this, "FailedJobs").enforceSsl(true).build();
+        Queue jobs = Queue.Builder.create(this, "Jobs")
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder().queue(failedJobs).maxReceiveCount(5).build())
+                .build();
+        api.route("POST /jobs", Integrations.sqs(jobs), RouteOptions.of(jwt.requireScopes("jobs:write")));
     }
 
     /** A partner route that needs an API key of the partners' usage plan. */

@@ -27,20 +27,52 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeApiDeployChecksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Routes of the benchmark's mixed API that fit CloudFormation's 1 MB template. */
+    private static final int MIXED_ROUTES_IN_1_MB = 400;
     private JsonNode gatehouse;
     private long gatehouseBytes;
     private JsonNode stock;
+    private JsonNode mixed;
+    private JsonNode mixedFitting;
+    private long mixedFittingBytes;
 
     @BeforeAll
     void synthesize() throws IOException {
         App app = new App();
         RouteScaleBenchmark.define(app, "Gatehouse", RouteScaleBenchmark.GATEHOUSE, 1000);
         RouteScaleBenchmark.define(app, "Stock", RouteScaleBenchmark.STOCK, 100);
+        RouteScaleBenchmark.define(app, "Mixed", RouteScaleBenchmark.MIXED, 1000);
+        RouteScaleBenchmark.define(app, "MixedFitting", RouteScaleBenchmark.MIXED, MIXED_ROUTES_IN_1_MB);
         CloudAssembly assembly = app.synth();
         Path gatehouseFile = Path.of(assembly.getStackByName("Gatehouse").getTemplateFullPath());
         gatehouse = JSON.readTree(gatehouseFile.toFile());
         gatehouseBytes = Files.size(gatehouseFile);
         stock = JSON.readTree(Path.of(assembly.getStackByName("Stock").getTemplateFullPath()).toFile());
+        mixed = JSON.readTree(Path.of(assembly.getStackByName("Mixed").getTemplateFullPath()).toFile());
+        Path fittingFile = Path.of(assembly.getStackByName("MixedFitting").getTemplateFullPath());
+        mixedFitting = JSON.readTree(fittingFile.toFile());
+        mixedFittingBytes = Files.size(fittingFile);
+    }
+
+    @Test
+    void thousandRoutesOfSevenIntegrationKindsTakeAFewDozenResources() {
+        // the 1,000-route Lambda API's resources, plus one state machine (and its role), queue (and
+        // its SSL policy), bus, table and the API's one execution role: per target, never per route
+        assertEquals(gatehouse.get("Resources").size() + 7, mixed.get("Resources").size());
+        CheckResult openApi = OpenApiCheck.withSharedSpec().checkTemplate(mixed);
+        assertClean(openApi);
+        assertEquals("1 RestApi Body document, 1000 operations", openApi.checked());
+        assertClean(new ApiPostureCheck().checkTemplate(mixed));
+    }
+
+    @Test
+    void mixedRoutesFitOneTemplateUpToTheirByteLimit() {
+        // AWS-service routes carry their mapping templates: template bytes, not resources, bound
+        // how many fit one stack (docs/benchmarks.md)
+        CheckResult schema = TemplateSchemaCheck.withSharedSpec().check(mixedFitting, mixedFittingBytes);
+        assertClean(schema);
+        assertTrue(mixedFittingBytes < TemplateSchemaCheck.MAX_TEMPLATE_BYTES, mixedFittingBytes + " bytes");
+        assertClean(OpenApiCheck.withSharedSpec().checkTemplate(mixedFitting));
     }
 
     @Test

@@ -9,7 +9,13 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.internal.BodyText;
 import dev.gatehouse.api.internal.TemplateValues;
+import dev.gatehouse.integrations.DynamoDbAction;
+import dev.gatehouse.integrations.DynamoDbKeyValue;
+import dev.gatehouse.integrations.DynamoDbRouteIntegrationOptions;
+import dev.gatehouse.integrations.EventBridgeRouteIntegrationOptions;
 import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.integrations.RouteIntegration;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -28,13 +34,23 @@ import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 
 /**
  * Synthesizes APIs of 10, 100 and 1,000 Lambda routes over 5 functions, with GatewayApi (its default
- * object Body, and the JSON-text opt-in) and with stock aws-cdk-lib RestApi + LambdaIntegration, in
+ * object Body, the JSON-text opt-in, and a mix of its seven integration kinds) and with stock
+ * aws-cdk-lib RestApi + LambdaIntegration, in
  * one JVM, and prints resources, template bytes and synth time (median of several runs after a
  * warm-up) or the error, and what 1,000 routes add to a 10-route synthesis.
  *
@@ -81,6 +97,43 @@ public final class RouteScaleBenchmark {
             }
         };
     }
+
+    /**
+     * GatewayApi with routes of every kind in turn: Lambda, HTTP, mock, Step Functions
+     * (synchronous, EXPRESS), SQS, EventBridge and DynamoDB (GetItem), one target of each kind.
+     */
+    static final Variant MIXED = new Variant() {
+        public String name() {
+            return "Gatehouse, 7 integration kinds mixed";
+        }
+
+        public void define(Stack stack, List<Function> functions, int routes) {
+            StateMachine checkout = StateMachine.Builder.create(stack, "Checkout")
+                    .stateMachineType(StateMachineType.EXPRESS)
+                    .definitionBody(DefinitionBody.fromChainable(Pass.Builder.create(stack, "Done").build()))
+                    .build();
+            Queue queue = Queue.Builder.create(stack, "Jobs").enforceSsl(true).build();
+            EventBus bus = EventBus.Builder.create(stack, "Events").build();
+            Table table = Table.Builder.create(stack, "Items")
+                    .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build()).build();
+            List<RouteIntegration> kinds = List.of(
+                    Integrations.http("https://backend.example.com/items/{id}"),
+                    Integrations.mock(MockResponse.json(200, "{}")),
+                    Integrations.stepFunctions(checkout),
+                    Integrations.sqs(queue),
+                    Integrations.eventBridge(bus, EventBridgeRouteIntegrationOptions.builder()
+                            .source("com.example.bench").detailType("Item").build()),
+                    Integrations.dynamoDb(table, DynamoDbRouteIntegrationOptions.builder().action(DynamoDbAction.GET_ITEM)
+                            .partitionKey(DynamoDbKeyValue.fromPath("id")).build()));
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            RouteOptions iam = RouteOptions.of(Authorization.iam());
+            for (int i = 0; i < routes; i++) {
+                int kind = i % (kinds.size() + 1);
+                api.route(METHODS[i % METHODS.length] + " " + path(i), kind == kinds.size()
+                        ? Integrations.lambda(functions.get(i % FUNCTIONS)) : kinds.get(kind), iam);
+            }
+        }
+    };
 
     static final Variant STOCK = new Variant() {
         public String name() {
@@ -230,8 +283,8 @@ public final class RouteScaleBenchmark {
         System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d rounds (GatewayApi) "
                 + "and %d rounds (the others), Java %s, CDK template validation %s%n%n", FUNCTIONS, gatehouseRuns, runs,
                 System.getProperty("java.version"), validation);
-        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, STOCK);
-        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs});
+        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, MIXED, STOCK);
+        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs, runs});
         System.out.println("| variant | routes | resources | template bytes | synth ms | added to 10 routes | vs 10 routes | result |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (int v = 0; v < variants.size(); v++) {
@@ -253,6 +306,10 @@ public final class RouteScaleBenchmark {
                 gatehouseLargest.error() == null && gatehouseLargest.resources() <= 500 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "- template <= 1 MB (1,048,576 bytes): %d (%s)%n", gatehouseLargest.templateBytes(),
                 gatehouseLargest.error() == null && gatehouseLargest.templateBytes() <= 1_048_576 ? "met" : "NOT met");
+        Result mixed = results[2][ROUTE_COUNTS.length - 1];
+        System.out.printf(Locale.ROOT, "- resources far below 500 with 7 integration kinds mixed: %d (%s), template %d bytes%n",
+                mixed.resources(), mixed.error() == null && mixed.resources() <= 50 ? "met" : "NOT met",
+                mixed.templateBytes());
         System.out.printf(Locale.ROOT, "- synth time added to the %d-route synth <= about 1 s (%d ms): %d ms (%s)%n",
                 ROUTE_COUNTS[0], ADDED_MILLIS_GOAL, added, added <= ADDED_MILLIS_GOAL ? "met" : "NOT met");
         long textAdded = results[1][ROUTE_COUNTS.length - 1].millis() - results[1][0].millis();

@@ -36,9 +36,7 @@ import software.amazon.awscdk.AppProps;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleAppDeployChecksTest {
     /**
-     * A printed page (66 lines of 100 columns), and the 5 lines the internal service behind a VPC
-     * link adds (two resource-type lines, a longer EC2 line, its accepted cdk-nag finding; its CORS
-     * preflight lengthens the posture line): a page and a bit, until the report compacts.
+     * A printed page: 66 lines of 100 columns.
      */
     private static final int PAGE_LINES = 66;
     private SampleSynthesis sample;

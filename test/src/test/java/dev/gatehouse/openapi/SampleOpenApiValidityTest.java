@@ -33,9 +33,9 @@ class SampleOpenApiValidityTest {
                         + "defined as a path parameter in path or operation level"))
                 .toList();
         assertEquals(List.of(), messages);
-        // 8 routes with standard methods and 8 CORS preflights (one per path); ANY /catalog/{proxy+}
+        // 11 routes with standard methods and 11 CORS preflights (one per path); ANY /catalog/{proxy+}
         // is API Gateway's path item extension
-        assertEquals(16, result.getOpenAPI().getPaths().values().stream()
+        assertEquals(22, result.getOpenAPI().getPaths().values().stream()
                 .mapToInt(item -> item.readOperations().size()).sum());
         assertNotNull(result.getOpenAPI().getPaths().get("/catalog/{proxy+}").getExtensions()
                 .get("x-amazon-apigateway-any-method"));

@@ -189,4 +189,13 @@ public final class DeployTimeValues {
     public static boolean hasPlaceholder(String text) {
         return PLACEHOLDER.matcher(text).find();
     }
+
+    /**
+     * Whether {@code value} is a deploy-time value that may be the ARN of a resource of
+     * {@code expectedType}: one of that type, or one whose kind is not known.
+     */
+    static boolean isArnOf(String value, String expectedType) {
+        Placeholder p = placeholder(value);
+        return p != null && (p.unknown() || p.kind().equals("arn") && p.resourceType().equals(expectedType));
+    }
 }

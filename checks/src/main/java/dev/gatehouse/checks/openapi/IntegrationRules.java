@@ -47,6 +47,9 @@ final class IntegrationRules {
             "'[^']*'|integration\\.response\\.(header|multivalueheader)\\.[^\\s]+|integration\\.response\\.body(\\..+)?"
                     + "|context\\.[A-Za-z0-9._-]+|stageVariables\\.[A-Za-z0-9_]+");
     static final Pattern STATUS_CODE = Pattern.compile("[1-5]\\d\\d");
+    private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+    /** x-amazon-apigateway-integration.credentials: the caller's identity instead of a role. */
+    private static final Pattern CALLER_CREDENTIALS = Pattern.compile("arn:aws[a-z-]*:iam::\\*:user/\\*");
 
     private final RuleFindings out;
 
@@ -92,6 +95,7 @@ final class IntegrationRules {
             uri(integration, type, uri, httpMethod, at);
         }
         privateIntegration(integration, at);
+        credentials(integration, at);
         streamingAndTimeout(integration, type, at);
         out.enumField(integration, "connectionType", Set.of("INTERNET", "VPC_LINK"), at);
         out.enumField(integration, "contentHandling", Set.of("CONVERT_TO_TEXT", "CONVERT_TO_BINARY"), at);
@@ -174,6 +178,21 @@ final class IntegrationRules {
                 out.error(at + ".uri", "the URL uses {" + name + "}, but requestParameters does not map "
                         + "integration.request.path." + name + ".");
             }
+        }
+    }
+
+    /**
+     * {@code credentials}: "For AWS IAM role-based credentials, specify the ARN of an appropriate IAM
+     * role. ... To use the caller's identity, specify arn:aws:iam::*:user/*"
+     * (x-amazon-apigateway-integration object).
+     */
+    private void credentials(JsonNode integration, String at) {
+        JsonNode credentials = integration.get("credentials");
+        if (credentials != null && !IAM_ROLE_ARN.matcher(credentials.asText()).matches()
+                && !CALLER_CREDENTIALS.matcher(credentials.asText()).matches()
+                && !DeployTimeValues.isArnOf(credentials.asText(), "AWS::IAM::Role")) {
+            out.error(at + ".credentials", "'" + credentials.asText() + "' is neither the ARN of an IAM role API Gateway "
+                    + "assumes nor arn:aws:iam::*:user/* (the caller's own credentials).");
         }
     }
 

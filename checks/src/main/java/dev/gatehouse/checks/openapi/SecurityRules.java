@@ -88,7 +88,7 @@ final class SecurityRules {
                 }
                 for (int i = 0; i < arns.size(); i++) {
                     String arn = arns.get(i).asText();
-                    if (!COGNITO_POOL_ARN.matcher(arn).matches() && !deployTimeOk(arn, "AWS::Cognito::UserPool")) {
+                    if (!COGNITO_POOL_ARN.matcher(arn).matches() && !DeployTimeValues.isArnOf(arn, "AWS::Cognito::UserPool")) {
                         out.error(at + ".providerARNs[" + i + "]", "'" + arn + "' is not the ARN of a Cognito user pool.");
                     }
                 }
@@ -103,7 +103,7 @@ final class SecurityRules {
         }
         JsonNode credentials = authorizer.get("authorizerCredentials");
         if (credentials != null && !IAM_ROLE_ARN.matcher(credentials.asText()).matches()
-                && !deployTimeOk(credentials.asText(), "AWS::IAM::Role")) {
+                && !DeployTimeValues.isArnOf(credentials.asText(), "AWS::IAM::Role")) {
             out.error(at + ".authorizerCredentials", "'" + credentials.asText() + "' is not the ARN of an IAM role.");
         }
     }
@@ -127,11 +127,6 @@ final class SecurityRules {
         } else if (type.equals("request") && authorizer.path("authorizerResultTtlInSeconds").asInt(300) > 0) {
             out.error(at, "a REQUEST authorizer that caches results needs identitySource to key the cache on.");
         }
-    }
-
-    private static boolean deployTimeOk(String value, String expectedType) {
-        DeployTimeValues.Placeholder p = DeployTimeValues.placeholder(value);
-        return p != null && (p.unknown() || p.kind().equals("arn") && p.resourceType().equals(expectedType));
     }
 
     /**

@@ -65,16 +65,22 @@ public final class DeployReport {
         out.append(String.format(Locale.ROOT, "Template: %d resources (CloudFormation allows %d), %,d bytes (allows %,d)%n%n",
                 resources, TemplateSchemaCheck.MAX_RESOURCES, templateBytes, TemplateSchemaCheck.MAX_TEMPLATE_BYTES));
 
-        out.append("Resources by type\n");
-        // one line per service: "AWS::EC2 (27): 4 Route, 4 RouteTable, ..."
+        out.append("Resources by service\n");
+        // all services in one paragraph ("AWS::EC2 34, AWS::IAM 18, ..."), then API Gateway's own
+        // resources by type, the ones whose number Gatehouse promises not to grow with routes
         Map<String, List<Map.Entry<String, Integer>>> byService = new TreeMap<>();
         types.entrySet().forEach(e -> byService.computeIfAbsent(service(e.getKey()), k -> new ArrayList<>()).add(e));
-        byService.forEach((service, entries) -> wrap(out, service + " (" + entries.stream().mapToInt(Map.Entry::getValue).sum()
-                + "): " + String.join(", ", entries.stream()
+        wrap(out, String.join(", ", byService.entrySet().stream().map(e -> e.getKey() + NO_BREAK
+                + e.getValue().stream().mapToInt(Map.Entry::getValue).sum()).toList()), "  ");
+        byService.forEach((service, entries) -> {
+            if (service.startsWith("AWS::ApiGateway")) {
+                wrap(out, service + ": " + String.join(", ", entries.stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                                 .thenComparing(Map.Entry.comparingByKey()))
-                        .map(e -> e.getValue() + " " + (e.getKey().equals(service) ? e.getKey()
-                                : e.getKey().substring(service.length() + 2))).toList()), "  "));
+                        .map(e -> e.getValue() + String.valueOf(NO_BREAK) + e.getKey().substring(service.length() + 2))
+                        .toList()), "  ");
+            }
+        });
 
         out.append("\nChecks\n");
         int idWidth = results.stream().mapToInt(r -> r.check().length()).max().orElse(8);
@@ -131,10 +137,14 @@ public final class DeployReport {
         wrap(out, text, indent, indent + "  ");
     }
 
+    /** Joins two words that a line must not separate; printed as a space. */
+    private static final char NO_BREAK = '\u00a0';
+
     /** Appends {@code text} wrapped at the page width, after {@code first}, later lines after {@code continuation}. */
     private static void wrap(StringBuilder out, String text, String first, String continuation) {
         StringBuilder line = new StringBuilder(first);
-        for (String word : text.split(" ")) {
+        for (String unbroken : text.split(" ")) {
+            String word = unbroken.replace(NO_BREAK, ' ');
             if (line.length() + word.length() + 1 > WIDTH && line.toString().trim().length() > 0) {
                 out.append(line.toString().stripTrailing()).append('\n');
                 line = new StringBuilder(continuation);

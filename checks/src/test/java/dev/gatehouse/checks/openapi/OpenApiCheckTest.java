@@ -118,6 +118,19 @@ class OpenApiCheckTest {
     }
 
     @Test
+    void integrationCredentialsAreARoleOrTheCallers() {
+        // x-amazon-apigateway-integration: "For AWS IAM role-based credentials, specify the ARN of an
+        // appropriate IAM role. ... To use the caller's identity, specify arn:aws:iam::*:user/*."
+        assertOnly(b -> integration(b, ORDERS_GET).put("credentials", "arn:aws:iam::123456789012:user/bob"),
+                "paths./orders.get.x-amazon-apigateway-integration.credentials",
+                "'arn:aws:iam::123456789012:user/bob' is neither the ARN of an IAM role API Gateway assumes nor "
+                        + "arn:aws:iam::*:user/* (the caller's own credentials).");
+        assertEquals(List.of(), findings(b -> integration(b, ORDERS_GET).put("credentials", "arn:aws:iam::*:user/*")));
+        assertEquals(List.of(), findings(b -> integration(b, ORDERS_GET)
+                .put("credentials", "arn:aws:iam::123456789012:role/api-gateway-integrations")));
+    }
+
+    @Test
     void httpIntegrationsMapEveryUrlVariable() {
         assertOnly(b -> integration(b, "/paths/~1catalog~1{proxy+}/x-amazon-apigateway-any-method").remove("requestParameters"),
                 "paths./catalog/{proxy+}.x-amazon-apigateway-any-method.x-amazon-apigateway-integration.uri",

@@ -15,14 +15,17 @@ class DeployReportTest {
     private static final CheckResult CLEAN = new CheckResult("cfn-schema", "CloudFormation schema", "24 resources", List.of());
 
     @Test
-    void aCleanReportCountsResourcesByTypeAndPasses() {
+    void aCleanReportCountsResourcesByServiceAndApiGatewaysByTypeAndPasses() {
         DeployReport report = new DeployReport("S", GatehouseTemplate.template(), 42_539, List.of(CLEAN),
                 List.of(new DeployReport.Note("Accepted", List.of("AwsSolutions-L1 on Fn: java21 is the runtime."))));
         String text = report.render();
         assertTrue(report.passed());
         assertTrue(text.startsWith("Deploy report: S\n================\n"), text);
         assertTrue(text.contains("Template: 24 resources (CloudFormation allows 500), 42,539 bytes (allows 1,048,576)"), text);
-        assertTrue(text.contains("Resources by type\n") && text.contains("  AWS::Lambda (") && text.contains(" 3 Function"), text);
+        assertTrue(text.contains("Resources by service\n  AWS::ApiGateway "), text);
+        assertTrue(text.contains(", AWS::Lambda "), text);
+        assertTrue(text.contains("\n  AWS::ApiGateway: ") && text.contains("1 RestApi") && text.contains("1 Stage"), text);
+        assertTrue(!text.contains("Function,"), "only API Gateway's resources are listed by type: " + text);
         assertTrue(text.contains("  PASS  cfn-schema  CloudFormation schema: 24 resources\n"), text);
         assertTrue(text.contains("Findings\n  none\n"), text);
         assertTrue(text.contains("Accepted\n  AwsSolutions-L1 on Fn: java21 is the runtime.\n"), text);
@@ -48,7 +51,7 @@ class DeployReportTest {
     }
 
     @Test
-    void customResourcesShareOneLineAndOtherTypesAreListedWhole() {
+    void customResourcesAreOneServiceAndOtherTypesAreTheirOwn() {
         com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode)
                 GatehouseTemplate.template().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Retention")
@@ -57,7 +60,7 @@ class DeployReportTest {
                 .put("Type", "Custom::GatehouseSchema");
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Odd").put("Type", "Odd");
         String text = new DeployReport("S", template, 1, List.of(CLEAN), List.of()).render();
-        assertTrue(text.contains("  Custom (2): 1 GatehouseSchema, 1 LogRetention\n"), text);
-        assertTrue(text.contains("  Odd (1): 1 Odd\n"), text);
+        assertTrue(text.contains("Custom 2, "), text);
+        assertTrue(text.contains(", Odd 1\n"), text);
     }
 }

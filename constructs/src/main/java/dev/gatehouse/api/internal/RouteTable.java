@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.constructs.IConstruct;
 
 /**
  * An API's routes: parses each declaration, defaults its authorization, checks it, binds its
@@ -53,6 +54,7 @@ public final class RouteTable {
     private final Function<IFunction, LambdaTarget> lambdaTargets;
     private final SecuritySchemes schemes = new SecuritySchemes();
     private final RouteRequests requests;
+    private final ExecutionRole executionRole;
     private final List<DeclaredRoute> routes = new ArrayList<>();
     /** {@link #valid()} for this many routes (-1: not computed); routes are only ever added. */
     private int validFor = -1;
@@ -68,6 +70,7 @@ public final class RouteTable {
         this.findings = findings;
         this.lambdaTargets = lambdaTargets;
         this.requests = new RouteRequests(findings);
+        this.executionRole = new ExecutionRole(api, api.getApiName());
     }
 
     /** Declares the route {@code spec}; its problems are reported to the API's findings. */
@@ -236,6 +239,11 @@ public final class RouteTable {
         @Override
         public LambdaTarget lambdaTarget(IFunction function) {
             return lambdaTargets.apply(function);
+        }
+
+        @Override
+        public String allowExecution(IConstruct target, String action, String resourceArn) {
+            return executionRole.allow(target, action, resourceArn);
         }
 
         @Override
