@@ -32,9 +32,9 @@ class SampleOpenApiValidityTest {
                         + "defined as a path parameter in path or operation level"))
                 .toList();
         assertEquals(List.of(), messages);
-        // 6 routes with standard methods and 6 CORS preflights (one per path); ANY /catalog/{proxy+}
+        // 7 routes with standard methods and 7 CORS preflights (one per path); ANY /catalog/{proxy+}
         // is API Gateway's path item extension
-        assertEquals(12, result.getOpenAPI().getPaths().values().stream()
+        assertEquals(14, result.getOpenAPI().getPaths().values().stream()
                 .mapToInt(item -> item.readOperations().size()).sum());
         assertNotNull(result.getOpenAPI().getPaths().get("/catalog/{proxy+}").getExtensions()
                 .get("x-amazon-apigateway-any-method"));

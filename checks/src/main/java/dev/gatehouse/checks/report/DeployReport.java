@@ -117,8 +117,14 @@ public final class DeployReport {
         return out.toString();
     }
 
-    /** "AWS::EC2" of "AWS::EC2::Subnet"; a type without two "::" is its own service. */
-    private static String service(String type) {
+    /**
+     * "AWS::EC2" of "AWS::EC2::Subnet"; "Custom" of the custom resource types ("Custom::Name"); any
+     * other type without two "::" is its own service.
+     */
+    static String service(String type) {
+        if (type.startsWith("Custom::")) {
+            return "Custom";
+        }
         int last = type.lastIndexOf("::");
         return last > 0 && type.indexOf("::") < last ? type.substring(0, last) : type;
     }

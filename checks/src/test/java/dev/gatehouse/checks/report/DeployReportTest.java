@@ -1,5 +1,6 @@
 package dev.gatehouse.checks.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,15 @@ class DeployReportTest {
     }
 
     @Test
+    void typesAreGroupedByServiceAndCustomResourceTypesTogether() {
+        assertEquals("AWS::EC2", DeployReport.service("AWS::EC2::Subnet"));
+        assertEquals("AWS::Serverless", DeployReport.service("AWS::Serverless::Application"));
+        assertEquals("Custom", DeployReport.service("Custom::GatehouseSchema"));
+        assertEquals("Custom", DeployReport.service("Custom::GatehouseStageCache"));
+        assertEquals("Weird", DeployReport.service("Weird"));
+    }
+
+    @Test
     void aFailingCheckListsItsFindingsUpToAPageAndFails() {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -48,14 +58,14 @@ class DeployReportTest {
     }
 
     @Test
-    void typesOutsideTheAwsNamespaceAreListedWhole() {
+    void customResourceTypesAreListedTogetherAndOtherTypesOutsideTheAwsNamespaceWhole() {
         com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode)
                 GatehouseTemplate.template().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Retention")
                 .put("Type", "Custom::LogRetention");
         ((com.fasterxml.jackson.databind.node.ObjectNode) template.get("Resources")).putObject("Odd").put("Type", "Odd");
         String text = new DeployReport("S", template, 1, List.of(CLEAN), List.of()).render();
-        assertTrue(text.contains("  Custom::LogRetention (1): 1 Custom::LogRetention\n"), text);
+        assertTrue(text.contains("  Custom (1): 1 LogRetention\n"), text);
         assertTrue(text.contains("  Odd (1): 1 Odd\n"), text);
     }
 }

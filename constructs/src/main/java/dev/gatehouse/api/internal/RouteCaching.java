@@ -2,6 +2,7 @@ package dev.gatehouse.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.CacheKey;
 import dev.gatehouse.api.CacheSettings;
@@ -144,7 +145,7 @@ public final class RouteCaching {
             return;
         }
         ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters")
-                : operation.putArray("parameters");
+                : JsonNodeFactory.instance.arrayNode();
         for (String expression : cache.keyParameters()) {
             String[] parts = expression.split("\\.", 4); // method, request, in, name
             if (!parts[2].equals("path")) {
@@ -155,16 +156,21 @@ public final class RouteCaching {
                 parameter.putObject("schema").put("type", "string");
             }
         }
-        if (parameters.isEmpty()) {
-            operation.remove("parameters");
+        if (!parameters.isEmpty() && !operation.has("parameters")) {
+            // where OpenApiDocument puts them: before the responses
+            ObjectNode fields = operation.deepCopy();
+            operation.removeAll();
+            fields.properties().forEach(field -> {
+                if (field.getKey().equals("responses")) {
+                    operation.set("parameters", parameters);
+                }
+                operation.set(field.getKey(), field.getValue());
+            });
         }
-        // after the parameters in the operation, before the integration: keep the integration last
-        JsonNode integration = operation.remove("x-amazon-apigateway-integration");
-        ObjectNode withCache = (ObjectNode) integration;
-        ArrayNode keys = withCache.putArray("cacheKeyParameters");
+        ObjectNode integration = (ObjectNode) operation.get("x-amazon-apigateway-integration");
+        ArrayNode keys = integration.putArray("cacheKeyParameters");
         cache.keyParameters().forEach(keys::add);
-        withCache.put("cacheNamespace", namespace);
-        operation.set("x-amazon-apigateway-integration", withCache);
+        integration.put("cacheNamespace", namespace);
     }
 
     /** A listed key part as a method request parameter, or null (reported, GH603) when the route cannot have it. */

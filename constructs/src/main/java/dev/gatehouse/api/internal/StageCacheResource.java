@@ -15,29 +15,31 @@ import software.amazon.awscdk.IStableStringProducer;
 import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.LazyAnyValueOptions;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.constructs.Construct;
 
 /**
- * The stage cache's custom resource (bundled handler {@code stage-cache}, through the CDK's
- * Provider framework) and the stack outputs for flushing the cache by hand.
+ * The stage cache's custom resource (bundled handler {@code stage-cache}, which CloudFormation
+ * invokes and which answers CloudFormation itself) and the stack outputs for flushing the cache by
+ * hand.
  *
  * <p>CloudFormation's MethodSetting has no property for {@code requireAuthorizationForCacheControl}
  * and {@code unauthorizedCacheControlHeaderStrategy}, so the resource applies them to every cached
  * method setting of the stage (UpdateStage), after each change of the stage's method settings;
  * with flushCacheOnDeploy it also flushes the stage cache (FlushStageCache) when a deployment
  * changes the API. Its role may read and update this stage and, only with flushCacheOnDeploy,
- * delete this stage's cache data.
+ * delete this stage's cache data. The function is not traced: it serves no request, and its role
+ * then needs no X-Ray grant on '*'.
  */
 final class StageCacheResource {
     /** Entry point of the bundled handler. */
     static final String HANDLER = "dev.gatehouse.lambda.cache.StageCacheHandler::handleRequest";
     /** The bundled handler's jar. */
     static final String HANDLER_JAR = "stage-cache";
-    /** Retries on ConflictException while the cache cluster is created take minutes. */
+    /** Retries on ConflictException while the cache cluster is created take minutes (CloudFormation waits up to an hour). */
     static final int TIMEOUT_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,10 +49,11 @@ final class StageCacheResource {
     static CustomResource create(Construct api, String apiName, StageCaching caching, CfnStage stage, String restApiId,
             String deploymentId, Supplier<DocumentRenderer.Rendered> rendered) {
         Stack stack = Stack.of(api);
-        Function function = new Function(api, "CacheFunction",
-                BundledFunctionProps.of(api, "CacheFunction", HANDLER_JAR, HANDLER, Map.of())
+        Function function = new Function(api, "CacheFn",
+                BundledFunctionProps.of(api, "CacheFn", HANDLER_JAR, HANDLER, Map.of())
                         .description("Gatehouse stage cache settings of " + apiName + " (stage " + stage.getStageName() + ")")
                         .timeout(Duration.minutes(TIMEOUT_MINUTES))
+                        .tracing(Tracing.DISABLED)
                         .build());
         String stageArn = "arn:" + stack.getPartition() + ":apigateway:" + stack.getRegion() + "::/restapis/" + restApiId
                 + "/stages/" + stage.getStageName();
@@ -64,8 +67,6 @@ final class StageCacheResource {
                     .resources(List.of(stageArn + "/cache/data"))
                     .build());
         }
-        Provider provider = Provider.Builder.create(api, "CacheProvider").onEventHandler(function).build();
-
         StageCaching.Behaviour stageWide = caching.stageWide();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("RestApiId", restApiId);
@@ -93,7 +94,7 @@ final class StageCacheResource {
             }
         }));
         CustomResource resource = CustomResource.Builder.create(api, "StageCache")
-                .serviceToken(provider.getServiceToken())
+                .serviceToken(function.getFunctionArn())
                 .resourceType("Custom::GatehouseStageCache")
                 .properties(properties)
                 .build();

@@ -3,7 +3,6 @@ package dev.gatehouse.lambda.cache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +19,8 @@ import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.TooManyRequestsException;
 
 /**
- * The work of the {@code Custom::GatehouseStageCache} resource, for one stage:
+ * The work of the {@code Custom::GatehouseStageCache} resource, for one stage ({@link StageCacheHandler}
+ * answers CloudFormation):
  *
  * <ul>
  *   <li>On Create and Update, every method setting of the stage that has caching on gets the
@@ -50,6 +50,10 @@ public final class StageCacheUpdater {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** What was done: the resource's physical id and its attributes. */
+    public record Result(String physicalId, Map<String, String> data) {
+    }
+
     /** The invalidation settings one cached method setting should have. */
     record Invalidation(boolean requireAuthorization, String strategy) {
     }
@@ -67,15 +71,14 @@ public final class StageCacheUpdater {
     }
 
     /** Handles one custom resource event; returns the physical id and what was done. */
-    public Map<String, Object> handle(Map<String, Object> event) {
+    public Result handle(Map<String, Object> event) {
         Object type = event.get("RequestType");
         Map<String, Object> properties = map(event.get("ResourceProperties"), "ResourceProperties");
         String restApiId = text(properties, "RestApiId");
         String stageName = text(properties, "StageName");
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("PhysicalResourceId", restApiId + "/" + stageName + "/cache");
+        String physicalId = restApiId + "/" + stageName + "/cache";
         if ("Delete".equals(type)) {
-            return response;
+            return new Result(physicalId, Map.of());
         }
         if (!"Create".equals(type) && !"Update".equals(type)) {
             throw new IllegalArgumentException("unknown RequestType " + type + " (expected Create, Update or Delete)");
@@ -97,8 +100,7 @@ public final class StageCacheUpdater {
                 flushed = flush(restApiId, stageName, stage);
             }
         }
-        response.put("Data", Map.of("PatchOperations", Integer.toString(patch.size()), "Flushed", flushed));
-        return response;
+        return new Result(physicalId, Map.of("PatchOperations", Integer.toString(patch.size()), "Flushed", flushed));
     }
 
     /**

@@ -44,10 +44,11 @@ class StageCacheShadedJarTest {
     @Test
     void runsFromTheEnvironmentInAJvmWithOnlyTheShadedJar() throws Exception {
         try (LocalApiGateway apiGateway = new LocalApiGateway(Map.of("*/*", LocalApiGateway.setting(false),
-                "~1catalog/GET", LocalApiGateway.setting(true), "~1orders/GET", LocalApiGateway.setting(true)), "AVAILABLE")) {
+                "~1catalog/GET", LocalApiGateway.setting(true), "~1orders/GET", LocalApiGateway.setting(true)), "AVAILABLE");
+                ResponseUrl responseUrl = new ResponseUrl()) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", shadedJar() + File.pathSeparator + Path.of("target", "test-classes"),
-                    StageCacheSmoke.class.getName(), LocalApiGateway.API_ID, LocalApiGateway.STAGE);
+                    StageCacheSmoke.class.getName(), LocalApiGateway.API_ID, LocalApiGateway.STAGE, responseUrl.url());
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("AWS_"));
             env.put("AWS_REGION", "eu-west-1");
@@ -60,8 +61,10 @@ class StageCacheShadedJarTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("RESPONSE a1b2c3d4e5/prod/cache {"), output);
-            assertTrue(output.contains("Flushed=true") && output.contains("PatchOperations=2"), output);
+            assertTrue(output.contains("RESPONSE SUCCESS a1b2c3d4e5/prod/cache"), output);
+            assertEquals("SUCCESS", responseUrl.only().get("Status").asText(), "CloudFormation was answered");
+            assertEquals("true", responseUrl.only().at("/Data/Flushed").asText());
+            assertEquals("2", responseUrl.only().at("/Data/PatchOperations").asText());
             assertEquals("SUCCEED_WITHOUT_RESPONSE_HEADER",
                     apiGateway.settingField("~1catalog/GET", "unauthorizedCacheControlHeaderStrategy"));
             assertEquals("FAIL_WITH_403", apiGateway.settingField("~1orders/GET", "unauthorizedCacheControlHeaderStrategy"));

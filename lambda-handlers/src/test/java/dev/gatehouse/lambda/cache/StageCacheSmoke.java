@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Run by {@link StageCacheShadedJarTest} in a separate JVM whose class path is only the shaded
  * stage-cache jar (plus this class): builds the handler from the environment as Lambda would and
- * handles one Update event that flushes the cache, printing the response.
+ * handles one Update event that flushes the cache, answering CloudFormation at the URL given.
  */
 public final class StageCacheSmoke {
     private StageCacheSmoke() {
@@ -23,7 +23,9 @@ public final class StageCacheSmoke {
                 "FlushOnDeploy", "true", "RequireAuthorizationForCacheControl", "true",
                 "UnauthorizedCacheControlHeaderStrategy", "FAIL_WITH_403");
         Map<String, Object> response = new StageCacheHandler().handleRequest(Map.of("RequestType", "Update",
+                "ResponseURL", args[2], "StackId", "arn:aws:cloudformation:eu-west-1:123456789012:stack/S/1",
+                "RequestId", "smoke", "LogicalResourceId", "ApiStageCache", "PhysicalResourceId", "old",
                 "ResourceProperties", properties, "OldResourceProperties", old), null);
-        System.out.println("RESPONSE " + response.get("PhysicalResourceId") + " " + response.get("Data"));
+        System.out.println("RESPONSE " + response.get("Status") + " " + response.get("PhysicalResourceId"));
     }
 }
