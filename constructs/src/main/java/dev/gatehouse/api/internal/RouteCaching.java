@@ -1,20 +1,16 @@
 package dev.gatehouse.api.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.CacheKey;
 import dev.gatehouse.api.CacheSettings;
-import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,17 +46,6 @@ public final class RouteCaching {
         }
     }
 
-    /** A method request parameter: where it is read from and its name. */
-    private record Parameter(String in, String name) {
-        String expression() {
-            return "method.request." + in + "." + name;
-        }
-
-        boolean sameAs(Parameter other) {
-            return in.equals(other.in) && (in.equals("header") ? name.equalsIgnoreCase(other.name) : name.equals(other.name));
-        }
-    }
-
     private RouteCaching() {
     }
 
@@ -85,22 +70,35 @@ public final class RouteCaching {
                             + "requests with the same key are answered from the cache without reaching the backend.",
                     "cache only reads (GET routes), or keep it if the responses really are reusable.");
         }
-        List<Parameter> key = new ArrayList<>();
-        path.variableNames().forEach(name -> key.add(new Parameter("path", name)));
+        List<CallerIdentity.Parameter> key = new ArrayList<>();
+        path.variableNames().forEach(name -> key.add(new CallerIdentity.Parameter("path", name)));
         List<CacheKey> listed = settings != null && settings.getKey() != null ? settings.getKey() : List.of();
         boolean byCaller = false;
         for (CacheKey part : listed) {
             if (part.getSource() == CacheKey.Source.CALLER) {
                 byCaller = true;
             } else {
-                Parameter parameter = parameter(part, path, subject, findings);
+                CallerIdentity.Parameter parameter = parameter(part, path, subject, findings);
                 if (parameter != null) {
                     add(key, parameter);
                 }
             }
         }
-        Identity identity = identity(security, schemes);
         boolean shared = settings != null && Boolean.TRUE.equals(settings.getSharedAcrossCallers());
+        keyByCaller(key, CallerIdentity.of(security, schemes), byCaller, shared, subject, findings);
+        return new RouteCache(behaviour, settings != null,
+                key.stream().map(CallerIdentity.Parameter::expression).toList());
+    }
+
+    /**
+     * Adds the caller's identity to {@code key} when the route asked for it, and reports a cached
+     * route behind an authorization that identifies callers without it (GH605), a caller key on a
+     * public route (GH603) and a key by SigV4 signature (GH606).
+     *
+     * @param identity the route's caller identity, null for a public route
+     */
+    private static void keyByCaller(List<CallerIdentity.Parameter> key, CallerIdentity identity, boolean byCaller,
+            boolean shared, String subject, Findings findings) {
         if (byCaller) {
             if (identity == null) {
                 findings.report(Rules.CACHE_KEY, subject, "its cache key holds CacheKey.caller(), but the route is "
@@ -124,14 +122,13 @@ public final class RouteCaching {
                             + "responses the same for every caller (sharedAcrossCallers(true)), or turn caching off "
                             + "for the route (enabled(false)).");
         }
-        if (identity != null && identity.sigV4() && key.stream().anyMatch(p -> p.sameAs(new Parameter("header", "Authorization")))
-                && !shared) {
+        CallerIdentity.Parameter signature = new CallerIdentity.Parameter("header", "Authorization");
+        if (identity != null && identity.sigV4() && !shared && contains(key, signature)) {
             findings.report(Rules.CACHE_SIGV4_KEY, subject, "its cache is keyed by the SigV4 Authorization header, "
                             + "which changes with every request: nothing will be served from the cache.",
                     "cache only responses that are the same for every caller (sharedAcrossCallers(true)), or turn "
                             + "caching off for the route.");
         }
-        return new RouteCache(behaviour, settings != null, key.stream().map(Parameter::expression).toList());
     }
 
     /**
@@ -174,12 +171,12 @@ public final class RouteCaching {
     }
 
     /** A listed key part as a method request parameter, or null (reported, GH603) when the route cannot have it. */
-    private static Parameter parameter(CacheKey part, RoutePath path, String subject, Findings findings) {
+    private static CallerIdentity.Parameter parameter(CacheKey part, RoutePath path, String subject, Findings findings) {
         String name = part.getName();
         switch (part.getSource()) {
             case PATH -> {
                 if (path.variableNames().contains(name)) {
-                    return new Parameter("path", name);
+                    return new CallerIdentity.Parameter("path", name);
                 }
                 findings.report(Rules.CACHE_KEY, subject, "its cache key names the path variable '" + name
                                 + "', which " + path.path() + " does not have.",
@@ -189,7 +186,7 @@ public final class RouteCaching {
             }
             case QUERY -> {
                 if (QUERY_NAME.matcher(name).matches()) {
-                    return new Parameter("querystring", name);
+                    return new CallerIdentity.Parameter("querystring", name);
                 }
                 findings.report(Rules.CACHE_KEY, subject, "its cache key names the query string parameter '" + name
                         + "', which is not a parameter name.", "use letters, digits, '.', '_', '~' and '-', e.g. "
@@ -198,7 +195,7 @@ public final class RouteCaching {
             }
             default -> {
                 if (HttpTokens.HEADER_NAME.matcher(name).matches()) {
-                    return new Parameter("header", name);
+                    return new CallerIdentity.Parameter("header", name);
                 }
                 findings.report(Rules.CACHE_KEY, subject, "its cache key names the header '" + name
                         + "', which is not an HTTP header name.", "name the header as clients send it, e.g. "
@@ -208,87 +205,17 @@ public final class RouteCaching {
         }
     }
 
-    private static void add(List<Parameter> key, Parameter parameter) {
+    private static void add(List<CallerIdentity.Parameter> key, CallerIdentity.Parameter parameter) {
         if (!contains(key, parameter)) {
             key.add(parameter);
         }
     }
 
-    private static boolean contains(List<Parameter> key, Parameter parameter) {
+    private static boolean contains(List<CallerIdentity.Parameter> key, CallerIdentity.Parameter parameter) {
         return key.stream().anyMatch(parameter::sameAs);
     }
 
-    private static String expressions(List<Parameter> parts) {
-        return String.join(", ", parts.stream().map(Parameter::expression).toList());
-    }
-
-    // ---- The caller's identity ---------------------------------------------------------------
-
-    /**
-     * How a route's authorization identifies callers: the request parameters that carry the
-     * identity (empty when it only uses context or stage variables), whether it is SigV4, and a
-     * description for messages.
-     */
-    private record Identity(List<Parameter> parts, boolean sigV4, String description) {
-    }
-
-    /**
-     * The identity of the route's callers according to its security schemes, or null when the
-     * route is public (an API key alone identifies a usage plan's client, not a user: it is not a
-     * caller identity here).
-     */
-    private static Identity identity(Map<String, List<String>> security, SecuritySchemes schemes) {
-        Map<String, Parameter> parts = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        boolean sigV4 = false;
-        for (String name : security.keySet()) {
-            ObjectNode scheme = schemes.all().get(name);
-            if (scheme == null || GatewayApi.API_KEY_SCHEME.equals(name) && !scheme.has("x-amazon-apigateway-authtype")) {
-                continue;
-            }
-            names.add("'" + name + "'");
-            String type = scheme.path("x-amazon-apigateway-authtype").asText("");
-            JsonNode authorizer = scheme.path("x-amazon-apigateway-authorizer");
-            if (type.equals("awsSigv4")) {
-                sigV4 = true;
-                put(parts, new Parameter("header", "Authorization"));
-            } else if (type.equals("custom") && authorizer.path("type").asText("").equalsIgnoreCase("request")) {
-                for (String source : authorizer.path("identitySource").asText("").split(",")) {
-                    Parameter parameter = identitySource(source.trim());
-                    if (parameter != null) {
-                        put(parts, parameter);
-                    }
-                }
-            } else if (scheme.path("in").asText("header").equals("query")) {
-                put(parts, new Parameter("querystring", scheme.path("name").asText()));
-            } else {
-                put(parts, new Parameter("header", scheme.path("name").asText("Authorization")));
-            }
-        }
-        if (names.isEmpty()) {
-            return null;
-        }
-        String description = sigV4 && names.size() == 1 ? "IAM authorization (SigV4)"
-                : "the authorizer" + (names.size() > 1 ? "s " : " ") + String.join(" and ", names);
-        return new Identity(List.copyOf(parts.values()), sigV4, description);
-    }
-
-    private static void put(Map<String, Parameter> parts, Parameter parameter) {
-        String key = parameter.in() + "." + (parameter.in().equals("header")
-                ? parameter.name().toLowerCase(Locale.ROOT) : parameter.name());
-        parts.putIfAbsent(key, parameter);
-    }
-
-    /** A REQUEST authorizer's identity source as a request parameter, or null for context and stage variables. */
-    private static Parameter identitySource(String source) {
-        String[] parts = source.split("\\.", 4);
-        if (parts.length < 4 || !parts[0].equals("method") || !parts[1].equals("request")) {
-            return null;
-        }
-        return switch (parts[2]) {
-            case "header", "multivalueheader" -> new Parameter("header", parts[3]);
-            case "querystring", "multivaluequerystring" -> new Parameter("querystring", parts[3]);
-            default -> null;
-        };
+    private static String expressions(List<CallerIdentity.Parameter> parts) {
+        return String.join(", ", parts.stream().map(CallerIdentity.Parameter::expression).toList());
     }
 }
