@@ -5,6 +5,7 @@ import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.ExecutionLogLevel;
 import dev.gatehouse.api.RequestValidationMode;
+import dev.gatehouse.api.UnauthorizedCacheControl;
 import dev.gatehouse.api.internal.AccessLogJson;
 import dev.gatehouse.integrations.TemplatePassthrough;
 import dev.gatehouse.integrations.StreamingMode;
@@ -107,6 +108,35 @@ public final class Defaults {
 
     /** No client certificate for HTTP backends unless asked for. */
     public static final boolean CLIENT_CERTIFICATE = false;
+
+    // ---- Caching (docs/caching.md) --------------------------------------------------------------
+
+    /**
+     * A stage with a cache cluster caches no route unless the route (or the stage's caching
+     * settings) asks: caching changes what callers see, so it is a decision per route.
+     */
+    public static final boolean CACHE_GET_ROUTES = false;
+
+    /** API Gateway's own default TTL of cached responses, in seconds. */
+    public static final int CACHE_TTL_SECONDS = 300;
+
+    /** Cached responses are encrypted at rest (API Gateway's own default is unencrypted). */
+    public static final boolean CACHE_DATA_ENCRYPTED = true;
+
+    /**
+     * Only callers granted {@code execute-api:InvalidateCache} may invalidate a cached response
+     * with {@code Cache-Control: max-age=0}.
+     */
+    public static final boolean CACHE_REQUIRE_AUTHORIZATION_FOR_CACHE_CONTROL = true;
+
+    /**
+     * An unauthorized invalidation request is answered 403, so that a client learns it was not
+     * honoured (API Gateway's own default serves it with a warning header).
+     */
+    public static final UnauthorizedCacheControl UNAUTHORIZED_CACHE_CONTROL = UnauthorizedCacheControl.FAIL_WITH_403;
+
+    /** A deployment leaves the stage cache alone unless asked to flush it. */
+    public static final boolean FLUSH_CACHE_ON_DEPLOY = false;
 
     // ---- Integrations --------------------------------------------------------------------------
 

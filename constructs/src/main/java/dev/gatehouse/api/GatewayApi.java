@@ -8,6 +8,7 @@ import dev.gatehouse.api.internal.BinaryMediaTypes;
 import dev.gatehouse.api.internal.CloudFormationValues;
 import dev.gatehouse.api.internal.CorsSettings;
 import dev.gatehouse.api.internal.DocumentRenderer;
+import dev.gatehouse.api.internal.ExecuteApiGrants;
 import dev.gatehouse.api.internal.InvokePermissions;
 import dev.gatehouse.api.internal.OpenApiDocument;
 import dev.gatehouse.api.internal.ResourcePolicyRenderer;
@@ -29,7 +30,6 @@ import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.amazon.awscdk.services.apigateway.CfnStage;
 import software.amazon.awscdk.services.iam.Grant;
-import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.ILogGroup;
@@ -65,6 +65,7 @@ public class GatewayApi extends Construct {
     private final RouteTable routes;
     private final DocumentRenderer document;
     private final List<GatewayUsagePlan> usagePlans = new ArrayList<>();
+    private final ExecuteApiGrants grants = new ExecuteApiGrants(this);
     private boolean executeApiEndpointDisabled;
 
     public GatewayApi(Construct scope, String id) {
@@ -83,7 +84,8 @@ public class GatewayApi extends Construct {
                 p.getStage() != null ? p.getStage() : StageSettings.builder().build(), findings);
         this.permissions = new InvokePermissions(this, apiName, findings, () -> arnForExecuteApi("*", "/*", "*"),
                 () -> executeApiArn("authorizers/*"));
-        this.routes = new RouteTable(this, p.getDefaultAuthorization(), findings, permissions::target);
+        this.routes = new RouteTable(this, p.getDefaultAuthorization(), findings, permissions::target,
+                stageResources.caching());
         String keySource = p.getApiKeySource() == null ? null : CloudFormationValues.apiKeySource(p.getApiKeySource());
         OpenApiDocument.Info info = new OpenApiDocument.Info(apiName, orDefault(p.getApiVersion(), Defaults.API_VERSION),
                 p.getDescription());
@@ -111,8 +113,7 @@ public class GatewayApi extends Construct {
         document.redeployOnChange(deployment);
 
         this.stage = stageResources.create(restApi.getRef(), deployment.getRef(), p.getWebAcl(),
-                orDefault(p.getCloudWatchRole(), Defaults.CLOUDWATCH_ROLE),
-                () -> document.rendered().methodSettings());
+                orDefault(p.getCloudWatchRole(), Defaults.CLOUDWATCH_ROLE), document::rendered);
 
         CfnOutput.Builder.create(this, "Url")
                 .description("Base URL of " + apiName + " (stage " + getStageName() + ")")
@@ -278,23 +279,16 @@ public class GatewayApi extends Construct {
      * {@code grantInvoke(role, "GET /orders/{id}")}; path variables match any value.
      */
     public Grant grantInvoke(IGrantable grantee, String... routeSpecs) {
-        if (routeSpecs.length == 0) {
-            throw new IllegalArgumentException("GatewayApi '" + getNode().getPath()
-                    + "': grantInvoke needs at least one route, e.g. \"GET /orders/{id}\".");
-        }
-        List<String> arns = new ArrayList<>();
-        for (String spec : routeSpecs) {
-            RouteSpec named = RouteSpec.parse(spec).orElseThrow(() -> new IllegalArgumentException("GatewayApi '"
-                    + getNode().getPath() + "': '" + spec + "' is not a route; write it as declared, e.g. \"GET /orders/{id}\"."));
-            String path = named.path().replaceAll("\\{[^}]*}", "*");
-            arns.add(arnForExecuteApi(named.method() == HttpMethod.ANY ? "*" : named.method().name(), path,
-                    getStageName()));
-        }
-        return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
-                .grantee(grantee)
-                .actions(List.of("execute-api:Invoke"))
-                .resourceArns(arns)
-                .build());
+        return grants.grant(grantee, "execute-api:Invoke", routeSpecs);
+    }
+
+    /**
+     * Grants {@code execute-api:InvalidateCache} on routes of this API's stage: the grantee may
+     * refresh a cached response by sending {@code Cache-Control: max-age=0} in a request signed
+     * with SigV4 (docs/caching.md). Routes are given as for {@link #grantInvoke}.
+     */
+    public Grant grantInvalidateCache(IGrantable grantee, String... routeSpecs) {
+        return grants.grant(grantee, "execute-api:InvalidateCache", routeSpecs);
     }
 
     // ---- Attributes ------------------------------------------------------------------------------

@@ -36,6 +36,16 @@ public interface RouteOptions {
     }
 
     /**
+     * Response caching for this route: on or off, TTL, cache key, invalidation. Settings left out
+     * come from the stage's ({@link StageSettings#getCaching()}).
+     *
+     * @default the stage's caching: GET routes are cached only if the stage caches GET routes
+     */
+    default CacheSettings getCaching() {
+        return null;
+    }
+
+    /**
      * OpenAPI {@code operationId}, unique within the API.
      *
      * @default none
@@ -77,6 +87,7 @@ public interface RouteOptions {
         Authorization authorization;
         Boolean apiKeyRequired;
         Throttle throttle;
+        CacheSettings caching;
         String operationId;
         String summary;
         RequestValidation requestValidation;
@@ -96,6 +107,11 @@ public interface RouteOptions {
 
         public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
+            return this;
+        }
+
+        public Builder caching(CacheSettings caching) {
+            this.caching = caching;
             return this;
         }
 
@@ -124,6 +140,7 @@ final class RouteOptionsValue implements RouteOptions {
     private final Authorization authorization;
     private final Boolean apiKeyRequired;
     private final Throttle throttle;
+    private final CacheSettings caching;
     private final String operationId;
     private final String summary;
     private final RequestValidation requestValidation;
@@ -132,6 +149,7 @@ final class RouteOptionsValue implements RouteOptions {
         this.authorization = b.authorization;
         this.apiKeyRequired = b.apiKeyRequired;
         this.throttle = b.throttle;
+        this.caching = b.caching;
         this.operationId = b.operationId;
         this.summary = b.summary;
         this.requestValidation = b.requestValidation;
@@ -140,6 +158,7 @@ final class RouteOptionsValue implements RouteOptions {
     @Override public Authorization getAuthorization() { return authorization; }
     @Override public Boolean getApiKeyRequired() { return apiKeyRequired; }
     @Override public Throttle getThrottle() { return throttle; }
+    @Override public CacheSettings getCaching() { return caching; }
     @Override public String getOperationId() { return operationId; }
     @Override public String getSummary() { return summary; }
     @Override public RequestValidation getRequestValidation() { return requestValidation; }

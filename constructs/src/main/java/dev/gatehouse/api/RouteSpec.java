@@ -1,5 +1,6 @@
 package dev.gatehouse.api;
 
+import dev.gatehouse.api.internal.ExecuteApiGrants;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,6 @@ import java.util.Optional;
 record RouteSpec(HttpMethod method, String path) {
     /** The method and path of {@code spec}, or empty when it is not "METHOD /path". */
     static Optional<RouteSpec> parse(String spec) {
-        String[] parts = spec == null ? new String[0] : spec.trim().split("\\s+");
-        if (parts.length != 2 || !parts[1].startsWith("/")) {
-            return Optional.empty();
-        }
-        return HttpMethod.parse(parts[0]).map(method -> new RouteSpec(method, parts[1]));
+        return ExecuteApiGrants.parse(spec).map(named -> new RouteSpec(named.method(), named.path()));
     }
 }

@@ -4,7 +4,7 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * The stage an API is deployed to: its name, stage-wide throttling, logging and tracing.
+ * The stage an API is deployed to: its name, stage-wide throttling, logging, tracing and caching.
  *
  * <p>Defaults are in {@link dev.gatehouse.Defaults}: logs and tracing are on unless turned off.
  */
@@ -129,6 +129,42 @@ public interface StageSettings {
         return null;
     }
 
+    /**
+     * Provision the stage's cache cluster, of this many gigabytes as API Gateway names its sizes:
+     * "0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118" or "237" (rule GH600). The cluster is billed
+     * by the hour whether or not anything is cached (docs/caching.md lists the prices). Routes are
+     * cached only when they (or {@link #getCaching()}) ask for it.
+     *
+     * @default no cache cluster; asking for caching without one is an error (rule GH602)
+     */
+    default String getCacheClusterSize() {
+        return null;
+    }
+
+    /**
+     * Stage-wide cache settings: whether GET routes are cached unless they say otherwise, the TTL,
+     * encryption and who may invalidate entries. Routes override them with
+     * {@link RouteOptions#getCaching()}. The route-only settings (key, sharedAcrossCallers) throw
+     * here.
+     *
+     * @default the defaults of {@link CacheSettings}: no route is cached unless it asks
+     */
+    default CacheSettings getCaching() {
+        return null;
+    }
+
+    /**
+     * Flush the whole stage cache whenever a deployment changes the API, so that no response
+     * cached by the old API outlives it (a custom resource calls API Gateway's FlushStageCache).
+     * Without it, cached responses live until their TTL ends; flush by hand with
+     * {@code aws apigateway flush-stage-cache} and the stack outputs RestApiId and StageName.
+     *
+     * @default {@value dev.gatehouse.Defaults#FLUSH_CACHE_ON_DEPLOY}
+     */
+    default Boolean getFlushCacheOnDeploy() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -147,6 +183,9 @@ public interface StageSettings {
         RetentionDays accessLogRetention;
         String accessLogFormat;
         Boolean clientCertificate;
+        String cacheClusterSize;
+        CacheSettings caching;
+        Boolean flushCacheOnDeploy;
 
         private Builder() {
         }
@@ -211,6 +250,21 @@ public interface StageSettings {
             return this;
         }
 
+        public Builder cacheClusterSize(String cacheClusterSize) {
+            this.cacheClusterSize = cacheClusterSize;
+            return this;
+        }
+
+        public Builder caching(CacheSettings caching) {
+            this.caching = caching;
+            return this;
+        }
+
+        public Builder flushCacheOnDeploy(Boolean flushCacheOnDeploy) {
+            this.flushCacheOnDeploy = flushCacheOnDeploy;
+            return this;
+        }
+
         public StageSettings build() {
             return new StageSettingsValue(this);
         }
@@ -230,6 +284,9 @@ final class StageSettingsValue implements StageSettings {
     private final RetentionDays accessLogRetention;
     private final String accessLogFormat;
     private final Boolean clientCertificate;
+    private final String cacheClusterSize;
+    private final CacheSettings caching;
+    private final Boolean flushCacheOnDeploy;
 
     StageSettingsValue(StageSettings.Builder b) {
         this.stageName = b.stageName;
@@ -244,6 +301,9 @@ final class StageSettingsValue implements StageSettings {
         this.accessLogRetention = b.accessLogRetention;
         this.accessLogFormat = b.accessLogFormat;
         this.clientCertificate = b.clientCertificate;
+        this.cacheClusterSize = b.cacheClusterSize;
+        this.caching = b.caching;
+        this.flushCacheOnDeploy = b.flushCacheOnDeploy;
     }
 
     @Override public String getStageName() { return stageName; }
@@ -258,4 +318,7 @@ final class StageSettingsValue implements StageSettings {
     @Override public RetentionDays getAccessLogRetention() { return accessLogRetention; }
     @Override public String getAccessLogFormat() { return accessLogFormat; }
     @Override public Boolean getClientCertificate() { return clientCertificate; }
+    @Override public String getCacheClusterSize() { return cacheClusterSize; }
+    @Override public CacheSettings getCaching() { return caching; }
+    @Override public Boolean getFlushCacheOnDeploy() { return flushCacheOnDeploy; }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * its id is never reused.
  *
  * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings, GH4xx access
- * control, GH5xx database routes.
+ * control, GH5xx database routes, GH600-GH619 caching.
  */
 public final class Rules {
     private Rules() {
@@ -485,6 +485,60 @@ public final class Rules {
                     + "API Gateway's 29 s integration timeout, or clients get API Gateway's 504 while a write "
                     + "may still commit.");
 
+    // ---- Caching -----------------------------------------------------------------------------
+
+    public static final Rule CACHE_CLUSTER_SIZE = new Rule("GH600", Severity.ERROR,
+            "Cache clusters have one of API Gateway's sizes",
+            "A stage's cache cluster is 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118 or 237 GB, written as API Gateway "
+                    + "names the size (\"0.5\", \"118\"); any other value fails the deployment.");
+
+    public static final Rule CACHE_TTL = new Rule("GH601", Severity.ERROR,
+            "Cache TTL between 0 and 3600 whole seconds",
+            "API Gateway keeps a cached response for 0 to 3600 seconds (300 by default); 0 caches nothing. "
+                    + "The TTL is a whole number of seconds.");
+
+    public static final Rule CACHE_WITHOUT_CLUSTER = new Rule("GH602", Severity.ERROR,
+            "Caching needs the stage's cache cluster",
+            "Cached routes, stage-wide caching and flushing on deploy need a cache cluster on the stage. "
+                    + "Gatehouse does not create one implicitly: a cluster is billed by the hour from the moment "
+                    + "it exists, so its size is a decision (StageSettings.cacheClusterSize).");
+
+    public static final Rule CACHE_KEY = new Rule("GH603", Severity.ERROR,
+            "Cache key parameters are request parameters of the route",
+            "A cache key part names a path variable of the route, or a query string parameter or header "
+                    + "with a valid name (Gatehouse declares those as optional request parameters of the "
+                    + "operation, as API Gateway requires of cache key parameters). A part the route cannot "
+                    + "have would never tell two requests apart.");
+
+    public static final Rule CACHE_WRITE_METHOD = new Rule("GH604", Severity.WARNING,
+            "Write methods are cached only on purpose",
+            "API Gateway caches GET methods when a stage turns caching on; caching a POST, PUT, PATCH or "
+                    + "DELETE route answers repeated writes from the cache without reaching the backend. An "
+                    + "ANY route's caching applies to its GET requests only.");
+
+    public static final Rule CACHE_IDENTITY = new Rule("GH605", Severity.ERROR,
+            "Cached responses are never served to another caller",
+            "API Gateway checks authorization before it looks in the cache, but the cache key holds only "
+                    + "the parameters it is given: behind an authorization that identifies callers (JWT, "
+                    + "Cognito, Lambda authorizers, IAM), caller B would get the response cached for caller A. "
+                    + "A cached route behind such an authorization keys its cache by the caller "
+                    + "(CacheKey.caller(): the token header or the authorizer's identity sources) or declares "
+                    + "its responses the same for everyone (sharedAcrossCallers). A caller key needs an "
+                    + "authorization whose identity is in the request (a header or query parameter).");
+
+    public static final Rule CACHE_SIGV4_KEY = new Rule("GH606", Severity.WARNING,
+            "A cache keyed by SigV4 signatures never hits",
+            "An IAM route identifies callers by their Signature Version 4 Authorization header, which "
+                    + "changes with every request (it signs the time). Keyed by it, the cache is safe but "
+                    + "serves nothing; cache only responses that are the same for every caller "
+                    + "(sharedAcrossCallers) on IAM routes.");
+
+    public static final Rule CACHE_INVALIDATION = new Rule("GH607", Severity.WARNING,
+            "Cache invalidation requires authorization",
+            "Any client may invalidate a cached response with Cache-Control: max-age=0 unless invalidation "
+                    + "requires execute-api:InvalidateCache; a client sending it on every request turns the "
+                    + "cache off and passes its load to the backend.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
@@ -503,7 +557,9 @@ public final class Rules {
             JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,
             API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
-            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS, DATABASE_TIMEOUTS);
+            DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS, DATABASE_TIMEOUTS,
+            CACHE_CLUSTER_SIZE, CACHE_TTL, CACHE_WITHOUT_CLUSTER, CACHE_KEY, CACHE_WRITE_METHOD, CACHE_IDENTITY,
+            CACHE_SIGV4_KEY, CACHE_INVALIDATION);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -44,10 +44,13 @@ class StageSettingsTest {
         assertEquals("INFO", stage.at("/MethodSettings/0/LoggingLevel").asText());
         assertTrue(stage.at("/MethodSettings/0/MetricsEnabled").asBoolean());
         assertFalse(stage.at("/MethodSettings/0").has("ThrottlingRateLimit"), "no stage limit was set");
-        // the root ANY route's override: root resource path, ANY method, logging repeated
+        // the root ANY route's override: root resource path, once per method it serves (API
+        // Gateway addresses method settings by method, never ANY), logging repeated
+        assertEquals(8, stage.get("MethodSettings").size(), stage.get("MethodSettings").toString());
         assertEquals("/", stage.at("/MethodSettings/1/ResourcePath").asText());
-        assertEquals("ANY", stage.at("/MethodSettings/1/HttpMethod").asText());
+        assertEquals("GET", stage.at("/MethodSettings/1/HttpMethod").asText());
         assertEquals("INFO", stage.at("/MethodSettings/1/LoggingLevel").asText());
+        assertEquals(2, stage.at("/MethodSettings/7/ThrottlingBurstLimit").asInt());
     }
 
     @Test

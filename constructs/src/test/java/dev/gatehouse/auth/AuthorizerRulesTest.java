@@ -86,6 +86,6 @@ class AuthorizerRulesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> api.grantInvoke(role, "orders"));
         assertTrue(e.getMessage().contains("'orders' is not a route"), e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> api.grantInvoke(role));
-        assertTrue(none.getMessage().contains("GatewayApi 'S/Api': grantInvoke needs at least one route"), none.getMessage());
+        assertTrue(none.getMessage().contains("GatewayApi 'S/Api': granting execute-api:Invoke needs at least one route, e.g. \"GET /orders/{id}\"."), none.getMessage());
     }
 }

@@ -3,6 +3,8 @@ package dev.gatehouse.sample;
 import dev.gatehouse.api.ApiKeySettings;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.BodyFormat;
+import dev.gatehouse.api.CacheKey;
+import dev.gatehouse.api.CacheSettings;
 import dev.gatehouse.api.CorsPolicy;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiKey;
@@ -37,6 +39,7 @@ import dev.gatehouse.integrations.StepFunctionsRouteIntegrationOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.Vpc;
@@ -73,9 +76,10 @@ import software.constructs.Construct;
 /**
  * The sample API: orders served from Aurora PostgreSQL through RDS Proxy, a caller-description
  * route served by the bundled echo function, a partner route metered by a usage plan, a catalog
- * proxied to an HTTP backend, an internal service behind a VPC link, a public health check answered
- * by API Gateway itself, a feedback route with a request model and mapping templates, and a
- * checkout workflow, an event bus and a job queue that API Gateway calls directly. Callers
+ * proxied to an HTTP backend (cached, the same for every caller), a route cached per caller, an
+ * internal service behind a VPC link, a public health check answered by API Gateway itself, a
+ * feedback route with a request model and mapping templates, and a checkout workflow, an event bus
+ * and a job queue that API Gateway calls directly. Callers
  * present JWTs from the issuer below (the bundled JWT authorizer checks them and each route's
  * scopes); a browser client at https://app.example.com may call it (CORS).
  */
@@ -116,6 +120,8 @@ public class SampleStack extends Stack {
                 .stage(StageSettings.builder()
                         .stageName("prod")
                         .throttle(Throttle.of(50, 100))
+                        .cacheClusterSize("0.5")
+                        .flushCacheOnDeploy(true)
                         .build())
                 .build();
 
@@ -127,7 +133,8 @@ public class SampleStack extends Stack {
                 .summary("Describes the caller and the route")
                 .build());
         api.route("ANY /catalog/{proxy+}", Integrations.http("https://catalog.example.com/api/{proxy}"),
-                RouteOptions.of(jwt.requireScopes("catalog:read")));
+                RouteOptions.builder().authorization(jwt.requireScopes("catalog:read"))
+                        .caching(CacheSettings.builder().enabled(true).sharedAcrossCallers(true).build()).build());
         api.route("GET /health", Integrations.mock(MockResponse.builder()
                         .header("Cache-Control", "no-store")
                         .body("{\"status\":\"ok\"}")
@@ -139,6 +146,7 @@ public class SampleStack extends Stack {
         feedback(echo);
         internalService();
         checkoutEventsAndJobs();
+        perCallerCaching(echo);
     }
 
     /**
@@ -179,6 +187,19 @@ public class SampleStack extends Stack {
                 .deadLetterQueue(DeadLetterQueue.builder().queue(failedJobs).maxReceiveCount(5).build())
                 .build();
         api.route("POST /jobs", Integrations.sqs(jobs), RouteOptions.of(jwt.requireScopes("jobs:write")));
+    }
+
+    /**
+     * A route cached per caller: each caller's token is part of the cache key, so one caller's
+     * cached answer is never served to another (the catalog, the same for everyone, is cached
+     * shared).
+     */
+    private void perCallerCaching(EchoFunction echo) {
+        api.route("GET /me/summary", Integrations.lambda(echo), RouteOptions.builder()
+                .authorization(jwt.authorization())
+                .caching(CacheSettings.builder().enabled(true).ttl(Duration.minutes(1)).key(CacheKey.caller()).build())
+                .summary("The caller's summary, cached per caller for a minute")
+                .build());
     }
 
     /** A partner route that needs an API key of the partners' usage plan. */

@@ -21,8 +21,8 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * The route-scale benchmark's largest API (1,000 Lambda routes over 5 functions), synthesized
- * once, passes every deploy check; so does the stock aws-cdk-lib RestApi it is compared with, as
- * far as CloudFormation is concerned (100 routes: it cannot synthesize 1,000).
+ * once, passes every deploy check, with and without caching; so does the stock aws-cdk-lib RestApi
+ * it is compared with, as far as CloudFormation is concerned (100 routes: it cannot synthesize 1,000).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeApiDeployChecksTest {
@@ -35,6 +35,8 @@ class LargeApiDeployChecksTest {
     private JsonNode mixed;
     private JsonNode mixedFitting;
     private long mixedFittingBytes;
+    private JsonNode cached;
+    private long cachedBytes;
 
     @BeforeAll
     void synthesize() throws IOException {
@@ -43,6 +45,7 @@ class LargeApiDeployChecksTest {
         RouteScaleBenchmark.define(app, "Stock", RouteScaleBenchmark.STOCK, 100);
         RouteScaleBenchmark.define(app, "Mixed", RouteScaleBenchmark.MIXED, 1000);
         RouteScaleBenchmark.define(app, "MixedFitting", RouteScaleBenchmark.MIXED, MIXED_ROUTES_IN_1_MB);
+        RouteScaleBenchmark.define(app, "Cached", RouteScaleBenchmark.GATEHOUSE_CACHED, 1000);
         CloudAssembly assembly = app.synth();
         Path gatehouseFile = Path.of(assembly.getStackByName("Gatehouse").getTemplateFullPath());
         gatehouse = JSON.readTree(gatehouseFile.toFile());
@@ -52,6 +55,9 @@ class LargeApiDeployChecksTest {
         Path fittingFile = Path.of(assembly.getStackByName("MixedFitting").getTemplateFullPath());
         mixedFitting = JSON.readTree(fittingFile.toFile());
         mixedFittingBytes = Files.size(fittingFile);
+        Path cachedFile = Path.of(assembly.getStackByName("Cached").getTemplateFullPath());
+        cached = JSON.readTree(cachedFile.toFile());
+        cachedBytes = Files.size(cachedFile);
     }
 
     @Test
@@ -84,6 +90,28 @@ class LargeApiDeployChecksTest {
         assertClean(openApi);
         assertEquals("1 RestApi Body document, 1000 operations", openApi.checked());
         assertClean(new ApiPostureCheck().checkTemplate(gatehouse));
+    }
+
+    @Test
+    void thousandRoutesWithCachingPassEveryCheckWithOneEntryPerOverridingRoute() {
+        assertClean(TemplateSchemaCheck.withSharedSpec().check(cached, cachedBytes));
+        assertClean(OpenApiCheck.withSharedSpec().checkTemplate(cached));
+        assertClean(new ApiPostureCheck().checkTemplate(cached));
+        // 125 cached routes (63 of them also throttled: one entry each) and 63 throttled ones, besides the stage's
+        JsonNode settings = null;
+        int customResources = 0;
+        for (JsonNode resource : cached.get("Resources")) {
+            String type = resource.get("Type").asText();
+            if (type.equals("AWS::ApiGateway::Stage")) {
+                settings = resource.at("/Properties/MethodSettings");
+            }
+            customResources += type.equals("Custom::GatehouseStageCache") ? 1 : 0;
+        }
+        assertEquals(1 + 125 + 63, settings.size());
+        assertEquals(1, customResources);
+        // the cache's custom resource and its functions are per API, not per route
+        assertTrue(cached.get("Resources").size() <= gatehouse.get("Resources").size() + 10,
+                cached.get("Resources").size() + " resources");
     }
 
     @Test

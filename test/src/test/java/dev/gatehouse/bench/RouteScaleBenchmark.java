@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.BodyFormat;
+import dev.gatehouse.api.CacheSettings;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.api.StageSettings;
+import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.internal.BodyText;
 import dev.gatehouse.api.internal.TemplateValues;
 import dev.gatehouse.integrations.DynamoDbAction;
@@ -28,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -49,10 +53,10 @@ import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 
 /**
  * Synthesizes APIs of 10, 100 and 1,000 Lambda routes over 5 functions, with GatewayApi (its default
- * object Body, the JSON-text opt-in, and a mix of its seven integration kinds) and with stock
- * aws-cdk-lib RestApi + LambdaIntegration, in
- * one JVM, and prints resources, template bytes and synth time (median of several runs after a
- * warm-up) or the error, and what 1,000 routes add to a 10-route synthesis.
+ * object Body, the JSON-text opt-in, a mix of its seven integration kinds, and with some routes
+ * cached and throttled) and with stock aws-cdk-lib RestApi + LambdaIntegration, in one JVM, and
+ * prints resources, template bytes and synth time (median of several runs after a warm-up) or the
+ * error, what 1,000 routes add to a 10-route synthesis, and the stage's method settings.
  *
  * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Pbench-routes verify}. Not a test: it asserts
  * nothing and its figures depend on the machine; the differences and ratios are what to compare.
@@ -68,8 +72,12 @@ public final class RouteScaleBenchmark {
     private RouteScaleBenchmark() {
     }
 
-    /** What one synthesis produced. */
-    record Result(long millis, int resources, long templateBytes, String error) {
+    /**
+     * What one synthesis produced: its time, resources, template bytes, and the stage's method
+     * settings (entries and their bytes as JSON), or the error.
+     */
+    record Result(long millis, int resources, long templateBytes, int methodSettings, long methodSettingsBytes,
+            String error) {
     }
 
     interface Variant {
@@ -80,6 +88,34 @@ public final class RouteScaleBenchmark {
 
     static final Variant GATEHOUSE = gatehouse("Gatehouse GatewayApi (object Body, the default)", null);
     static final Variant GATEHOUSE_TEXT = gatehouse("Gatehouse, bodyFormat JSON_TEXT (opt-in)", BodyFormat.JSON_TEXT);
+
+    /**
+     * GatewayApi with a 0.5 GB cache cluster: every 8th route (a GET) cached, shared across callers
+     * (the routes are IAM routes), and every 16th route throttled, half of them cached ones, whose
+     * throttle and caching share one method settings entry.
+     */
+    static final Variant GATEHOUSE_CACHED = new Variant() {
+        public String name() {
+            return "Gatehouse, 1 in 8 routes cached, 1 in 16 throttled";
+        }
+
+        public void define(Stack stack, List<Function> functions, int routes) {
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api")
+                    .stage(StageSettings.builder().cacheClusterSize("0.5").build()).build();
+            for (int i = 0; i < routes; i++) {
+                RouteOptions.Builder options = RouteOptions.builder().authorization(Authorization.iam());
+                if (i % 8 == 0) {
+                    options.caching(CacheSettings.builder().enabled(true).sharedAcrossCallers(true)
+                            .ttl(Duration.minutes(1)).build());
+                }
+                if (i % 16 == 0 || i % 16 == 1) {
+                    options.throttle(Throttle.of(100, 200));
+                }
+                api.route(METHODS[i % METHODS.length] + " " + path(i), Integrations.lambda(functions.get(i % FUNCTIONS)),
+                        options.build());
+            }
+        }
+    };
 
     /** GatewayApi with the given body format (null: the default). */
     static Variant gatehouse(String name, BodyFormat format) {
@@ -164,14 +200,21 @@ public final class RouteScaleBenchmark {
             long millis = (System.nanoTime() - start) / 1_000_000;
             Path template = Path.of(assembly.getStackByName("Bench").getTemplateFullPath());
             JsonNode json = JSON.readTree(template.toFile());
-            return new Result(millis, json.get("Resources").size(), Files.size(template), null);
+            JsonNode settings = JSON.createArrayNode();
+            for (JsonNode resource : json.get("Resources")) {
+                if (resource.get("Type").asText().equals("AWS::ApiGateway::Stage")) {
+                    settings = resource.path("Properties").path("MethodSettings");
+                }
+            }
+            return new Result(millis, json.get("Resources").size(), Files.size(template), settings.size(),
+                    settings.size() == 0 ? 0 : JSON.writeValueAsBytes(settings).length, null);
         } catch (RuntimeException | IOException e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             String message = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             if (message.length() > 110) {
                 message = message.substring(0, 107) + "...";
             }
-            return new Result(millis, -1, -1, e.getClass().getSimpleName() + ": " + message);
+            return new Result(millis, -1, -1, -1, -1, e.getClass().getSimpleName() + ": " + message);
         }
     }
 
@@ -220,7 +263,7 @@ public final class RouteScaleBenchmark {
             for (int s = 0; s < ROUTE_COUNTS.length; s++) {
                 Arrays.sort(times[s]);
                 medians[v][s] = new Result(times[s][runs / 2], last[s].resources(), last[s].templateBytes(),
-                        last[s].error());
+                        last[s].methodSettings(), last[s].methodSettingsBytes(), last[s].error());
             }
         }
         return medians;
@@ -276,6 +319,7 @@ public final class RouteScaleBenchmark {
                 synthesize(GATEHOUSE, routes);
             }
             synthesize(GATEHOUSE_TEXT, 10);
+            synthesize(GATEHOUSE_CACHED, 10);
             synthesize(STOCK, 10);
         }
         String validation = "false".equals(System.getenv("CDK_VALIDATION"))
@@ -283,8 +327,8 @@ public final class RouteScaleBenchmark {
         System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d rounds (GatewayApi) "
                 + "and %d rounds (the others), Java %s, CDK template validation %s%n%n", FUNCTIONS, gatehouseRuns, runs,
                 System.getProperty("java.version"), validation);
-        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, MIXED, STOCK);
-        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs, runs});
+        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, MIXED, GATEHOUSE_CACHED, STOCK);
+        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs, runs, runs});
         System.out.println("| variant | routes | resources | template bytes | synth ms | added to 10 routes | vs 10 routes | result |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (int v = 0; v < variants.size(); v++) {
@@ -315,6 +359,20 @@ public final class RouteScaleBenchmark {
         long textAdded = results[1][ROUTE_COUNTS.length - 1].millis() - results[1][0].millis();
         System.out.printf(Locale.ROOT, "  (the JSON-text opt-in adds %d ms: %d ms less than the default)%n", textAdded,
                 added - textAdded);
+
+        System.out.printf(Locale.ROOT, "%nThe stage's method settings (throttling and caching overrides, one entry per "
+                + "route method, besides the stage-wide entry):%n%n");
+        System.out.println("| variant | routes | entries | their bytes | bytes per entry | share of the template |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (int v = 0; v < variants.size() - 1; v++) {
+            for (int s = 0; s < ROUTE_COUNTS.length; s++) {
+                Result r = results[v][s];
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f%% |%n", variants.get(v).name(),
+                        ROUTE_COUNTS[s], r.methodSettings(), r.methodSettingsBytes(),
+                        r.methodSettings() <= 0 ? 0 : r.methodSettingsBytes() / r.methodSettings(),
+                        r.templateBytes() <= 0 ? 0.0 : 100.0 * r.methodSettingsBytes() / r.templateBytes());
+            }
+        }
 
         System.out.printf(Locale.ROOT, "%nWhere the time goes (Gatehouse, ms, median of %d rounds):%n%n", runs);
         System.out.println("| routes | declare | synth | of which Java | Body as JSON text, alone | Body as object, alone | empty stack |");

@@ -33,9 +33,9 @@ class SampleOpenApiValidityTest {
                         + "defined as a path parameter in path or operation level"))
                 .toList();
         assertEquals(List.of(), messages);
-        // 11 routes with standard methods and 11 CORS preflights (one per path); ANY /catalog/{proxy+}
+        // 12 routes with standard methods and 12 CORS preflights (one per path); ANY /catalog/{proxy+}
         // is API Gateway's path item extension
-        assertEquals(22, result.getOpenAPI().getPaths().values().stream()
+        assertEquals(24, result.getOpenAPI().getPaths().values().stream()
                 .mapToInt(item -> item.readOperations().size()).sum());
         assertNotNull(result.getOpenAPI().getPaths().get("/catalog/{proxy+}").getExtensions()
                 .get("x-amazon-apigateway-any-method"));

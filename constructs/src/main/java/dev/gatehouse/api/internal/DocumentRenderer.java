@@ -10,10 +10,13 @@ import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.api.Throttle;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,9 +44,12 @@ public final class DocumentRenderer {
      *
      * @param text whether the Body is JSON text (an override) rather than an object (the property)
      * @param textSafe whether every deploy-time value of the JSON text is one Fn::Sub fills in safely
+     * @param cacheInvalidationOverrides the cached methods whose invalidation settings differ from the
+     *     stage's ({@link StageMethodSettings#invalidationOverrides})
      */
     public record Rendered(ObjectNode document, boolean text, Object templateBody, boolean textSafe, String hash,
-            List<Map<String, Object>> methodSettings, ResourcePolicyRenderer.Rendering policy) {
+            List<Map<String, Object>> methodSettings, List<Map<String, Object>> cacheInvalidationOverrides,
+            ResourcePolicyRenderer.Rendering policy) {
     }
 
     private final Construct api;
@@ -153,8 +159,10 @@ public final class DocumentRenderer {
             Object templateBody = format == BodyFormat.JSON_TEXT ? text.join() : values.forTemplate(document);
             ResourcePolicyRenderer.Rendering policyRendering = routes.valid() && policy.hasPolicy()
                     ? policy.render(iamByRoute(), stage.stageName()) : ResourcePolicyRenderer.Rendering.NONE;
+            List<StageMethodSettings.RouteOverride> overrides = methodOverrides();
             rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(),
-                    hash(text, policyRendering.policy()), methodSettings(), policyRendering);
+                    hash(text, policyRendering.policy()), StageMethodSettings.render(stage.stageWide(), overrides),
+                    StageMethodSettings.invalidationOverrides(stage.stageWide(), overrides), policyRendering);
         }
         return rendered;
     }
@@ -180,17 +188,38 @@ public final class DocumentRenderer {
         }
     }
 
-    /** The stage-wide method settings and one entry per route with its own throttle. */
-    private List<Map<String, Object>> methodSettings() {
-        List<StageMethodSettings.RouteOverride> overrides = new ArrayList<>();
+    /**
+     * The method settings of route methods with their own throttle or caching (an ANY route: one
+     * per method it serves), besides the stage-wide entry.
+     */
+    private List<StageMethodSettings.RouteOverride> methodOverrides() {
+        Map<String, Set<HttpMethod>> explicitByPath = new HashMap<>();
         for (RouteTable.DeclaredRoute declared : routes.declared()) {
-            Throttle throttle = declared.route().getOptions().getThrottle();
-            if (declared.operation() != null && throttle != null) {
-                overrides.add(new StageMethodSettings.RouteOverride(declared.path(),
-                        declared.route().getMethod().name(), throttle.getRateLimit(), throttle.getBurstLimit()));
+            if (declared.operation() != null && declared.route().getMethod() != HttpMethod.ANY) {
+                explicitByPath.computeIfAbsent(declared.route().getPath(), k -> EnumSet.noneOf(HttpMethod.class))
+                        .add(declared.route().getMethod());
             }
         }
-        return StageMethodSettings.render(stage.stageWide(), overrides);
+        List<StageMethodSettings.RouteOverride> overrides = new ArrayList<>();
+        for (RouteTable.DeclaredRoute declared : routes.declared()) {
+            Route route = declared.route();
+            Throttle throttle = route.getOptions().getThrottle();
+            RouteCaching.RouteCache cache = declared.cache();
+            if (declared.operation() == null || throttle == null && !cache.ownSettings()) {
+                continue;
+            }
+            List<HttpMethod> methods = route.getMethod() != HttpMethod.ANY ? List.of(route.getMethod())
+                    : StageMethodSettings.servedByAny(explicitByPath.getOrDefault(route.getPath(), Set.of()), cors != null);
+            for (HttpMethod method : methods) {
+                // an ANY route's caching applies to its GET requests only
+                StageCaching.Behaviour behaviour = cache.behaviour() == null || route.getMethod() != HttpMethod.ANY
+                        || method == HttpMethod.GET ? cache.behaviour() : cache.behaviour().off();
+                overrides.add(new StageMethodSettings.RouteOverride(declared.path(), method.name(),
+                        throttle == null ? null : throttle.getRateLimit(), throttle == null ? null : throttle.getBurstLimit(),
+                        behaviour));
+            }
+        }
+        return overrides;
     }
 
     /**

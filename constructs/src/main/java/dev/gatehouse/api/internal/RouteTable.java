@@ -43,15 +43,17 @@ public final class RouteTable {
 
     /**
      * A declared route with its parsed path and its OpenAPI operation (null when the route is not
-     * valid), and whether it is an IAM route.
+     * valid), whether it is an IAM route, and its caching.
      */
-    public record DeclaredRoute(Route route, RoutePath path, ObjectNode operation, boolean iam) {
+    public record DeclaredRoute(Route route, RoutePath path, ObjectNode operation, boolean iam,
+            RouteCaching.RouteCache cache) {
     }
 
     private final GatewayApi api;
     private final Authorization defaultAuthorization;
     private final Findings findings;
     private final Function<IFunction, LambdaTarget> lambdaTargets;
+    private final StageCaching caching;
     private final SecuritySchemes schemes = new SecuritySchemes();
     private final RouteRequests requests;
     private final ExecutionRole executionRole;
@@ -62,15 +64,17 @@ public final class RouteTable {
 
     /**
      * @param lambdaTargets grants the API invoke on a function and says how routes invoke it
+     * @param caching the stage's caching, which routes resolve their own against
      */
     public RouteTable(GatewayApi api, Authorization defaultAuthorization, Findings findings,
-            Function<IFunction, LambdaTarget> lambdaTargets) {
+            Function<IFunction, LambdaTarget> lambdaTargets, StageCaching caching) {
         this.api = api;
         this.defaultAuthorization = defaultAuthorization;
         this.findings = findings;
         this.lambdaTargets = lambdaTargets;
         this.requests = new RouteRequests(findings);
         this.executionRole = new ExecutionRole(api, api.getApiName());
+        this.caching = caching;
     }
 
     /** Declares the route {@code spec}; its problems are reported to the API's findings. */
@@ -91,6 +95,7 @@ public final class RouteTable {
         ThrottleCheck.check(options.getThrottle(), subject, findings);
 
         ObjectNode operation = null;
+        RouteCaching.RouteCache cache = RouteCaching.RouteCache.NONE;
         if (route.getMethod() != null && path != null && path.isValid()) {
             RouteContext context = new RouteContext(route, subject);
             RouteIntegrationConfig config = integration.bind(context);
@@ -107,8 +112,10 @@ public final class RouteTable {
             operation = OpenApiDocument.operation(path, options.getOperationId(), options.getSummary(), security,
                     RouteIntegrationConfigNodes.responses(config), RouteIntegrationConfigNodes.integration(config));
             requests.apply(route, subject, options.getRequestValidation(), operation);
+            cache = RouteCaching.resolve(caching, route, path, options.getCaching(), security, schemes, subject, findings);
+            RouteCaching.decorate(operation, cache, route.toString());
         }
-        routes.add(new DeclaredRoute(route, path, operation, authorization == Authorization.iam()));
+        routes.add(new DeclaredRoute(route, path, operation, authorization == Authorization.iam(), cache));
         return route;
     }
 

@@ -8,6 +8,7 @@ import dev.gatehouse.api.WebAcl;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.Lazy;
@@ -28,8 +29,8 @@ import software.constructs.Construct;
 /**
  * An API's stage and what belongs to it: access logs, the client certificate, the web ACL and the
  * account's CloudWatch role. Made in two steps so that findings keep the order of the settings:
- * the constructor checks the stage's settings (rules GH300, GH301), {@link #create} makes the
- * resources once the deployment exists (rules GH302, GH450).
+ * the constructor checks the stage's settings (rules GH300, GH301, caching's GH600 to GH602), {@link #create}
+ * makes the resources once the deployment exists (rules GH302, GH450).
  */
 public final class StageResources {
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -39,6 +40,7 @@ public final class StageResources {
     private final StageSettings options;
     private final Findings findings;
     private final String stageName;
+    private final StageCaching caching;
     private final StageMethodSettings.StageWide stageWide;
     private ILogGroup accessLogGroup;
     private CfnStage stage;
@@ -57,22 +59,25 @@ public final class StageResources {
         }
         Throttle throttle = options.getThrottle();
         ThrottleCheck.check(throttle, "stage '" + stageName + "'", findings);
+        this.caching = new StageCaching(options, "stage '" + stageName + "'", findings);
         ExecutionLogLevel loggingLevel = orDefault(options.getLoggingLevel(), Defaults.EXECUTION_LOGGING_LEVEL);
         this.stageWide = new StageMethodSettings.StageWide(CloudFormationValues.loggingLevel(loggingLevel),
                 orDefault(options.getDataTraceEnabled(), Defaults.DATA_TRACE_ENABLED),
                 orDefault(options.getMetricsEnabled(), Defaults.DETAILED_METRICS_ENABLED),
                 throttle == null ? null : throttle.getRateLimit(),
-                throttle == null ? null : throttle.getBurstLimit());
+                throttle == null ? null : throttle.getBurstLimit(),
+                caching.hasCluster() ? caching.stageWide() : null);
     }
 
     /**
      * Creates the stage of {@code deploymentId} with its access logs and client certificate, the
      * web ACL association and, if asked for, the account's CloudWatch role.
      *
-     * @param methodSettings the stage's {@code MethodSettings}, produced at synthesis
+     * @param rendered what synthesis renders: the stage's {@code MethodSettings} and the cache's
+     *     invalidation settings
      */
     public CfnStage create(String restApiId, String deploymentId, WebAcl webAcl, boolean cloudWatchRole,
-            IStableAnyProducer methodSettings) {
+            Supplier<DocumentRenderer.Rendered> rendered) {
         this.accessLogGroup = createAccessLogGroup();
         CfnStage.Builder builder = CfnStage.Builder.create(api, "Stage")
                 .restApiId(restApiId)
@@ -80,7 +85,14 @@ public final class StageResources {
                 .stageName(stageName)
                 .description(options.getDescription())
                 .tracingEnabled(orDefault(options.getTracingEnabled(), Defaults.TRACING_ENABLED))
-                .methodSettings(Lazy.any(methodSettings));
+                .methodSettings(Lazy.any(new IStableAnyProducer() {
+                    @Override
+                    public Object produce() {
+                        return rendered.get().methodSettings();
+                    }
+                }))
+                .cacheClusterEnabled(caching.hasCluster() ? true : null)
+                .cacheClusterSize(caching.clusterSize());
         if (accessLogGroup != null) {
             String formatText = orDefault(options.getAccessLogFormat(), Defaults.ACCESS_LOG_FORMAT);
             if (!formatText.contains("$context.requestId") && !formatText.contains("$context.extendedRequestId")) {
@@ -106,11 +118,19 @@ public final class StageResources {
         if (cloudWatchRole) {
             stage.getNode().addDependency(cloudWatchAccount());
         }
+        if (caching.hasCluster()) {
+            StageCacheResource.create(api, apiName, caching, stage, restApiId, deploymentId, rendered);
+        }
         return stage;
     }
 
     public String stageName() {
         return stageName;
+    }
+
+    /** The stage's caching, which routes resolve their own against. */
+    public StageCaching caching() {
+        return caching;
     }
 
     /** The stage-wide method settings, which per-route settings repeat. */
