@@ -1,0 +1,284 @@
+package dev.gatehouse.local;
+
+import dev.gatehouse.local.internal.api.ApiDefinition;
+import dev.gatehouse.local.internal.api.Operation;
+import dev.gatehouse.local.internal.api.RouteTable;
+import dev.gatehouse.local.internal.assembly.AssemblyDirectory;
+import dev.gatehouse.local.internal.assembly.LocalValues;
+import dev.gatehouse.local.internal.assembly.StackTemplate;
+import dev.gatehouse.local.internal.http.HttpFront;
+import dev.gatehouse.local.internal.integration.Integration;
+import dev.gatehouse.local.internal.integration.IntegrationSetup;
+import dev.gatehouse.local.internal.integration.Integrations;
+import dev.gatehouse.local.internal.lambda.EnvironmentOverride;
+import dev.gatehouse.local.internal.lambda.FunctionSpec;
+import dev.gatehouse.local.internal.lambda.LambdaFunctions;
+import dev.gatehouse.local.internal.mapping.MappingTemplates;
+import dev.gatehouse.local.internal.pipeline.AccessLog;
+import dev.gatehouse.local.internal.pipeline.Exchange;
+import dev.gatehouse.local.internal.pipeline.Gateway;
+import dev.gatehouse.local.internal.pipeline.GatewayResponses;
+import dev.gatehouse.local.internal.pipeline.RequestStep;
+import dev.gatehouse.local.internal.pipeline.ResponseCache;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A synthesized REST API served locally: the stage of one stack in a cloud assembly
+ * ({@code cdk.out}), with its routes, its Java Lambda functions run in-process, its mock and HTTP
+ * integrations, answered through a {@link LocalClient} or on a local port. It reads only what
+ * synthesis wrote (the template with its OpenAPI Body, the asset manifest and the assets).
+ *
+ * <pre>{@code
+ * try (LocalGateway gateway = LocalGateway.of(app.synth(), "MyStack")) {
+ *     LocalResponse health = gateway.client().get("/health").send();
+ * }
+ * }</pre>
+ *
+ * <p>Deploy-time values (ARNs, API ids) are given stable local stand-ins, listed by
+ * {@link #summary()}. See docs/local-development.md for what is faithful to API Gateway and what
+ * is not.
+ */
+public final class LocalGateway implements AutoCloseable {
+    /** Default port of {@link #start()}. */
+    public static final int DEFAULT_PORT = 3000;
+    /** Default concurrency of a function without reserved concurrency (Lambda's default account limit). */
+    public static final int DEFAULT_UNRESERVED_CONCURRENCY = 1000;
+
+    private final ApiDefinition api;
+    private final LocalValues values;
+    private final LambdaFunctions functions;
+    private final Gateway gateway;
+    private final Clock clock;
+    private final PrintStream out;
+    private HttpFront front;
+
+    private LocalGateway(Builder b) {
+        this.clock = b.clock;
+        this.out = b.out;
+        AssemblyDirectory assembly = AssemblyDirectory.read(b.cdkOut);
+        StackTemplate stack = assembly.stack(b.stack);
+        this.values = new LocalValues(stack);
+        this.api = ApiDefinition.load(stack, values, b.api, b.stage);
+        this.functions = new LambdaFunctions(stack, values, b.overrides, b.unreservedConcurrency, out);
+        MappingTemplates templates = new MappingTemplates();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, b.localUrls);
+        Map<Operation, Integration> integrations = new IdentityHashMap<>();
+        for (Operation operation : api.operations()) {
+            integrations.put(operation, Integrations.of(operation, setup));
+        }
+        List<RequestStep> steps = new ArrayList<>();
+        Exchange.StageInfo stageInfo = new Exchange.StageInfo(api.apiId(), api.stageName(), LocalValues.ACCOUNT,
+                "localhost");
+        GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,
+                GatewayResponses.texts(api.stageVariables()));
+        String format = api.stage().path("AccessLogSetting").path("Format").asText(null);
+        this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps, ResponseCache.NONE, responses,
+                new AccessLog(format, b.accessLog != null ? b.accessLog : out::println), clock, stageInfo, out);
+    }
+
+    /**
+     * The stack of a synthesized app, for tests: {@code LocalGateway.of(app.synth(), "MyStack")}.
+     * The gateway runs on a {@link ManualClock}.
+     */
+    public static LocalGateway of(software.amazon.awscdk.cxapi.CloudAssembly assembly, String stackName) {
+        return Builder.create(Path.of(assembly.getDirectory())).stack(stackName).build();
+    }
+
+    /** A stack of a cloud assembly directory, on a {@link ManualClock}. */
+    public static LocalGateway of(Path cdkOut, String stackName) {
+        return Builder.create(cdkOut).stack(stackName).build();
+    }
+
+    /** Requests answered in-process. */
+    public LocalClient client() {
+        return new LocalClient(gateway);
+    }
+
+    /**
+     * The gateway's clock, to move time on in a test.
+     *
+     * @throws IllegalStateException when the gateway runs on another clock
+     */
+    public ManualClock clock() {
+        if (clock instanceof ManualClock manual) {
+            return manual;
+        }
+        throw new IllegalStateException("this gateway runs on " + clock + ", not a ManualClock: build it with"
+                + " LocalGateway.Builder.clock(new ManualClock(...)) to move time in a test");
+    }
+
+    /** Serves the stage on 127.0.0.1, on a free port; see {@link #url()}. */
+    public URI start() {
+        return start("127.0.0.1", 0);
+    }
+
+    /** Serves the stage on a host and port (0 for any free port); returns the base URL. */
+    public synchronized URI start(String host, int port) {
+        if (front != null) {
+            throw new IllegalStateException("already serving on " + url());
+        }
+        try {
+            front = HttpFront.start(gateway, host, port, Math.max(16, Runtime.getRuntime().availableProcessors() * 8), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen on " + host + ":" + port
+                    + " (is the port in use? choose another with --port)", e);
+        }
+        return url();
+    }
+
+    /** The base URL of the stage on the local port (the stage is served at the root). */
+    public URI url() {
+        if (front == null) {
+            throw new IllegalStateException("not serving on a port: call start() first");
+        }
+        return URI.create("http://localhost:" + front.port() + "/");
+    }
+
+    /** The REST API's local id. */
+    public String apiId() {
+        return api.apiId();
+    }
+
+    public String stageName() {
+        return api.stageName();
+    }
+
+    /** What the gateway serves and the local values it gave deploy-time ones, as printed at start. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append("REST API ").append(api.name()).append(" (").append(api.logicalId()).append(", local id ")
+                .append(api.apiId()).append("), stage ").append(api.stageName()).append(", account ")
+                .append(LocalValues.ACCOUNT).append(", region ").append(LocalValues.REGION).append('\n');
+        text.append("Routes:\n");
+        for (Operation operation : api.operations()) {
+            text.append("  ").append(operation.routeKey()).append("  ->  ")
+                    .append(describeIntegration(operation)).append('\n');
+        }
+        text.append("Functions:\n");
+        for (FunctionSpec function : functions.all()) {
+            text.append("  ").append(function.logicalId()).append(" ").append(function.runtime().isEmpty() ? "(no runtime)"
+                    : function.runtime()).append("  ").append(function.arn()).append(function.isJava() ? ""
+                    : "  (not run locally: not a Java runtime)").append('\n');
+        }
+        return text.toString();
+    }
+
+    private String describeIntegration(Operation operation) {
+        String type = operation.integration().path("type").asText("none");
+        String uri = operation.integration().path("uri").asText("");
+        if (uri.contains("/functions/")) {
+            return type + " " + functions.byInvocationUri(uri).map(FunctionSpec::describe).orElse(uri);
+        }
+        return uri.isEmpty() ? type : type + " " + uri;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (front != null) {
+            front.close();
+            front = null;
+        }
+        functions.close();
+    }
+
+    /** Options of a local gateway; {@link #build()} reads the assembly. */
+    public static final class Builder {
+        private final Path cdkOut;
+        private String stack;
+        private String api;
+        private String stage;
+        private Clock clock = ManualClock.startingNow();
+        private PrintStream out = System.out;
+        private Consumer<String> accessLog;
+        private int unreservedConcurrency = DEFAULT_UNRESERVED_CONCURRENCY;
+        private final Map<String, URI> localUrls = new LinkedHashMap<>();
+        private final List<EnvironmentOverride> overrides = new ArrayList<>();
+
+        private Builder(Path cdkOut) {
+            this.cdkOut = cdkOut;
+        }
+
+        /** A gateway for the cloud assembly in {@code cdkOut}. */
+        public static Builder create(Path cdkOut) {
+            return new Builder(cdkOut);
+        }
+
+        /** The stack (name or artifact id); default: the only stack with a REST API. */
+        public Builder stack(String stackName) {
+            this.stack = stackName;
+            return this;
+        }
+
+        /** The REST API's logical id; default: the stack's only REST API. */
+        public Builder api(String logicalId) {
+            this.api = logicalId;
+            return this;
+        }
+
+        /** The stage name; default: the API's first stage. */
+        public Builder stage(String stageName) {
+            this.stage = stageName;
+            return this;
+        }
+
+        /** The clock of throttling, caches and quotas; default: a {@link ManualClock} at the current time. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Where the gateway's messages and the functions' logs go; default: standard output. */
+        public Builder out(PrintStream out) {
+            this.out = out;
+            return this;
+        }
+
+        /** Where access log lines go; default: {@link #out(PrintStream)}. */
+        public Builder accessLog(Consumer<String> sink) {
+            this.accessLog = sink;
+            return this;
+        }
+
+        /**
+         * Forwards a route (its route key, "GET /catalog/{proxy+}") to a local URL instead of its
+         * integration; for backends that do not run locally (Step Functions, AWS services).
+         */
+        public Builder integrationUrl(String routeKey, URI url) {
+            localUrls.put(routeKey, url);
+            return this;
+        }
+
+        /** The local URL that stands for a VPC link's target (its connectionId). */
+        public Builder vpcLink(String connectionId, URI url) {
+            localUrls.put(connectionId, url);
+            return this;
+        }
+
+        /** Concurrency of a function without reserved concurrency; default {@value #DEFAULT_UNRESERVED_CONCURRENCY}. */
+        public Builder unreservedConcurrency(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("unreservedConcurrency must be at least 1, got " + limit);
+            }
+            this.unreservedConcurrency = limit;
+            return this;
+        }
+
+        public LocalGateway build() {
+            return new LocalGateway(this);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gatehouse.local;
+
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.Integration;
+import dev.gatehouse.api.LambdaIntegrationOptions;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.sample.SampleApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+/**
+ * The apps the local gateway's tests serve, each synthesized once per test JVM. This is the one
+ * place the tests use Gatehouse's constructs (their names may change; only here to update).
+ */
+final class TestApps {
+    /** The stack of {@link #probe()}. */
+    static final String PROBE_STACK = "LocalProbe";
+
+    private static Path sample;
+    private static Path probe;
+
+    private TestApps() {
+    }
+
+    /** The sample app (GatehouseSample), as `npx cdk synth` writes it. */
+    static synchronized Path sample() {
+        if (sample == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("sample").toString()).build());
+            SampleApp.define(app);
+            sample = Path.of(app.synth().getDirectory());
+        }
+        return sample;
+    }
+
+    /**
+     * A stack whose routes call {@code ProbeHandler} (a Java function from a directory asset with
+     * environment, timeout and reserved concurrency) and a Node.js function.
+     */
+    static synchronized Path probe() {
+        if (probe == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("probe").toString()).build());
+            Stack stack = new Stack(app, PROBE_STACK);
+            Function java = Function.Builder.create(stack, "Probe")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .environment(Map.of("GREETING", "hello from the template"))
+                    .timeout(software.amazon.awscdk.Duration.seconds(2))
+                    .reservedConcurrentExecutions(2)
+                    .build();
+            Function node = Function.Builder.create(stack, "Node")
+                    .runtime(Runtime.NODEJS_20_X)
+                    .handler("index.handler")
+                    .code(Code.fromInline("exports.handler = async () => ({statusCode: 200, body: 'hi'});"))
+                    .build();
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /probe", Integration.lambda(java), open);
+            api.route("POST /probe", Integration.lambda(java), open);
+            api.route("GET /short", Integration.lambda(java, LambdaIntegrationOptions.builder()
+                    .timeout(software.amazon.awscdk.Duration.millis(500)).build()), open);
+            api.route("GET /items/{id}", Integration.lambda(java), open);
+            api.route("GET /items/special", Integration.lambda(java), open);
+            api.route("ANY /files/{path+}", Integration.lambda(java), open);
+            api.route("GET /node", Integration.lambda(node), open);
+            api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
+            probe = Path.of(app.synth().getDirectory());
+        }
+        return probe;
+    }
+
+    /** The compiled test functions, copied into a directory of their own (the function's asset). */
+    private static Path probeAsset() {
+        Path classes = Path.of("target", "test-classes");
+        Path asset = tempDirectory("probe-asset");
+        Path source = classes.resolve("dev/gatehouse/local/testfunctions");
+        Path target = asset.resolve("dev/gatehouse/local/testfunctions");
+        try (Stream<Path> files = Files.list(source)) {
+            Files.createDirectories(target);
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the test functions from " + source, e);
+        }
+        return asset;
+    }
+
+    private static Path tempDirectory(String name) {
+        try {
+            return Files.createTempDirectory("gatehouse-local-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
