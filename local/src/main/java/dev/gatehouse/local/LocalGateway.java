@@ -6,6 +6,7 @@ import dev.gatehouse.local.internal.api.RouteTable;
 import dev.gatehouse.local.internal.assembly.AssemblyDirectory;
 import dev.gatehouse.local.internal.assembly.LocalValues;
 import dev.gatehouse.local.internal.assembly.StackTemplate;
+import dev.gatehouse.local.internal.auth.AuthorizationStep;
 import dev.gatehouse.local.internal.http.HttpFront;
 import dev.gatehouse.local.internal.integration.Integration;
 import dev.gatehouse.local.internal.integration.IntegrationSetup;
@@ -56,6 +57,12 @@ public final class LocalGateway implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     /** Default concurrency of a function without reserved concurrency (Lambda's default account limit). */
     public static final int DEFAULT_UNRESERVED_CONCURRENCY = 1000;
+    /** The principal a SigV4-signed request to an IAM-authorized route is taken to be, by default. */
+    public static final String DEFAULT_IAM_PRINCIPAL = "arn:aws:iam::" + LocalValues.ACCOUNT + ":user/local-developer";
+    /** The bundled JWT authorizer's variables (its contract with the construct that deploys it). */
+    static final String JWKS_URL_VARIABLE = "GATEHOUSE_JWKS_URL";
+    static final String ISSUER_VARIABLE = "GATEHOUSE_ISSUER";
+    static final String AUDIENCE_VARIABLE = "GATEHOUSE_AUDIENCE";
 
     private final ApiDefinition api;
     private final LocalValues values;
@@ -63,6 +70,7 @@ public final class LocalGateway implements AutoCloseable {
     private final Gateway gateway;
     private final Clock clock;
     private final PrintStream out;
+    private final DevelopmentIssuer issuer;
     private HttpFront front;
 
     private LocalGateway(Builder b) {
@@ -73,6 +81,7 @@ public final class LocalGateway implements AutoCloseable {
         this.values = new LocalValues(stack);
         this.api = ApiDefinition.load(stack, values, b.api, b.stage);
         this.functions = new LambdaFunctions(stack, values, b.overrides, b.unreservedConcurrency, out);
+        this.issuer = b.developmentIssuer ? developmentIssuer(functions, b.issuerPort) : null;
         MappingTemplates templates = new MappingTemplates();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, b.localUrls);
@@ -81,6 +90,7 @@ public final class LocalGateway implements AutoCloseable {
             integrations.put(operation, Integrations.of(operation, setup));
         }
         List<RequestStep> steps = new ArrayList<>();
+        steps.add(new AuthorizationStep(api, functions, clock, b.iamPrincipal));
         Exchange.StageInfo stageInfo = new Exchange.StageInfo(api.apiId(), api.stageName(), LocalValues.ACCOUNT,
                 "localhost");
         GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,
@@ -101,6 +111,38 @@ public final class LocalGateway implements AutoCloseable {
     /** A stack of a cloud assembly directory, on a {@link ManualClock}. */
     public static LocalGateway of(Path cdkOut, String stackName) {
         return Builder.create(cdkOut).stack(stackName).build();
+    }
+
+    /**
+     * Starts the development issuer when a function is the bundled JWT authorizer, and points the
+     * authorizers' JWKS URL at it; tokens carry the first authorizer's issuer and audience.
+     */
+    private static DevelopmentIssuer developmentIssuer(LambdaFunctions functions, int port) {
+        FunctionSpec jwt = functions.all().stream()
+                .filter(f -> f.environment().containsKey(JWKS_URL_VARIABLE) && f.environment().containsKey(ISSUER_VARIABLE))
+                .findFirst().orElse(null);
+        if (jwt == null) {
+            return null;
+        }
+        String audience = jwt.environment().getOrDefault(AUDIENCE_VARIABLE, "").split(",")[0].trim();
+        DevelopmentIssuer issuer = DevelopmentIssuer.start(jwt.environment().get(ISSUER_VARIABLE),
+                audience.isEmpty() ? null : audience, port);
+        String jwks = issuer.jwksUrl().toString();
+        functions.addOverride(f -> f.environment().containsKey(JWKS_URL_VARIABLE) ? Map.of(JWKS_URL_VARIABLE, jwks) : Map.of());
+        return issuer;
+    }
+
+    /**
+     * The development issuer whose tokens the stack's JWT authorizers accept.
+     *
+     * @throws IllegalStateException when the stack has no bundled JWT authorizer or the issuer is off
+     */
+    public DevelopmentIssuer issuer() {
+        if (issuer == null) {
+            throw new IllegalStateException("no development issuer: the stack has no bundled JWT authorizer, or the"
+                    + " gateway was built with developmentIssuer(false) (--real-issuer)");
+        }
+        return issuer;
     }
 
     /** Requests answered in-process. */
@@ -174,6 +216,11 @@ public final class LocalGateway implements AutoCloseable {
                     : function.runtime()).append("  ").append(function.arn()).append(function.isJava() ? ""
                     : "  (not run locally: not a Java runtime)").append('\n');
         }
+        if (issuer != null) {
+            text.append("Development issuer for ").append(issuer.issuer()).append(" (JWKS ").append(issuer.jwksUrl())
+                    .append("); a token with scopes:\n  curl -s '").append(issuer.tokenUrl())
+                    .append("?scope=orders:read%20orders:write'\n");
+        }
         return text.toString();
     }
 
@@ -193,6 +240,9 @@ public final class LocalGateway implements AutoCloseable {
             front = null;
         }
         functions.close();
+        if (issuer != null) {
+            issuer.close();
+        }
     }
 
     /** Options of a local gateway; {@link #build()} reads the assembly. */
@@ -205,6 +255,9 @@ public final class LocalGateway implements AutoCloseable {
         private PrintStream out = System.out;
         private Consumer<String> accessLog;
         private int unreservedConcurrency = DEFAULT_UNRESERVED_CONCURRENCY;
+        private boolean developmentIssuer = true;
+        private int issuerPort;
+        private String iamPrincipal = DEFAULT_IAM_PRINCIPAL;
         private final Map<String, URI> localUrls = new LinkedHashMap<>();
         private final List<EnvironmentOverride> overrides = new ArrayList<>();
 
@@ -274,6 +327,30 @@ public final class LocalGateway implements AutoCloseable {
                 throw new IllegalArgumentException("unreservedConcurrency must be at least 1, got " + limit);
             }
             this.unreservedConcurrency = limit;
+            return this;
+        }
+
+        /**
+         * Whether the bundled JWT authorizers fetch their keys from the built-in development issuer
+         * (default true); false keeps the synthesized JWKS URL (a real issuer).
+         */
+        public Builder developmentIssuer(boolean enabled) {
+            this.developmentIssuer = enabled;
+            return this;
+        }
+
+        /** The development issuer's port on 127.0.0.1; default 0 (any free port). */
+        public Builder issuerPort(int port) {
+            this.issuerPort = port;
+            return this;
+        }
+
+        /**
+         * The principal a SigV4-signed request to an IAM-authorized route is taken to be (its
+         * signature is not verified locally); default {@value #DEFAULT_IAM_PRINCIPAL}.
+         */
+        public Builder iamPrincipal(String principalArn) {
+            this.iamPrincipal = principalArn;
             return this;
         }
 

@@ -25,6 +25,9 @@ public final class Main {
             "  --port PORT                 the port (default: " + LocalGateway.DEFAULT_PORT + ")",
             "  --integration-url 'ROUTE=URL'  forward a route (e.g. 'GET /catalog/{proxy+}') to a local URL",
             "  --vpc-link 'ID=URL'         the local URL standing for a VPC link's target",
+            "  --issuer-port PORT          the development JWT issuer's port (default: port + 1)",
+            "  --real-issuer               keep the synthesized JWKS URL (no development issuer)",
+            "  --iam-principal ARN         who a SigV4-signed request is (default: " + LocalGateway.DEFAULT_IAM_PRINCIPAL + ")",
             "  --help                      this text");
 
     private Main() {
@@ -74,6 +77,9 @@ public final class Main {
         String host = "127.0.0.1";
         int port = LocalGateway.DEFAULT_PORT;
         boolean help;
+        boolean realIssuer;
+        Integer issuerPort;
+        String iamPrincipal = LocalGateway.DEFAULT_IAM_PRINCIPAL;
         final List<String[]> integrationUrls = new ArrayList<>();
         final List<String[]> vpcLinks = new ArrayList<>();
 
@@ -91,6 +97,10 @@ public final class Main {
                     o.help = true;
                     continue;
                 }
+                if (arg.equals("--real-issuer")) {
+                    o.realIssuer = true;
+                    continue;
+                }
                 if (value == null) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -104,6 +114,8 @@ public final class Main {
                     case "--stage" -> o.stage = value;
                     case "--host" -> o.host = value;
                     case "--port" -> o.port = port(value);
+                    case "--issuer-port" -> o.issuerPort = port(value);
+                    case "--iam-principal" -> o.iamPrincipal = value;
                     case "--integration-url" -> o.integrationUrls.add(pair(arg, value));
                     case "--vpc-link" -> o.vpcLinks.add(pair(arg, value));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -114,7 +126,8 @@ public final class Main {
 
         LocalGateway.Builder builder(PrintStream out) {
             LocalGateway.Builder builder = LocalGateway.Builder.create(cdkOut).stack(stack).api(api).stage(stage)
-                    .clock(Clock.systemUTC()).out(out);
+                    .clock(Clock.systemUTC()).out(out).developmentIssuer(!realIssuer).iamPrincipal(iamPrincipal)
+                    .issuerPort(issuerPort != null ? issuerPort : port == 0 ? 0 : port + 1);
             integrationUrls.forEach(p -> builder.integrationUrl(p[0], URI.create(p[1])));
             vpcLinks.forEach(p -> builder.vpcLink(p[0], URI.create(p[1])));
             return builder;

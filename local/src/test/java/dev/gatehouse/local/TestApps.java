@@ -5,6 +5,7 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.LambdaIntegrationOptions;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.auth.LambdaAuthorizer;
 import dev.gatehouse.sample.SampleApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,9 @@ import software.amazon.awscdk.services.lambda.Runtime;
 final class TestApps {
     /** The stack of {@link #probe()}. */
     static final String PROBE_STACK = "LocalProbe";
+
+    /** Tokens written here are "revoked": the probe authorizer answers Unauthorized for them. */
+    static final Path REVOKED = tempDirectory("revoked").resolve("revoked.txt");
 
     private static Path sample;
     private static Path probe;
@@ -65,8 +69,20 @@ final class TestApps {
                     .handler("index.handler")
                     .code(Code.fromInline("exports.handler = async () => ({statusCode: 200, body: 'hi'});"))
                     .build();
+            Function authorizerFunction = Function.Builder.create(stack, "Authorizer")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeAuthorizer::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .environment(Map.of("REVOKED_FILE", REVOKED.toString()))
+                    .build();
+            LambdaAuthorizer authorizer = LambdaAuthorizer.token(authorizerFunction)
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(60))
+                    .validationRegex("^[a-z-]+$")
+                    .build();
             GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
             RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /guarded", Integration.lambda(java), RouteOptions.of(authorizer.authorization()));
+            api.route("GET /guarded/{id}", Integration.lambda(java), RouteOptions.of(authorizer.authorization()));
             api.route("GET /probe", Integration.lambda(java), open);
             api.route("POST /probe", Integration.lambda(java), open);
             api.route("GET /short", Integration.lambda(java, LambdaIntegrationOptions.builder()

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -116,10 +117,41 @@ final class FunctionClassLoader extends URLClassLoader {
                             super.visitMethodInsn(opcode, owner, method, desc, isInterface);
                         }
                     }
+
+                    @Override
+                    public void visitInvokeDynamicInsn(String name, String desc, Handle bootstrap, Object... arguments) {
+                        // method references (System::getenv) are handles in the bootstrap arguments
+                        Object[] rewritten = arguments.clone();
+                        for (int i = 0; i < rewritten.length; i++) {
+                            if (rewritten[i] instanceof Handle handle && redirected(handle)) {
+                                changed[0] = true;
+                                rewritten[i] = new Handle(Opcodes.H_INVOKESTATIC, ENVIRONMENT_INTERNAL, handle.getName(),
+                                        handle.getDesc(), false);
+                            }
+                        }
+                        super.visitInvokeDynamicInsn(name, desc, bootstrap, rewritten);
+                    }
+
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof Handle handle && redirected(handle)) {
+                            changed[0] = true;
+                            super.visitLdcInsn(new Handle(Opcodes.H_INVOKESTATIC, ENVIRONMENT_INTERNAL, handle.getName(),
+                                    handle.getDesc(), false));
+                        } else {
+                            super.visitLdcInsn(value);
+                        }
+                    }
                 };
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : bytes;
+    }
+
+    /** A handle to System.getenv or System.exit. */
+    private static boolean redirected(Handle handle) {
+        return handle.getTag() == Opcodes.H_INVOKESTATIC && handle.getOwner().equals("java/lang/System")
+                && (handle.getName().equals("getenv") || handle.getName().equals("exit"));
     }
 
     private static boolean contains(byte[] bytes, String ascii) {

@@ -31,7 +31,7 @@ public final class LambdaFunctions implements AutoCloseable {
     private final Map<String, FunctionSpec> byLogicalId = new LinkedHashMap<>();
     private final Map<String, String> logicalIdByArn = new LinkedHashMap<>();
     private final Map<String, FunctionInstance> instances = new ConcurrentHashMap<>();
-    private final List<EnvironmentOverride> overrides;
+    private final List<EnvironmentOverride> overrides = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final int unreservedConcurrency;
     private final PrintStream log;
     private final ExecutorService executor;
@@ -43,7 +43,7 @@ public final class LambdaFunctions implements AutoCloseable {
      */
     public LambdaFunctions(StackTemplate stack, LocalValues values, List<EnvironmentOverride> overrides,
             int unreservedConcurrency, PrintStream log) {
-        this.overrides = List.copyOf(overrides);
+        this.overrides.addAll(overrides);
         this.unreservedConcurrency = unreservedConcurrency;
         this.log = log;
         AtomicInteger threads = new AtomicInteger();
@@ -90,6 +90,11 @@ public final class LambdaFunctions implements AutoCloseable {
         return new FunctionSpec(id, name, LocalValues.functionArnOf(name), values.text(properties.get("Runtime")),
                 values.text(properties.get("Handler")), environment, properties.path("Timeout").asInt(3),
                 properties.path("MemorySize").asInt(128), properties.path("ReservedConcurrentExecutions").asInt(-1), code);
+    }
+
+    /** Adds variables set over functions' own (before a function is first invoked). */
+    public void addOverride(EnvironmentOverride override) {
+        overrides.add(override);
     }
 
     public Collection<FunctionSpec> all() {
