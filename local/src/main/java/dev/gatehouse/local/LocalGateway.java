@@ -21,6 +21,9 @@ import dev.gatehouse.local.internal.pipeline.Gateway;
 import dev.gatehouse.local.internal.pipeline.GatewayResponses;
 import dev.gatehouse.local.internal.pipeline.RequestStep;
 import dev.gatehouse.local.internal.pipeline.ResponseCache;
+import dev.gatehouse.local.internal.throttle.ApiKeyStep;
+import dev.gatehouse.local.internal.throttle.ThrottleLimits;
+import dev.gatehouse.local.internal.throttle.ThrottleStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -71,6 +74,7 @@ public final class LocalGateway implements AutoCloseable {
     private final Clock clock;
     private final PrintStream out;
     private final DevelopmentIssuer issuer;
+    private final ApiKeyStep apiKeys;
     private HttpFront front;
 
     private LocalGateway(Builder b) {
@@ -90,7 +94,10 @@ public final class LocalGateway implements AutoCloseable {
             integrations.put(operation, Integrations.of(operation, setup));
         }
         List<RequestStep> steps = new ArrayList<>();
+        this.apiKeys = new ApiKeyStep(api, stack, values, clock);
+        steps.add(new ThrottleStep(api, b.accountThrottle, clock));
         steps.add(new AuthorizationStep(api, functions, clock, b.iamPrincipal));
+        steps.add(apiKeys);
         Exchange.StageInfo stageInfo = new Exchange.StageInfo(api.apiId(), api.stageName(), LocalValues.ACCOUNT,
                 "localhost");
         GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,
@@ -143,6 +150,19 @@ public final class LocalGateway implements AutoCloseable {
                     + " gateway was built with developmentIssuer(false) (--real-issuer)");
         }
         return issuer;
+    }
+
+    /**
+     * The value of an API key (its Name, or its logical id): the template's, or the stable local
+     * value that stands for one API Gateway would generate.
+     *
+     * @throws IllegalArgumentException naming the keys there are
+     */
+    public String apiKey(String name) {
+        return apiKeys.keys().stream().filter(k -> k.name().equals(name) || k.logicalId().equals(name))
+                .map(ApiKeyStep.ApiKey::value).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no API key named " + name + "; the stack's keys: "
+                        + apiKeys.keys().stream().map(ApiKeyStep.ApiKey::name).toList()));
     }
 
     /** Requests answered in-process. */
@@ -216,6 +236,14 @@ public final class LocalGateway implements AutoCloseable {
                     : function.runtime()).append("  ").append(function.arn()).append(function.isJava() ? ""
                     : "  (not run locally: not a Java runtime)").append('\n');
         }
+        if (!apiKeys.keys().isEmpty()) {
+            text.append("API keys (send as x-api-key):\n");
+            for (ApiKeyStep.ApiKey key : apiKeys.keys()) {
+                text.append("  ").append(key.name()).append("  id ").append(key.id()).append("  value ").append(key.value())
+                        .append(key.enabled() ? "" : "  (disabled)").append("  usage plans ").append(apiKeys.planNames(key))
+                        .append('\n');
+            }
+        }
         if (issuer != null) {
             text.append("Development issuer for ").append(issuer.issuer()).append(" (JWKS ").append(issuer.jwksUrl())
                     .append("); a token with scopes:\n  curl -s '").append(issuer.tokenUrl())
@@ -258,6 +286,7 @@ public final class LocalGateway implements AutoCloseable {
         private boolean developmentIssuer = true;
         private int issuerPort;
         private String iamPrincipal = DEFAULT_IAM_PRINCIPAL;
+        private ThrottleLimits accountThrottle = ThrottleStep.ACCOUNT_DEFAULT;
         private final Map<String, URI> localUrls = new LinkedHashMap<>();
         private final List<EnvironmentOverride> overrides = new ArrayList<>();
 
@@ -351,6 +380,15 @@ public final class LocalGateway implements AutoCloseable {
          */
         public Builder iamPrincipal(String principalArn) {
             this.iamPrincipal = principalArn;
+            return this;
+        }
+
+        /**
+         * The account's throttle, shared by all requests; default API Gateway's 10,000 requests per
+         * second with a burst of 5,000.
+         */
+        public Builder accountThrottle(double ratePerSecond, int burst) {
+            this.accountThrottle = new ThrottleLimits(ratePerSecond, burst);
             return this;
         }
 

@@ -1,6 +1,13 @@
 package dev.gatehouse.local;
 
+import dev.gatehouse.api.ApiKeyOptions;
 import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.MockResponse;
+import dev.gatehouse.api.ThrottleSettings;
+import dev.gatehouse.api.UsagePlanOptions;
+import software.amazon.awscdk.services.apigateway.IApiKey;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.LambdaIntegrationOptions;
@@ -91,6 +98,16 @@ final class TestApps {
             api.route("GET /items/special", Integration.lambda(java), open);
             api.route("ANY /files/{path+}", Integration.lambda(java), open);
             api.route("GET /node", Integration.lambda(node), open);
+            api.route("GET /ping", Integration.mock(MockResponse.json(200, "{\"pong\":true}")), open);
+            api.route("GET /metered", Integration.mock(MockResponse.json(200, "{\"metered\":true}")),
+                    RouteOptions.builder().authorization(Authorization.none()).apiKeyRequired(true).build());
+            IApiKey key = api.addApiKey("ProbeKey", ApiKeyOptions.builder().apiKeyName("probe").build());
+            api.addUsagePlan("Metered", UsagePlanOptions.builder()
+                    .name("metered")
+                    .throttle(ThrottleSettings.of(100, 100))
+                    .quota(QuotaSettings.builder().limit(3).period(Period.DAY).build())
+                    .apiKeys(List.of(key))
+                    .build());
             api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
             probe = Path.of(app.synth().getDirectory());
         }
