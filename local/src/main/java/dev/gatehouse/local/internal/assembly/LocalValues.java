@@ -108,8 +108,7 @@ public final class LocalValues {
             case "AWS::Lambda::Function":
                 return functionName(name);
             case "AWS::Lambda::Version":
-                return text(properties.get("FunctionName")).contains(":") ? text(properties.get("FunctionName")) + ":1"
-                        : functionArnOf(text(properties.get("FunctionName"))) + ":1";
+                return functionArnOf(text(properties.get("FunctionName"))) + ":1";
             case "AWS::Lambda::Alias":
                 return functionArnOf(text(properties.get("FunctionName"))) + ":" + text(properties.get("Name"));
             case "AWS::ApiGateway::Stage":
@@ -174,11 +173,13 @@ public final class LocalValues {
 
     /** A stable lowercase alphanumeric id derived from the stack and a seed. */
     public String id(String seed, int length) {
-        byte[] digest = sha256(stack.stackName() + "/" + seed);
         StringBuilder out = new StringBuilder();
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        for (int i = 0; out.length() < length; i++) {
-            out.append(alphabet.charAt((digest[i % digest.length] & 0xff) % alphabet.length()));
+        for (int block = 0; out.length() < length; block++) {
+            byte[] digest = sha256(stack.stackName() + "/" + seed + "/" + block);
+            for (int i = 0; i < digest.length && out.length() < length; i++) {
+                out.append(alphabet.charAt((digest[i] & 0xff) % alphabet.length()));
+            }
         }
         return out.toString();
     }
