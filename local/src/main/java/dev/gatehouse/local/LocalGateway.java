@@ -24,6 +24,7 @@ import dev.gatehouse.local.internal.pipeline.ResponseCache;
 import dev.gatehouse.local.internal.throttle.ApiKeyStep;
 import dev.gatehouse.local.internal.throttle.ThrottleLimits;
 import dev.gatehouse.local.internal.throttle.ThrottleStep;
+import dev.gatehouse.local.internal.validation.ValidationStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -98,6 +99,7 @@ public final class LocalGateway implements AutoCloseable {
         steps.add(new ThrottleStep(api, b.accountThrottle, clock));
         steps.add(new AuthorizationStep(api, functions, clock, b.iamPrincipal));
         steps.add(apiKeys);
+        steps.add(new ValidationStep(api));
         Exchange.StageInfo stageInfo = new Exchange.StageInfo(api.apiId(), api.stageName(), LocalValues.ACCOUNT,
                 "localhost");
         GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,

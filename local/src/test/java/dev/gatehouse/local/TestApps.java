@@ -12,7 +12,9 @@ import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.Integration;
 import dev.gatehouse.api.LambdaIntegrationOptions;
 import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.auth.JwtAuthorizer;
 import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.functions.EchoFunction;
 import dev.gatehouse.sample.SampleApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +41,12 @@ final class TestApps {
     /** Tokens written here are "revoked": the probe authorizer answers Unauthorized for them. */
     static final Path REVOKED = tempDirectory("revoked").resolve("revoked.txt");
 
+    /** The stack of {@link #bench()}. */
+    static final String BENCH_STACK = "LocalBench";
+
     private static Path sample;
     private static Path probe;
+    private static Path bench;
 
     private TestApps() {
     }
@@ -112,6 +118,29 @@ final class TestApps {
             probe = Path.of(app.synth().getDirectory());
         }
         return probe;
+    }
+
+    /**
+     * The benchmark's stack: a mock route, the bundled echo function, and the echo function behind
+     * the bundled JWT authorizer; no stage throttle.
+     */
+    static synchronized Path bench() {
+        if (bench == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("bench").toString()).build());
+            Stack stack = new Stack(app, BENCH_STACK);
+            JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt")
+                    .issuer("https://issuer.example.com/")
+                    .audiences(List.of("bench"))
+                    .build();
+            EchoFunction echo = new EchoFunction(stack, "Echo");
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /ping", Integration.mock(MockResponse.json(200, "{\"pong\":true}")), open);
+            api.route("GET /echo", Integration.lambda(echo), open);
+            api.route("GET /secure", Integration.lambda(echo), RouteOptions.of(jwt.authorization()));
+            bench = Path.of(app.synth().getDirectory());
+        }
+        return bench;
     }
 
     /** The compiled test functions, copied into a directory of their own (the function's asset). */
