@@ -64,14 +64,15 @@ final class LambdaAuthorizer implements Authorizer {
             }
             identity.add(value);
         }
-        if (token && validation != null && !validation.matcher(identity.get(0)).matches()) {
-            exchange.authorizerError("the token does not match the identity validation expression");
-            throw new GatewayError(ResponseType.UNAUTHORIZED);
-        }
         String methodArn = methodArn(exchange);
         String key = name + '\n' + String.join("\n", identity);
+        // a cached result's token passed the validation expression already: the check runs on a miss
         AuthorizerResult result = ttlSeconds > 0 && !identity.isEmpty() ? cache.get(key) : null;
         if (result == null) {
+            if (token && validation != null && !validation.matcher(identity.get(0)).matches()) {
+                exchange.authorizerError("the token does not match the identity validation expression");
+                throw new GatewayError(ResponseType.UNAUTHORIZED);
+            }
             long start = System.nanoTime();
             result = invoke(exchange, identity, methodArn);
             exchange.authorizer().put("integrationLatency", (System.nanoTime() - start) / 1_000_000);

@@ -65,21 +65,14 @@ public final class HttpFront implements AutoCloseable {
 
     private static void serve(Gateway gateway, HttpExchange exchange, PrintStream log) {
         try (exchange) {
-            GatewayRequest request = request(exchange, new byte[0]);
             GatewayResult result;
-            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            long length = parseLength(declared);
-            if (length > MAX_BODY_BYTES) {
-                result = gateway.refuse(request, new GatewayError(ResponseType.REQUEST_TOO_LARGE));
+            long length = parseLength(exchange.getRequestHeaders().getFirst("Content-Length"));
+            byte[] body = length > MAX_BODY_BYTES ? null : readBody(exchange.getRequestBody());
+            if (body == null) {
+                result = gateway.refuse(request(exchange, new byte[0]), new GatewayError(ResponseType.REQUEST_TOO_LARGE));
                 result.headers().set("Connection", "close");
             } else {
-                byte[] body = readBody(exchange.getRequestBody());
-                if (body == null) {
-                    result = gateway.refuse(request, new GatewayError(ResponseType.REQUEST_TOO_LARGE));
-                    result.headers().set("Connection", "close");
-                } else {
-                    result = gateway.handle(request(exchange, body));
-                }
+                result = gateway.handle(request(exchange, body));
             }
             write(exchange, result);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
@@ -47,8 +48,8 @@ final class FunctionInstance {
     private volatile Handler handler;
 
     /** The handler method and how to call it. */
-    private record Handler(Object target, Method method, JavaType inputType, boolean stream, boolean takesContext,
-            Class<?> contextInterface) {
+    private record Handler(Object target, Method method, ObjectReader input, boolean stream, boolean takesContext,
+            LambdaContexts.Factory contexts) {
     }
 
     FunctionInstance(FunctionSpec spec, FunctionClassLoader loader, int concurrencyLimit, ExecutorService executor,
@@ -112,7 +113,7 @@ final class FunctionInstance {
             thread.setContextClassLoader(loader);
             try {
                 Handler h = handler();
-                Object context = LambdaContexts.create(loader, h.contextInterface(), spec, requestId, deadline, log);
+                Object context = h.contexts().create(requestId, deadline);
                 return h.stream() ? callStream(h, event, context) : callPojo(h, event, context);
             } finally {
                 thread.setContextClassLoader(previous);
@@ -123,10 +124,10 @@ final class FunctionInstance {
     private JsonNode callPojo(Handler h, JsonNode event, Object context) throws LambdaFailure {
         Object input;
         try {
-            input = EVENTS.convertValue(event, h.inputType());
-        } catch (IllegalArgumentException e) {
+            input = h.input().readValue(event);
+        } catch (IOException | IllegalArgumentException e) {
             throw new LambdaFailure(LambdaFailure.Kind.FUNCTION_ERROR, "Runtime.InvalidInput",
-                    spec.logicalId() + ": the event does not convert to " + h.inputType() + ": " + e.getMessage(), e);
+                    spec.logicalId() + ": the event does not convert to the handler's input type: " + e.getMessage(), e);
         }
         Object result = call(h, h.takesContext() ? new Object[] {input, context} : new Object[] {input});
         return EVENTS.valueToTree(result);
@@ -214,9 +215,11 @@ final class FunctionInstance {
         Class<?> contextInterface = LambdaContexts.contextInterface(loader);
         boolean stream = parameters.length == 3 && InputStream.class.isAssignableFrom(parameters[0])
                 && OutputStream.class.isAssignableFrom(parameters[1]);
-        JavaType input = stream || parameters.length == 0 ? null
+        JavaType inputType = stream || parameters.length == 0 ? null
                 : EVENTS.getTypeFactory().constructType(method.getGenericParameterTypes()[0]);
-        return new Handler(target, method, input, stream, parameters.length == 2, contextInterface);
+        ObjectReader input = inputType == null ? null : EVENTS.readerFor(inputType);
+        return new Handler(target, method, input, stream, parameters.length == 2,
+                new LambdaContexts.Factory(loader, contextInterface, spec, log));
     }
 
     private LambdaFailure initError(Throwable cause) {

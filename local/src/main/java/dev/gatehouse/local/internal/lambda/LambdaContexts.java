@@ -1,6 +1,8 @@
 package dev.gatehouse.local.internal.lambda;
 
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +27,45 @@ final class LambdaContexts {
         }
     }
 
-    /** A context for one invocation; null when the function does not bundle the interface. */
-    static Object create(ClassLoader loader, Class<?> contextInterface, FunctionSpec function, String requestId,
-            long deadlineMillis, PrintStream log) {
-        if (contextInterface == null) {
-            return null;
+    /**
+     * Makes the contexts of one function: the proxy class and the logger are made once, each
+     * invocation's context is a new instance with its request id and deadline.
+     */
+    static final class Factory {
+        private final Constructor<?> constructor;
+        private final Object logger;
+        private final FunctionSpec function;
+
+        Factory(ClassLoader loader, Class<?> contextInterface, FunctionSpec function, PrintStream log) {
+            this.function = function;
+            this.logger = contextInterface == null ? null : logger(loader, function, log);
+            Constructor<?> c = null;
+            if (contextInterface != null) {
+                try {
+                    c = Proxy.newProxyInstance(loader, new Class<?>[] {contextInterface}, (p, m, a) -> null).getClass()
+                            .getConstructor(InvocationHandler.class);
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("a proxy class always has the InvocationHandler constructor", e);
+                }
+            }
+            this.constructor = c;
         }
-        Object logger = logger(loader, function, log);
-        return Proxy.newProxyInstance(loader, new Class<?>[] {contextInterface}, (proxy, method, args) -> {
+
+        /** A context for one invocation; null when the function does not bundle the interface. */
+        Object create(String requestId, long deadlineMillis) {
+            if (constructor == null) {
+                return null;
+            }
+            try {
+                return constructor.newInstance(handler(function, requestId, deadlineMillis, logger));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("could not make the function's Context", e);
+            }
+        }
+    }
+
+    private static InvocationHandler handler(FunctionSpec function, String requestId, long deadlineMillis, Object logger) {
+        return (proxy, method, args) -> {
             switch (method.getName()) {
                 case "getAwsRequestId":
                     return requestId;
@@ -55,7 +88,7 @@ final class LambdaContexts {
                 default:
                     return defaultValue(proxy, method);
             }
-        });
+        };
     }
 
     private static Object logger(ClassLoader loader, FunctionSpec function, PrintStream log) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.local.internal.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,8 @@ public final class AccessLog {
 
     private final String format;
     private final Consumer<String> sink;
+    /** The format split once: literal text at even indexes, variable names at odd ones. */
+    private final List<String> parts = new ArrayList<>();
 
     /**
      * @param format the stage's format, or null for no access log
@@ -21,6 +25,16 @@ public final class AccessLog {
     public AccessLog(String format, Consumer<String> sink) {
         this.format = format;
         this.sink = sink;
+        if (format != null) {
+            Matcher m = VARIABLE.matcher(format);
+            int at = 0;
+            while (m.find()) {
+                parts.add(format.substring(at, m.start()));
+                parts.add(m.group(1));
+                at = m.end();
+            }
+            parts.add(format.substring(at));
+        }
     }
 
     public void write(Exchange exchange) {
@@ -30,17 +44,15 @@ public final class AccessLog {
     }
 
     String line(Exchange exchange) {
-        Matcher m = VARIABLE.matcher(format);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String value = exchange.contextValue(name);
-            if (value == null) {
-                value = name.equals("error.messageString") ? "\"-\"" : "-";
+        StringBuilder out = new StringBuilder(format.length() + 256);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i % 2 == 0) {
+                out.append(parts.get(i));
+                continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            String value = exchange.contextValue(parts.get(i));
+            out.append(value != null ? value : parts.get(i).equals("error.messageString") ? "\"-\"" : "-");
         }
-        m.appendTail(out);
         return out.toString();
     }
 }

@@ -45,7 +45,7 @@ public final class Gateway {
     }
 
     public GatewayResult handle(GatewayRequest request) {
-        Exchange exchange = new Exchange(request, UUID.randomUUID().toString(), extendedRequestId(), clock.instant(), stage);
+        Exchange exchange = new Exchange(request, requestId(), extendedRequestId(), clock.instant(), stage);
         GatewayResult result;
         try {
             result = route(exchange);
@@ -69,7 +69,7 @@ public final class Gateway {
 
     /** A response the gateway gives before routing (a malformed or oversized request). */
     public GatewayResult refuse(GatewayRequest request, GatewayError error) {
-        Exchange exchange = new Exchange(request, UUID.randomUUID().toString(), extendedRequestId(), clock.instant(), stage);
+        Exchange exchange = new Exchange(request, requestId(), extendedRequestId(), clock.instant(), stage);
         GatewayResult result = responses.render(error, exchange);
         result.headers().set("x-amzn-RequestId", exchange.requestId());
         exchange.responded(result.status(), result.body().length);
@@ -93,6 +93,14 @@ public final class Gateway {
         GatewayResult result = integrations.get(match.operation()).invoke(exchange);
         cache.store(exchange, result);
         return result;
+    }
+
+    /** A random (version 4) UUID; request ids need to be unique, not unguessable, so no SecureRandom. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static String extendedRequestId() {
