@@ -7,6 +7,7 @@ import dev.gatehouse.local.internal.assembly.AssemblyDirectory;
 import dev.gatehouse.local.internal.assembly.LocalValues;
 import dev.gatehouse.local.internal.assembly.StackTemplate;
 import dev.gatehouse.local.internal.auth.AuthorizationStep;
+import dev.gatehouse.local.internal.database.LocalDatabases;
 import dev.gatehouse.local.internal.http.HttpFront;
 import dev.gatehouse.local.internal.integration.Integration;
 import dev.gatehouse.local.internal.integration.IntegrationSetup;
@@ -76,6 +77,7 @@ public final class LocalGateway implements AutoCloseable {
     private final PrintStream out;
     private final DevelopmentIssuer issuer;
     private final ApiKeyStep apiKeys;
+    private final LocalDatabases databases;
     private HttpFront front;
 
     private LocalGateway(Builder b) {
@@ -87,6 +89,7 @@ public final class LocalGateway implements AutoCloseable {
         this.api = ApiDefinition.load(stack, values, b.api, b.stage);
         this.functions = new LambdaFunctions(stack, values, b.overrides, b.unreservedConcurrency, out);
         this.issuer = b.developmentIssuer ? developmentIssuer(functions, b.issuerPort) : null;
+        this.databases = LocalDatabases.attach(b.databaseUrl, functions, stack, values, out).orElse(null);
         MappingTemplates templates = new MappingTemplates();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, b.localUrls);
@@ -238,6 +241,9 @@ public final class LocalGateway implements AutoCloseable {
                     : function.runtime()).append("  ").append(function.arn()).append(function.isJava() ? ""
                     : "  (not run locally: not a Java runtime)").append('\n');
         }
+        if (databases != null) {
+            text.append(databases.describe()).append('\n');
+        }
         if (!apiKeys.keys().isEmpty()) {
             text.append("API keys (send as x-api-key):\n");
             for (ApiKeyStep.ApiKey key : apiKeys.keys()) {
@@ -270,6 +276,9 @@ public final class LocalGateway implements AutoCloseable {
             front = null;
         }
         functions.close();
+        if (databases != null) {
+            databases.close();
+        }
         if (issuer != null) {
             issuer.close();
         }
@@ -289,6 +298,7 @@ public final class LocalGateway implements AutoCloseable {
         private int issuerPort;
         private String iamPrincipal = DEFAULT_IAM_PRINCIPAL;
         private ThrottleLimits accountThrottle = ThrottleStep.ACCOUNT_DEFAULT;
+        private String databaseUrl;
         private final Map<String, URI> localUrls = new LinkedHashMap<>();
         private final List<EnvironmentOverride> overrides = new ArrayList<>();
 
@@ -391,6 +401,16 @@ public final class LocalGateway implements AutoCloseable {
          */
         public Builder accountThrottle(double ratePerSecond, int burst) {
             this.accountThrottle = new ThrottleLimits(ratePerSecond, burst);
+            return this;
+        }
+
+        /**
+         * The database of the bundled database proxy's routes, a JDBC URL
+         * ({@code jdbc:postgresql://127.0.0.1:5432/db?user=postgres}); default: an embedded
+         * PostgreSQL started by the gateway (it cannot run as root).
+         */
+        public Builder databaseUrl(String jdbcUrl) {
+            this.databaseUrl = jdbcUrl;
             return this;
         }
 

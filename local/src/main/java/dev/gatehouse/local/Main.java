@@ -27,6 +27,7 @@ public final class Main {
             "  --vpc-link 'ID=URL'         the local URL standing for a VPC link's target",
             "  --issuer-port PORT          the development JWT issuer's port (default: port + 1)",
             "  --real-issuer               keep the synthesized JWKS URL (no development issuer)",
+            "  --database-url JDBC_URL     the database proxy's database (default: an embedded PostgreSQL)",
             "  --account-throttle RATE/BURST  the account's limits (default: 10000/5000)",
             "  --iam-principal ARN         who a SigV4-signed request is (default: " + LocalGateway.DEFAULT_IAM_PRINCIPAL + ")",
             "  --help                      this text");
@@ -81,6 +82,7 @@ public final class Main {
         boolean realIssuer;
         Integer issuerPort;
         String iamPrincipal = LocalGateway.DEFAULT_IAM_PRINCIPAL;
+        String databaseUrl;
         double accountRate = 10_000;
         int accountBurst = 5_000;
         final List<String[]> integrationUrls = new ArrayList<>();
@@ -120,6 +122,7 @@ public final class Main {
                     case "--issuer-port" -> o.issuerPort = port(value);
                     case "--iam-principal" -> o.iamPrincipal = value;
                     case "--account-throttle" -> o.accountThrottle(value);
+                    case "--database-url" -> o.databaseUrl = value;
                     case "--integration-url" -> o.integrationUrls.add(pair(arg, value));
                     case "--vpc-link" -> o.vpcLinks.add(pair(arg, value));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -131,7 +134,7 @@ public final class Main {
         LocalGateway.Builder builder(PrintStream out) {
             LocalGateway.Builder builder = LocalGateway.Builder.create(cdkOut).stack(stack).api(api).stage(stage)
                     .clock(Clock.systemUTC()).out(out).developmentIssuer(!realIssuer).iamPrincipal(iamPrincipal)
-                    .accountThrottle(accountRate, accountBurst)
+                    .accountThrottle(accountRate, accountBurst).databaseUrl(databaseUrl)
                     .issuerPort(issuerPort != null ? issuerPort : port == 0 ? 0 : port + 1);
             integrationUrls.forEach(p -> builder.integrationUrl(p[0], URI.create(p[1])));
             vpcLinks.forEach(p -> builder.vpcLink(p[0], URI.create(p[1])));

@@ -34,7 +34,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
  * The apps the local gateway's tests serve, each synthesized once per test JVM. This is the one
  * place the tests use Gatehouse's constructs (their names may change; only here to update).
  */
-final class TestApps {
+public final class TestApps {
     /** The stack of {@link #probe()}. */
     static final String PROBE_STACK = "LocalProbe";
 
@@ -52,7 +52,7 @@ final class TestApps {
     }
 
     /** The sample app (GatehouseSample), as `npx cdk synth` writes it. */
-    static synchronized Path sample() {
+    public static synchronized Path sample() {
         if (sample == null) {
             App app = new App(AppProps.builder().outdir(tempDirectory("sample").toString()).build());
             SampleApp.define(app);

@@ -92,6 +92,23 @@ public final class LambdaFunctions implements AutoCloseable {
                 properties.path("MemorySize").asInt(128), properties.path("ReservedConcurrentExecutions").asInt(-1), code);
     }
 
+    private final List<Preparation> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs before each invocation of a function, e.g. to start a local stand-in it needs. */
+    public interface Preparation {
+        /**
+         * Readies what the function needs, or refuses the invocation.
+         *
+         * @throws LambdaFailure (kind UNSUPPORTED) saying why the function cannot run and what to do
+         */
+        void prepare(FunctionSpec function) throws LambdaFailure;
+    }
+
+    /** Adds a preparation, run before every invocation (it should return quickly once ready). */
+    public void addPreparation(Preparation preparation) {
+        preparations.add(preparation);
+    }
+
     /** Adds variables set over functions' own (before a function is first invoked). */
     public void addOverride(EnvironmentOverride override) {
         overrides.add(override);
@@ -128,12 +145,25 @@ public final class LambdaFunctions implements AutoCloseable {
             throw new LambdaFailure(LambdaFailure.Kind.UNSUPPORTED, "Runtime.Unsupported", "function "
                     + function.describe() + " cannot run in the local gateway: only Java runtimes run in-process", null);
         }
+        for (Preparation preparation : preparations) {
+            preparation.prepare(function);
+        }
         if (function.code() == null || !Files.exists(function.code())) {
             throw new LambdaFailure(LambdaFailure.Kind.UNSUPPORTED, "Runtime.NoCode", "function " + function.describe()
                     + " has no code asset in the cloud assembly (inline code, a container image or an S3 object"
                     + " synthesis did not write)", null);
         }
-        FunctionInstance instance = instances.computeIfAbsent(function.logicalId(), id -> instance(function));
+        FunctionInstance instance = instances.get(function.logicalId());
+        if (instance == null) {
+            // not computeIfAbsent: creating an instance may invoke another function (a preparation)
+            synchronized (instances) {
+                instance = instances.get(function.logicalId());
+                if (instance == null) {
+                    instance = instance(function);
+                    instances.put(function.logicalId(), instance);
+                }
+            }
+        }
         long timeout = Math.min(function.timeoutSeconds() * 1000L, maxWaitMillis);
         return instance.invoke(event, requestId, timeout);
     }
