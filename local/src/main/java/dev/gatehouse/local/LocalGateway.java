@@ -62,6 +62,8 @@ public final class LocalGateway implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     /** Default concurrency of a function without reserved concurrency (Lambda's default account limit). */
     public static final int DEFAULT_UNRESERVED_CONCURRENCY = 1000;
+    /** Most request threads of the local port (started on demand; slow clients each hold one). */
+    static final int HTTP_THREADS = 512;
     /** The principal a SigV4-signed request to an IAM-authorized route is taken to be, by default. */
     public static final String DEFAULT_IAM_PRINCIPAL = "arn:aws:iam::" + LocalValues.ACCOUNT + ":user/local-developer";
     /** The bundled JWT authorizer's variables (its contract with the construct that deploys it). */
@@ -199,7 +201,7 @@ public final class LocalGateway implements AutoCloseable {
             throw new IllegalStateException("already serving on " + url());
         }
         try {
-            front = HttpFront.start(gateway, host, port, Math.max(16, Runtime.getRuntime().availableProcessors() * 8), out);
+            front = HttpFront.start(gateway, host, port, HTTP_THREADS, out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on " + host + ":" + port
                     + " (is the port in use? choose another with --port)", e);

@@ -43,16 +43,22 @@ public final class HttpFront implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Listens on host:port (port 0: any free port) with a fixed number of request threads. */
+    /**
+     * Listens on host:port (port 0: any free port). The JDK's server reads a request's headers on
+     * the request thread, so a slow client holds one until {@code maxReqTime}: up to
+     * {@code threads} threads are started as requests need them (and end when idle), so that slow
+     * clients do not starve the others; past that, requests wait in line.
+     */
     public static HttpFront start(Gateway gateway, String host, int port, int threads, PrintStream log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "gatehouse-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
+        executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(gateway, exchange, log));
         server.start();
