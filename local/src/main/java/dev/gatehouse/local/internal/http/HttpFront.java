@@ -35,8 +35,33 @@ public final class HttpFront implements AutoCloseable {
         setIfAbsent("sun.net.httpserver.maxRspTime", "60");
     }
 
+    /** Request threads kept when idle. */
+    static final int CORE_THREADS = 16;
+
     private final HttpServer server;
     private final ExecutorService executor;
+
+    /**
+     * Hands a request to an idle thread, else starts a new one while under the maximum, else
+     * queues it (a plain queue would never start threads beyond the core ones).
+     */
+    private static final class ElasticQueue extends LinkedBlockingQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+        transient ThreadPoolExecutor executor;
+
+        @Override
+        public boolean offer(Runnable task) {
+            ThreadPoolExecutor pool = executor;
+            if (pool != null && pool.getActiveCount() >= pool.getPoolSize() && pool.getPoolSize() < pool.getMaximumPoolSize()) {
+                return false; // no idle thread: the executor starts one
+            }
+            return super.offer(task);
+        }
+
+        void force(Runnable task) {
+            super.offer(task);
+        }
+    }
 
     private HttpFront(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -52,13 +77,14 @@ public final class HttpFront implements AutoCloseable {
     public static HttpFront start(Gateway gateway, String host, int port, int threads, PrintStream log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> {
+        ElasticQueue queue = new ElasticQueue();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(CORE_THREADS, Math.max(CORE_THREADS, threads), 30,
+                TimeUnit.SECONDS, queue, task -> {
                     Thread thread = new Thread(task, "gatehouse-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
+                }, (task, pool) -> queue.force(task));
+        queue.executor = executor;
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(gateway, exchange, log));
         server.start();
