@@ -93,6 +93,20 @@ class AuthorizersTest {
     }
 
     @Test
+    void requestAuthorizerNeedsEveryIdentitySourceAndCachesPerTheirValues() throws Exception {
+        assertEquals(401, gateway.client().get("/requested?tenant=a").send().status());
+        assertEquals(401, gateway.client().get("/requested").header("X-Key", "allow-req").send().status());
+        JsonNode first = authorizerContext(gateway.client().get("/requested?tenant=a").header("X-Key", "allow-req").send());
+        assertEquals("REQUEST", first.path("type").asText());
+        assertEquals("req", first.path("principalId").asText());
+        // the same identity sources reuse the cached result; another tenant is another cache entry
+        JsonNode cached = authorizerContext(gateway.client().get("/requested?tenant=a").header("X-Key", "allow-req").send());
+        assertEquals(first.path("calls").asInt(), cached.path("calls").asInt());
+        JsonNode other = authorizerContext(gateway.client().get("/requested?tenant=b").header("X-Key", "allow-req").send());
+        assertTrue(other.path("calls").asInt() > first.path("calls").asInt());
+    }
+
+    @Test
     void unauthorizedAnswers401AndOtherAuthorizerFailures500() {
         assertEquals(401, guarded("/guarded", "unauthorized").status());
         LocalResponse broken = guarded("/guarded", "boom");

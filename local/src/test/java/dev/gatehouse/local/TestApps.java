@@ -92,8 +92,13 @@ public final class TestApps {
                     .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(60))
                     .validationRegex("^[a-z-]+$")
                     .build();
+            LambdaAuthorizer requestAuthorizer = LambdaAuthorizer.request(authorizerFunction)
+                    .identitySources("method.request.header.X-Key", "method.request.querystring.tenant")
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(60))
+                    .build();
             GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
             RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /requested", Integration.lambda(java), RouteOptions.of(requestAuthorizer.authorization()));
             api.route("GET /guarded", Integration.lambda(java), RouteOptions.of(authorizer.authorization()));
             api.route("GET /guarded/{id}", Integration.lambda(java), RouteOptions.of(authorizer.authorization()));
             api.route("GET /probe", Integration.lambda(java), open);

@@ -20,7 +20,10 @@ public class ProbeAuthorizer {
 
     public Map<String, Object> handleRequest(Map<String, Object> event) throws IOException {
         int calls = CALLS.incrementAndGet();
-        String token = String.valueOf(event.get("authorizationToken"));
+        // TOKEN: the token; REQUEST: the X-Key header, and the context says which kind asked
+        Object headers = event.get("headers");
+        String token = "REQUEST".equals(event.get("type")) && headers instanceof Map<?, ?> h
+                ? String.valueOf(h.get("X-Key")) : String.valueOf(event.get("authorizationToken"));
         String methodArn = String.valueOf(event.get("methodArn"));
         String revoked = System.getenv("REVOKED_FILE");
         if (revoked != null && Files.exists(Path.of(revoked)) && Files.readAllLines(Path.of(revoked)).contains(token)) {
@@ -30,6 +33,7 @@ public class ProbeAuthorizer {
         context.put("calls", calls);
         context.put("token", token);
         context.put("trusted", true);
+        context.put("type", String.valueOf(event.get("type")));
         switch (token) {
             case "unauthorized":
                 throw new RuntimeException("Unauthorized");
