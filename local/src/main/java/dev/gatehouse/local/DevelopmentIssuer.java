@@ -12,6 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.local.internal.lambda.FunctionSpec;
+import dev.gatehouse.local.internal.lambda.LambdaFunctions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,6 +66,30 @@ public final class DevelopmentIssuer implements AutoCloseable {
                 new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/token", this::mintOverHttp);
         server.start();
+    }
+
+    /** The bundled JWT authorizer's variables (its contract with the construct that deploys it). */
+    static final String JWKS_URL_VARIABLE = "GATEHOUSE_JWKS_URL";
+    static final String ISSUER_VARIABLE = "GATEHOUSE_ISSUER";
+    static final String AUDIENCE_VARIABLE = "GATEHOUSE_AUDIENCE";
+
+    /**
+     * Starts the development issuer when a function is the bundled JWT authorizer, and points the
+     * authorizers' JWKS URL at it; tokens carry the first authorizer's issuer and audience.
+     */
+    static DevelopmentIssuer forJwtAuthorizers(LambdaFunctions functions, int port) {
+        FunctionSpec jwt = functions.all().stream()
+                .filter(f -> f.environment().containsKey(JWKS_URL_VARIABLE) && f.environment().containsKey(ISSUER_VARIABLE))
+                .findFirst().orElse(null);
+        if (jwt == null) {
+            return null;
+        }
+        String audience = jwt.environment().getOrDefault(AUDIENCE_VARIABLE, "").split(",")[0].trim();
+        DevelopmentIssuer issuer = DevelopmentIssuer.start(jwt.environment().get(ISSUER_VARIABLE),
+                audience.isEmpty() ? null : audience, port);
+        String jwks = issuer.jwksUrl().toString();
+        functions.addOverride(f -> f.environment().containsKey(JWKS_URL_VARIABLE) ? Map.of(JWKS_URL_VARIABLE, jwks) : Map.of());
+        return issuer;
     }
 
     /** Starts an issuer that mints tokens with this {@code iss} and {@code aud} (port 0: any free port). */

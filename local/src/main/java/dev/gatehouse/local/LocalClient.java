@@ -3,7 +3,10 @@ package dev.gatehouse.local;
 import dev.gatehouse.local.internal.http.GatewayRequest;
 import dev.gatehouse.local.internal.http.GatewayResult;
 import dev.gatehouse.local.internal.http.Headers;
+import dev.gatehouse.local.internal.http.HttpFront;
 import dev.gatehouse.local.internal.pipeline.Gateway;
+import dev.gatehouse.local.internal.pipeline.GatewayError;
+import dev.gatehouse.local.internal.pipeline.ResponseType;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -93,9 +96,9 @@ public final class LocalClient {
                 headers.set("Content-Length", Integer.toString(body.length));
             }
             GatewayRequest request = new GatewayRequest(method, path, query, headers, body, sourceIp, "HTTP/1.1");
-            GatewayResult result = body.length > dev.gatehouse.local.internal.http.HttpFront.MAX_BODY_BYTES
-                    ? gateway.refuse(request, new dev.gatehouse.local.internal.pipeline.GatewayError(
-                            dev.gatehouse.local.internal.pipeline.ResponseType.REQUEST_TOO_LARGE))
+            // the port's limit, applied in-process too
+            GatewayResult result = body.length > HttpFront.MAX_BODY_BYTES
+                    ? gateway.refuse(request, new GatewayError(ResponseType.REQUEST_TOO_LARGE))
                     : gateway.handle(request);
             return new LocalResponse(result.status(), result.headers().asMap(), result.body());
         }

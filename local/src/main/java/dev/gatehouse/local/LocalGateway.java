@@ -1,5 +1,6 @@
 package dev.gatehouse.local;
 
+import dev.gatehouse.local.internal.StartSummary;
 import dev.gatehouse.local.internal.api.ApiDefinition;
 import dev.gatehouse.local.internal.api.Operation;
 import dev.gatehouse.local.internal.api.RouteTable;
@@ -13,7 +14,6 @@ import dev.gatehouse.local.internal.integration.Integration;
 import dev.gatehouse.local.internal.integration.IntegrationSetup;
 import dev.gatehouse.local.internal.integration.Integrations;
 import dev.gatehouse.local.internal.lambda.EnvironmentOverride;
-import dev.gatehouse.local.internal.lambda.FunctionSpec;
 import dev.gatehouse.local.internal.lambda.LambdaFunctions;
 import dev.gatehouse.local.internal.mapping.MappingTemplates;
 import dev.gatehouse.local.internal.pipeline.AccessLog;
@@ -66,10 +66,6 @@ public final class LocalGateway implements AutoCloseable {
     static final int HTTP_THREADS = 512;
     /** The principal a SigV4-signed request to an IAM-authorized route is taken to be, by default. */
     public static final String DEFAULT_IAM_PRINCIPAL = "arn:aws:iam::" + LocalValues.ACCOUNT + ":user/local-developer";
-    /** The bundled JWT authorizer's variables (its contract with the construct that deploys it). */
-    static final String JWKS_URL_VARIABLE = "GATEHOUSE_JWKS_URL";
-    static final String ISSUER_VARIABLE = "GATEHOUSE_ISSUER";
-    static final String AUDIENCE_VARIABLE = "GATEHOUSE_AUDIENCE";
 
     private final ApiDefinition api;
     private final LocalValues values;
@@ -90,7 +86,7 @@ public final class LocalGateway implements AutoCloseable {
         this.values = new LocalValues(stack);
         this.api = ApiDefinition.load(stack, values, b.api, b.stage);
         this.functions = new LambdaFunctions(stack, values, b.overrides, b.unreservedConcurrency, out);
-        this.issuer = b.developmentIssuer ? developmentIssuer(functions, b.issuerPort) : null;
+        this.issuer = b.developmentIssuer ? DevelopmentIssuer.forJwtAuthorizers(functions, b.issuerPort) : null;
         this.databases = LocalDatabases.attach(b.databaseUrl, functions, stack, values, out).orElse(null);
         MappingTemplates templates = new MappingTemplates();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -125,25 +121,6 @@ public final class LocalGateway implements AutoCloseable {
     /** A stack of a cloud assembly directory, on a {@link ManualClock}. */
     public static LocalGateway of(Path cdkOut, String stackName) {
         return Builder.create(cdkOut).stack(stackName).build();
-    }
-
-    /**
-     * Starts the development issuer when a function is the bundled JWT authorizer, and points the
-     * authorizers' JWKS URL at it; tokens carry the first authorizer's issuer and audience.
-     */
-    private static DevelopmentIssuer developmentIssuer(LambdaFunctions functions, int port) {
-        FunctionSpec jwt = functions.all().stream()
-                .filter(f -> f.environment().containsKey(JWKS_URL_VARIABLE) && f.environment().containsKey(ISSUER_VARIABLE))
-                .findFirst().orElse(null);
-        if (jwt == null) {
-            return null;
-        }
-        String audience = jwt.environment().getOrDefault(AUDIENCE_VARIABLE, "").split(",")[0].trim();
-        DevelopmentIssuer issuer = DevelopmentIssuer.start(jwt.environment().get(ISSUER_VARIABLE),
-                audience.isEmpty() ? null : audience, port);
-        String jwks = issuer.jwksUrl().toString();
-        functions.addOverride(f -> f.environment().containsKey(JWKS_URL_VARIABLE) ? Map.of(JWKS_URL_VARIABLE, jwks) : Map.of());
-        return issuer;
     }
 
     /**
@@ -228,47 +205,9 @@ public final class LocalGateway implements AutoCloseable {
 
     /** What the gateway serves and the local values it gave deploy-time ones, as printed at start. */
     public String summary() {
-        StringBuilder text = new StringBuilder();
-        text.append("REST API ").append(api.name()).append(" (").append(api.logicalId()).append(", local id ")
-                .append(api.apiId()).append("), stage ").append(api.stageName()).append(", account ")
-                .append(LocalValues.ACCOUNT).append(", region ").append(LocalValues.REGION).append('\n');
-        text.append("Routes:\n");
-        for (Operation operation : api.operations()) {
-            text.append("  ").append(operation.routeKey()).append("  ->  ")
-                    .append(describeIntegration(operation)).append('\n');
-        }
-        text.append("Functions:\n");
-        for (FunctionSpec function : functions.all()) {
-            text.append("  ").append(function.logicalId()).append(" ").append(function.runtime().isEmpty() ? "(no runtime)"
-                    : function.runtime()).append("  ").append(function.arn()).append(function.isJava() ? ""
-                    : "  (not run locally: not a Java runtime)").append('\n');
-        }
-        if (databases != null) {
-            text.append(databases.describe()).append('\n');
-        }
-        if (!apiKeys.keys().isEmpty()) {
-            text.append("API keys (send as x-api-key):\n");
-            for (ApiKeyStep.ApiKey key : apiKeys.keys()) {
-                text.append("  ").append(key.name()).append("  id ").append(key.id()).append("  value ").append(key.value())
-                        .append(key.enabled() ? "" : "  (disabled)").append("  usage plans ").append(apiKeys.planNames(key))
-                        .append('\n');
-            }
-        }
-        if (issuer != null) {
-            text.append("Development issuer for ").append(issuer.issuer()).append(" (JWKS ").append(issuer.jwksUrl())
-                    .append("); a token with scopes:\n  curl -s '").append(issuer.tokenUrl())
-                    .append("?scope=orders:read%20orders:write'\n");
-        }
-        return text.toString();
-    }
-
-    private String describeIntegration(Operation operation) {
-        String type = operation.integration().path("type").asText("none");
-        String uri = operation.integration().path("uri").asText("");
-        if (uri.contains("/functions/")) {
-            return type + " " + functions.byInvocationUri(uri).map(FunctionSpec::describe).orElse(uri);
-        }
-        return uri.isEmpty() ? type : type + " " + uri;
+        return StartSummary.text(api, functions, apiKeys, databases == null ? null : databases.describe(),
+                issuer == null ? null : "Development issuer for " + issuer.issuer() + " (JWKS " + issuer.jwksUrl()
+                        + "); a token with scopes:\n  curl -s '" + issuer.tokenUrl() + "?scope=orders:read%20orders:write'");
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.gatehouse.local.internal.http.GatewayResult;
 import dev.gatehouse.local.internal.http.Headers;
 import dev.gatehouse.local.internal.lambda.FunctionSpec;
 import dev.gatehouse.local.internal.lambda.LambdaFailure;
-import dev.gatehouse.local.internal.lambda.LambdaFunctions;
 import dev.gatehouse.local.internal.pipeline.Exchange;
 import dev.gatehouse.local.internal.pipeline.GatewayError;
 import dev.gatehouse.local.internal.pipeline.ResponseType;
