@@ -3,7 +3,9 @@ package dev.gatehouse.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,35 @@ class HandWrittenTemplateTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        Path assembly = Path.of(HandWrittenTemplateTest.class.getResource("/assemblies/object-body/manifest.json").toURI())
+        // the template as written, and the test functions as its one function's code asset
+        Path source = Path.of(HandWrittenTemplateTest.class.getResource("/assemblies/object-body/manifest.json").toURI())
                 .getParent();
+        Path assembly = Files.createTempDirectory("gatehouse-local-object-body-");
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, assembly.resolve(file.getFileName()));
+            }
+        }
+        Path functions = assembly.resolve("asset.probe/dev/gatehouse/local/testfunctions");
+        Files.createDirectories(functions);
+        try (Stream<Path> classes = Files.list(Path.of("target/test-classes/dev/gatehouse/local/testfunctions"))) {
+            for (Path file : classes.toList()) {
+                Files.copy(file, functions.resolve(file.getFileName()));
+            }
+        }
         gateway = LocalGateway.Builder.create(assembly).accessLog(line -> { }).build();
+    }
+
+    @Test
+    void customLambdaIntegrationMapsTheRequestAndSelectsTheResponseByErrorMessage() {
+        LocalResponse ok = gateway.client().post("/compute?action=none", "{\"value\":[1,2]}").send();
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.body().startsWith("{\"status\":200,\"sawTemplate\":\""), ok.body());
+        assertTrue(ok.body().contains("fromTemplate") && ok.body().contains("[1,2]"), ok.body());
+
+        LocalResponse failed = gateway.client().post("/compute?action=throw", "{}").send();
+        assertEquals(500, failed.status(), failed.body());
+        assertEquals("{\"error\":\"probe failed on purpose\"}", failed.body());
     }
 
     @AfterAll

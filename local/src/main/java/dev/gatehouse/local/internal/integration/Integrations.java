@@ -12,6 +12,7 @@ public final class Integrations {
     static final List<IntegrationKind> KINDS = List.of(
             new MockIntegration.Kind(),
             new LambdaProxyIntegration.Kind(),
+            new LambdaIntegration.Kind(),
             new HttpProxyIntegration.Kind(),
             new ForwardedIntegration.Kind());
 

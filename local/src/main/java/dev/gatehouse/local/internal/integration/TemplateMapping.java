@@ -66,15 +66,24 @@ final class TemplateMapping {
      */
     GatewayResult response(Exchange exchange, int integrationStatus, Headers integrationHeaders, String integrationBody)
             throws GatewayError {
+        return response(exchange, Integer.toString(integrationStatus), integrationStatus, integrationHeaders, integrationBody);
+    }
+
+    /**
+     * The method response for an integration's result, the integration response chosen by matching
+     * {@code selector} against the selection patterns (a Lambda function's error message, or a
+     * status code), else the default one.
+     */
+    GatewayResult response(Exchange exchange, String selector, int integrationStatus, Headers integrationHeaders,
+            String integrationBody) throws GatewayError {
         JsonNode chosen = null;
         JsonNode fallback = null;
         Iterator<Map.Entry<String, JsonNode>> responses = integration.path("responses").fields();
-        String selector = Integer.toString(integrationStatus);
         while (responses.hasNext()) {
             Map.Entry<String, JsonNode> response = responses.next();
             if (response.getKey().equals("default")) {
                 fallback = response.getValue();
-            } else if (chosen == null && matches(response.getKey(), selector)) {
+            } else if (chosen == null && selector != null && matches(response.getKey(), selector)) {
                 chosen = response.getValue();
             }
         }
