@@ -1,0 +1,174 @@
+package dev.gatehouse.local;
+
+import dev.gatehouse.api.ApiKeySettings;
+import dev.gatehouse.api.GatewayApiKey;
+import dev.gatehouse.api.Quota;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.integrations.MockResponse;
+import dev.gatehouse.api.Throttle;
+import dev.gatehouse.api.UsagePlanOptions;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
+import dev.gatehouse.api.RouteOptions;
+import dev.gatehouse.auth.JwtAuthorizer;
+import dev.gatehouse.auth.LambdaAuthorizer;
+import dev.gatehouse.functions.EchoFunction;
+import dev.gatehouse.sample.SampleApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+/**
+ * The apps the local gateway's tests serve, each synthesized once per test JVM. This is the one
+ * place the tests use Gatehouse's constructs (their names may change; only here to update).
+ */
+public final class TestApps {
+    /** The stack of {@link #probe()}. */
+    static final String PROBE_STACK = "LocalProbe";
+
+    /** Tokens written here are "revoked": the probe authorizer answers Unauthorized for them. */
+    static final Path REVOKED = tempDirectory("revoked").resolve("revoked.txt");
+
+    /** The stack of {@link #bench()}. */
+    static final String BENCH_STACK = "LocalBench";
+
+    private static Path sample;
+    private static Path probe;
+    private static Path bench;
+
+    private TestApps() {
+    }
+
+    /** The sample app (GatehouseSample), as `npx cdk synth` writes it. */
+    public static synchronized Path sample() {
+        if (sample == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("sample").toString()).build());
+            SampleApp.define(app);
+            sample = Path.of(app.synth().getDirectory());
+        }
+        return sample;
+    }
+
+    /**
+     * A stack whose routes call {@code ProbeHandler} (a Java function from a directory asset with
+     * environment, timeout and reserved concurrency) and a Node.js function.
+     */
+    static synchronized Path probe() {
+        if (probe == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("probe").toString()).build());
+            Stack stack = new Stack(app, PROBE_STACK);
+            Function java = Function.Builder.create(stack, "Probe")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .environment(Map.of("GREETING", "hello from the template"))
+                    .timeout(software.amazon.awscdk.Duration.seconds(2))
+                    .reservedConcurrentExecutions(2)
+                    .build();
+            Function node = Function.Builder.create(stack, "Node")
+                    .runtime(Runtime.NODEJS_20_X)
+                    .handler("index.handler")
+                    .code(Code.fromInline("exports.handler = async () => ({statusCode: 200, body: 'hi'});"))
+                    .build();
+            Function authorizerFunction = Function.Builder.create(stack, "Authorizer")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeAuthorizer::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .environment(Map.of("REVOKED_FILE", REVOKED.toString()))
+                    .build();
+            LambdaAuthorizer authorizer = LambdaAuthorizer.token(authorizerFunction)
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(60))
+                    .validationRegex("^[a-z-]+$")
+                    .build();
+            LambdaAuthorizer requestAuthorizer = LambdaAuthorizer.request(authorizerFunction)
+                    .identitySources("method.request.header.X-Key", "method.request.querystring.tenant")
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(60))
+                    .build();
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /requested", Integrations.lambda(java), RouteOptions.of(requestAuthorizer.authorization()));
+            api.route("GET /guarded", Integrations.lambda(java), RouteOptions.of(authorizer.authorization()));
+            api.route("GET /guarded/{id}", Integrations.lambda(java), RouteOptions.of(authorizer.authorization()));
+            api.route("GET /probe", Integrations.lambda(java), open);
+            api.route("POST /probe", Integrations.lambda(java), open);
+            api.route("GET /short", Integrations.lambda(java, LambdaRouteIntegrationOptions.builder()
+                    .timeout(software.amazon.awscdk.Duration.millis(500)).build()), open);
+            api.route("GET /items/{id}", Integrations.lambda(java), open);
+            api.route("GET /items/special", Integrations.lambda(java), open);
+            api.route("ANY /files/{path+}", Integrations.lambda(java), open);
+            api.route("GET /node", Integrations.lambda(node), open);
+            api.route("GET /ping", Integrations.mock(MockResponse.json(200, "{\"pong\":true}")), open);
+            api.route("GET /metered", Integrations.mock(MockResponse.json(200, "{\"metered\":true}")),
+                    RouteOptions.builder().authorization(Authorization.none()).apiKeyRequired(true).build());
+            GatewayApiKey key = api.addApiKey("ProbeKey", ApiKeySettings.builder().apiKeyName("probe").build());
+            api.addUsagePlan("Metered", UsagePlanOptions.builder()
+                    .name("metered")
+                    .throttle(Throttle.of(100, 100))
+                    .quota(Quota.perDay(3))
+                    .apiKeys(List.of(key))
+                    .build());
+            api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
+            probe = Path.of(app.synth().getDirectory());
+        }
+        return probe;
+    }
+
+    /**
+     * The benchmark's stack: a mock route, the bundled echo function, and the echo function behind
+     * the bundled JWT authorizer; no stage throttle.
+     */
+    static synchronized Path bench() {
+        if (bench == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("bench").toString()).build());
+            Stack stack = new Stack(app, BENCH_STACK);
+            JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt")
+                    .issuer("https://issuer.example.com/")
+                    .audiences(List.of("bench"))
+                    .build();
+            EchoFunction echo = new EchoFunction(stack, "Echo");
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            RouteOptions open = RouteOptions.of(Authorization.none());
+            api.route("GET /ping", Integrations.mock(MockResponse.json(200, "{\"pong\":true}")), open);
+            api.route("GET /echo", Integrations.lambda(echo), open);
+            api.route("GET /secure", Integrations.lambda(echo), RouteOptions.of(jwt.authorization()));
+            bench = Path.of(app.synth().getDirectory());
+        }
+        return bench;
+    }
+
+    /** The compiled test functions, copied into a directory of their own (the function's asset). */
+    private static Path probeAsset() {
+        Path classes = Path.of("target", "test-classes");
+        Path asset = tempDirectory("probe-asset");
+        Path source = classes.resolve("dev/gatehouse/local/testfunctions");
+        Path target = asset.resolve("dev/gatehouse/local/testfunctions");
+        try (Stream<Path> files = Files.list(source)) {
+            Files.createDirectories(target);
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the test functions from " + source, e);
+        }
+        return asset;
+    }
+
+    private static Path tempDirectory(String name) {
+        try {
+            return Files.createTempDirectory("gatehouse-local-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
