@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,32 +42,12 @@ public final class HttpFront implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ExecutorService overflow;
 
-    /**
-     * Hands a request to an idle thread, else starts a new one while under the maximum, else
-     * queues it (a plain queue would never start threads beyond the core ones).
-     */
-    private static final class ElasticQueue extends LinkedBlockingQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-        transient ThreadPoolExecutor executor;
-
-        @Override
-        public boolean offer(Runnable task) {
-            ThreadPoolExecutor pool = executor;
-            if (pool != null && pool.getActiveCount() >= pool.getPoolSize() && pool.getPoolSize() < pool.getMaximumPoolSize()) {
-                return false; // no idle thread: the executor starts one
-            }
-            return super.offer(task);
-        }
-
-        void force(Runnable task) {
-            super.offer(task);
-        }
-    }
-
-    private HttpFront(HttpServer server, ExecutorService executor) {
+    private HttpFront(HttpServer server, ExecutorService executor, ExecutorService overflow) {
         this.server = server;
         this.executor = executor;
+        this.overflow = overflow;
     }
 
     /**
@@ -77,18 +59,23 @@ public final class HttpFront implements AutoCloseable {
     public static HttpFront start(Gateway gateway, String host, int port, int threads, PrintStream log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger count = new AtomicInteger();
-        ElasticQueue queue = new ElasticQueue();
+        ThreadFactory threadFactory = task -> {
+            Thread thread = new Thread(task, "gatehouse-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // Past the maximum, requests wait in line for a few threads of their own.
+        ThreadPoolExecutor overflow = new ThreadPoolExecutor(CORE_THREADS, CORE_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threadFactory);
+        overflow.allowCoreThreadTimeOut(true);
+        // A synchronous hand-off: a request goes to a thread waiting for work, or a new thread is
+        // started (up to the maximum), never into a queue behind threads that slow clients hold.
         ThreadPoolExecutor executor = new ThreadPoolExecutor(CORE_THREADS, Math.max(CORE_THREADS, threads), 30,
-                TimeUnit.SECONDS, queue, task -> {
-                    Thread thread = new Thread(task, "gatehouse-http-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, (task, pool) -> queue.force(task));
-        queue.executor = executor;
+                TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory, (task, pool) -> overflow.execute(task));
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(gateway, exchange, log));
         server.start();
-        return new HttpFront(server, executor);
+        return new HttpFront(server, executor, overflow);
     }
 
     public int port() {
@@ -170,5 +157,6 @@ public final class HttpFront implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        overflow.shutdownNow();
     }
 }
