@@ -9,6 +9,7 @@ import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
 import dev.gatehouse.rules.Severity;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.CfnUsagePlan;
@@ -109,6 +111,69 @@ public class GatewayUsagePlan extends Construct {
         return RouteSpec.parse(route).map(named -> named.path() + "/" + named.method().name());
     }
 
+    /**
+     * The fix for a route throttle naming no route: the declared route closest to {@code spec}
+     * among those that require an API key (the only ones a plan throttles), or what to do when
+     * there is none.
+     */
+    private String unknownRouteFix(String spec) {
+        List<Route> keyed = api.getRoutes().stream()
+                .filter(r -> r.getMethod() != null && r.getPath() != null)
+                .filter(r -> Objects.requireNonNullElse(r.getOptions().getApiKeyRequired(), Defaults.API_KEY_REQUIRED))
+                .toList();
+        if (keyed.isEmpty()) {
+            return "no route of the API requires an API key, so the plan can throttle none: set apiKeyRequired(true) "
+                    + "on the routes to throttle, then name them as declared, e.g. \"GET /orders\".";
+        }
+        Optional<Route> closest = RouteSpec.parse(spec).flatMap(named -> closestRoute(named, keyed));
+        if (closest.isPresent()) {
+            return "name the route as declared; the closest that requires an API key is \"" + closest.get() + "\".";
+        }
+        return "name a route as declared that requires an API key: " + keyed.stream().limit(3)
+                .map(r -> "\"" + r + "\"").collect(Collectors.joining(", "))
+                + (keyed.size() > 3 ? " (" + (keyed.size() - 3) + " more)" : "") + ".";
+    }
+
+    /**
+     * The route of {@code routes} most like {@code named}: the same path with variables renamed,
+     * then the most leading path segments in common, then the same method; none when a route
+     * shares neither a leading segment nor the method.
+     */
+    static Optional<Route> closestRoute(RouteSpec named, List<Route> routes) {
+        List<String> wanted = segments(named.path());
+        Route best = null;
+        int[] bestScore = null;
+        for (Route route : routes) {
+            List<String> have = segments(route.getPath());
+            boolean sameShape = have.size() == wanted.size() && common(have, wanted) == wanted.size();
+            int commonSegments = common(have, wanted);
+            boolean sameMethod = route.getMethod() == named.method();
+            if (commonSegments == 0 && !sameMethod && !sameShape) {
+                continue;
+            }
+            int[] score = {sameShape ? 1 : 0, commonSegments, sameMethod ? 1 : 0, -Math.abs(have.size() - wanted.size())};
+            if (bestScore == null || Arrays.compare(score, bestScore) > 0) {
+                best = route;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A path's segments with every variable written {@code {}}. */
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
+                .map(s -> s.startsWith("{") ? (s.endsWith("+}") ? "{+}" : "{}") : s).toList();
+    }
+
+    private static int common(List<String> a, List<String> b) {
+        int n = 0;
+        while (n < a.size() && n < b.size() && a.get(n).equals(b.get(n))) {
+            n++;
+        }
+        return n;
+    }
+
     private static CfnUsagePlan.ThrottleSettingsProperty throttleProperty(Throttle throttle) {
         return CfnUsagePlan.ThrottleSettingsProperty.builder()
                 .rateLimit(throttle.getRateLimit())
@@ -127,8 +192,7 @@ public class GatewayUsagePlan extends Construct {
             Optional<Route> route = api.findRoute(spec);
             if (route.isEmpty()) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle names '" + spec
-                                + "', which is not a route of the API.",
-                        "name a declared route, e.g. \"GET /orders/{id}\".");
+                                + "', which is not a route of the API.", unknownRouteFix(spec));
             } else if (!Objects.requireNonNullElse(route.get().getOptions().getApiKeyRequired(),
                     Defaults.API_KEY_REQUIRED)) {
                 all.report(Rules.USAGE_PLAN_SETTINGS, subject, "its route throttle for '" + spec

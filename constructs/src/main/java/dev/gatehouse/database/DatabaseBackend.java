@@ -7,6 +7,7 @@ import dev.gatehouse.database.config.ConfigProblem;
 import dev.gatehouse.database.config.DatabaseEngine;
 import dev.gatehouse.database.config.DatabaseRoute;
 import dev.gatehouse.database.config.DatabaseRoutes;
+import dev.gatehouse.database.config.RouteKey;
 import dev.gatehouse.functions.internal.BundledFunctionProps;
 import dev.gatehouse.functions.internal.HandlerAssets;
 import dev.gatehouse.integrations.Integrations;
@@ -107,7 +108,7 @@ public class DatabaseBackend extends Construct {
         for (ConfigProblem problem : config.validate()) {
             findings.report(Rules.DATABASE_ROUTES,
                     problem.route().map(r -> "database route '" + r + "'").orElse(subject),
-                    problem.problem().endsWith(".") ? problem.problem() : problem.problem() + ".", problem.fix());
+                    sentence(problem.problem()), sentence(problem.fix()));
         }
         checkEngine(target, config.engine(), subject);
         DatabaseTimeouts timeouts = DatabaseTimeouts.of(props);
@@ -232,6 +233,11 @@ public class DatabaseBackend extends Construct {
         }
 
         for (DatabaseRoute route : config.routes()) {
+            if (!RouteKey.problems(route.route()).isEmpty()) {
+                // reported above, with the path grammar's message; declaring it on the API would
+                // report the same problem a second time
+                continue;
+            }
             RouteOptions options = byRoute.getOrDefault(route.route(), props.getRouteOptions());
             routes.add(api.route(route.route(), Integrations.lambda(invoked), options));
         }
@@ -326,7 +332,12 @@ public class DatabaseBackend extends Construct {
         return securityGroup;
     }
 
-    /** The routes added to the API, in configuration order. */
+    /** {@code text} ending with a period, as findings' problems and fixes do. */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** The routes added to the API, in configuration order (not those whose route is malformed). */
     public List<Route> getRoutes() {
         return List.copyOf(routes);
     }

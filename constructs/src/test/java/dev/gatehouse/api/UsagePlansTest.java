@@ -138,6 +138,76 @@ class UsagePlansTest {
     }
 
     @Test
+    void gh411SuggestsTheClosestDeclaredKeyRouteNeverAnInventedOne() {
+        // Given an API whose key routes are GET /orders/{orderId} and POST /orders, and a public GET /health
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api");
+        api.route("GET /orders/{orderId}", OK, KEYED);
+        api.route("POST /orders", OK, KEYED);
+        api.route("GET /health", OK, RouteOptions.of(Authorization.none()));
+        // When a plan throttles routes it does not declare
+        api.addUsagePlan("Plan", UsagePlanOptions.builder()
+                .throttle(Throttle.of(10, 10))
+                .routeThrottle("GET /orders/{id}", Throttle.of(1, 1))
+                .routeThrottle("DELETE /orders", Throttle.of(1, 1))
+                .routeThrottle("GET /health/deep", Throttle.of(1, 1))
+                .routeThrottle("PUT /elsewhere", Throttle.of(1, 1))
+                .build());
+        String message = synthError(app);
+        // Then each fix names the closest declared route that requires a key: a renamed variable,
+        // another method on the same path, the same method; or lists the key routes when none is close
+        assertTrue(message.contains("its route throttle names 'GET /orders/{id}', which is not a route of the API. "
+                + "Fix: name the route as declared; the closest that requires an API key is \"GET /orders/{orderId}\"."),
+                message);
+        assertTrue(message.contains("its route throttle names 'DELETE /orders', which is not a route of the API. "
+                + "Fix: name the route as declared; the closest that requires an API key is \"POST /orders\"."), message);
+        assertTrue(message.contains("its route throttle names 'GET /health/deep', which is not a route of the API. "
+                + "Fix: name the route as declared; the closest that requires an API key is \"GET /orders/{orderId}\"."),
+                message);
+        assertTrue(message.contains("its route throttle names 'PUT /elsewhere', which is not a route of the API. "
+                + "Fix: name a route as declared that requires an API key: \"GET /orders/{orderId}\", \"POST /orders\"."),
+                message);
+        assertFalse(message.contains("GET /orders/{id}\""), "only declared routes are suggested: " + message);
+    }
+
+    @Test
+    void gh411SaysSoWhenNoRouteRequiresAKey() {
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api");
+        api.route("GET /orders", OK, RouteOptions.of(Authorization.iam()));
+        api.addUsagePlan("Plan", UsagePlanOptions.builder().routeThrottle("GET /order", Throttle.of(1, 1)).build());
+        String message = synthError(app);
+        assertTrue(message.contains("its route throttle names 'GET /order', which is not a route of the API. Fix: no "
+                + "route of the API requires an API key, so the plan can throttle none"), message);
+        assertFalse(message.contains("GET /orders/{id}"), message);
+    }
+
+    @Test
+    void anAnyRouteIsThrottledUnderItsOwnMethodKey() {
+        // Given an ANY route that requires a key, throttled by a plan
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        GatewayApi api = new GatewayApi(stack, "Api");
+        api.route("ANY /files/{name}", OK, KEYED);
+        api.addUsagePlan("Plan", UsagePlanOptions.builder().throttle(Throttle.of(10, 10))
+                .routeThrottle("ANY /files/{name}", Throttle.of(2, 4)).build());
+        JsonNode throttle = onlyResource(Fixtures.templateJson(stack), "AWS::ApiGateway::UsagePlan")
+                .at("/Properties/ApiStages/0/Throttle");
+        // Then the key names the API's ANY method, the method resource API Gateway validates a
+        // plan's keys against (docs/stage-and-throttling.md, "Usage plans and ANY routes")
+        assertEquals(Set.of("/files/{name}/ANY"), fieldNames(throttle));
+        assertEquals(2, throttle.at("/~1files~1{name}~1ANY/RateLimit").asInt());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void gh413WarnsWhenKeyRoutesHaveNoPlan() {
         App app = new App();
         Stack stack = new Stack(app, "S");

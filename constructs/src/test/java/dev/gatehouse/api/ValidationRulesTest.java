@@ -3,6 +3,7 @@ package dev.gatehouse.api;
 import static dev.gatehouse.testing.Fixtures.synthError;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.auth.LambdaAuthorizer;
@@ -53,8 +54,8 @@ class ValidationRulesTest {
             api.route("/orders", OK, IAM);
             api.route("FETCH /orders", OK, IAM);
         });
-        assertMentions(message, "[GH100] route '/orders': it is not of the form 'METHOD /path'.",
-                "Fix: write the method and the path separated by one space",
+        assertMentions(message, "[GH100] route '/orders': it has a path but no method. Fix: put the method before the"
+                        + " path, e.g. \"GET /orders\".",
                 "[GH100] route 'FETCH /orders': 'FETCH' is not an HTTP method",
                 "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
     }
@@ -85,8 +86,10 @@ class ValidationRulesTest {
                 "[GH101] route 'GET orders': the path 'orders' does not start with '/'. Fix: write the path from the API root, e.g. '/orders'.",
                 "[GH101] route 'GET /orders/': the path '/orders/' ends with '/'. Fix: remove the trailing '/': '/orders'.",
                 "[GH101] route 'GET /orders//lines': the path '/orders//lines' has an empty segment",
-                "[GH100] route 'GET /orders/a b': it is not of the form 'METHOD /path'",
-                "[GH101] route 'GET /örders': the segment 'örders' has characters API Gateway does not accept");
+                "[GH101] route 'GET /orders/a b': the segment 'a b' contains whitespace, which a path cannot hold. Fix: join"
+                        + " the words with '-' or '_' ('a-b'), or make each its own segment ('a/b').",
+                "[GH101] route 'GET /örders': the segment 'örders' has the character 'ö', which API Gateway does not accept");
+        assertFalse(message.contains("METHOD /path"), message);
     }
 
     @Test
@@ -96,12 +99,16 @@ class ValidationRulesTest {
             api.route("GET /files/{proxy+}/meta", OK, IAM);
             api.route("GET /a/{id}/b/{id}", OK, IAM);
             api.route("GET /c/{}", OK, IAM);
+            api.route("GET /orders/{id", OK, IAM);
         });
         assertMentions(message,
                 "[GH102] route 'GET /files/{name}.json': the segment '{name}.json' mixes a variable with literal text.",
                 "[GH102] route 'GET /files/{proxy+}/meta': the greedy variable '{proxy+}' is not the last segment",
                 "[GH102] route 'GET /a/{id}/b/{id}': the path variable '{id}' appears more than once.",
-                "[GH102] route 'GET /c/{}': the path variable '{}' has a name Gatehouse does not accept.");
+                "[GH102] route 'GET /c/{}': the path variable '{}' has no name.",
+                "[GH102] route 'GET /orders/{id': the segment '{id' opens a variable with '{' but never closes it. Fix:"
+                        + " close it with '}': '{id}'.");
+        assertFalse(message.contains("'{id' mixes"), message);
     }
 
     @Test

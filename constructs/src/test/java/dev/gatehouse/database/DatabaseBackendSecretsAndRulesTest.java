@@ -124,6 +124,30 @@ class DatabaseBackendSecretsAndRulesTest {
     }
 
     @Test
+    void aMalformedDatabaseRoutePathIsReportedOnceWithTheApisGrammarMessage() {
+        // Given a database route with an unclosed brace, beside the same mistake in an API route
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        Vpc vpc = Vpc.Builder.create(stack, "Vpc").maxAzs(2).natGateways(1).build();
+        DatabaseInstance instance = mariaDb(stack, vpc);
+        GatewayApi api = iamApi(stack);
+        api.route("GET /other/{id", dev.gatehouse.integrations.Integrations.mock(
+                dev.gatehouse.integrations.MockResponse.json(200, "{}")));
+        DatabaseBackend.Builder.create(stack, "Items").api(api).vpc(vpc).databaseName("shop")
+                .target(DatabaseTarget.instance(instance, DatabaseCredentials.secret(instance.getSecret())))
+                .routes(DatabaseRoutes.builder(DatabaseEngine.MYSQL)
+                        .route(DatabaseRoute.builder("GET /items/{id").sql("SELECT 1").build()).build())
+                .allowUnverifiedTls(true).build();
+        // When synthesized
+        String message = synthError(app);
+        // Then the database route's problem is the same sentence as the API route's, and is reported once
+        String problem = "the segment '{id' opens a variable with '{' but never closes it. Fix: close it with '}': '{id}'.";
+        assertTrue(message.contains("[GH102] route 'GET /other/{id': " + problem), message);
+        assertTrue(message.contains("[GH500] database route 'GET /items/{id': " + problem), message);
+        assertEquals(2, message.split("opens a variable", -1).length - 1, "once per route: " + message);
+    }
+
+    @Test
     void secretCredentialsNeedAWayOutOfTheVpc() {
         App app = new App();
         Stack stack = new Stack(app, "S");

@@ -1,27 +1,17 @@
 package dev.gatehouse.api.internal;
 
+import dev.gatehouse.path.PathGrammar;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A route path split into segments, checked against API Gateway's resource path rules
- * (rules GH101 and GH102). An invalid path is still returned, with {@link #isValid()} false, so
+ * (rules GH101 and GH102) as {@link PathGrammar} states them. An invalid path is still returned, with {@link #isValid()} false, so
  * that every problem of every route can be reported together.
  */
 public final class RoutePath {
-    /** Characters API Gateway accepts in a resource path part besides letters and digits (as aws-cdk checks them). */
-    private static final String PART_PUNCTUATION = ":._$-";
-    /**
-     * Characters of a path variable's name besides letters and digits: those of a literal part
-     * without ':' and '$', as the route keys of resource policies and of the JWT authorizer's
-     * route scopes spell them.
-     */
-    private static final String VARIABLE_PUNCTUATION = "._-";
-
     /** One path segment: a literal, a variable {@code {name}}, or a greedy variable {@code {name+}}. */
     public record Segment(String text, String variableName, boolean greedy) {
         public boolean isVariable() {
@@ -97,92 +87,26 @@ public final class RoutePath {
     }
 
     /**
-     * Parses and checks {@code path}, reporting problems against {@code subject}.
+     * Parses and checks {@code path} with Gatehouse's one path grammar ({@link PathGrammar}, which
+     * database routes use too), reporting problems against {@code subject}: rule GH101 for the
+     * path's characters and slashes, GH102 for its variables.
      */
     public static RoutePath parse(String path, String subject, Findings findings) {
-        if (path == null || !path.startsWith("/")) {
-            findings.report(Rules.PATH_SYNTAX, subject, "the path '" + path + "' does not start with '/'.",
-                    "write the path from the API root, e.g. '/" + (path == null ? "" : path) + "'.");
-            return new RoutePath(String.valueOf(path), List.of(), false);
-        }
-        if (path.equals("/")) {
-            return new RoutePath(path, List.of(), true);
-        }
-        if (path.endsWith("/")) {
-            findings.report(Rules.PATH_SYNTAX, subject, "the path '" + path + "' ends with '/'.",
-                    "remove the trailing '/': '" + path.replaceAll("/+$", "") + "'.");
-            return new RoutePath(path, List.of(), false);
-        }
-        String[] parts = path.substring(1).split("/", -1);
-        List<Segment> segments = new ArrayList<>(parts.length);
-        Set<String> seen = new HashSet<>();
-        boolean valid = true;
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            boolean last = i == parts.length - 1;
-            if (part.isEmpty()) {
-                findings.report(Rules.PATH_SYNTAX, subject, "the path '" + path + "' has an empty segment ('//').",
-                        "remove the extra '/'.");
-                valid = false;
-                continue;
-            }
-            if (part.startsWith("{") && part.endsWith("}") && part.length() >= 2) {
-                String name = part.substring(1, part.length() - 1);
-                boolean greedy = name.endsWith("+");
-                if (greedy) {
-                    name = name.substring(0, name.length() - 1);
-                }
-                if (!consistsOf(name, VARIABLE_PUNCTUATION)) {
-                    findings.report(Rules.PATH_VARIABLE, subject,
-                            "the path variable '" + part + "' has a name Gatehouse does not accept.",
-                            "name it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'.");
-                    valid = false;
-                } else if (!seen.add(name)) {
-                    findings.report(Rules.PATH_VARIABLE, subject,
-                            "the path variable '{" + name + "}' appears more than once.",
-                            "give each variable in the path its own name.");
-                    valid = false;
-                }
-                if (greedy && !last) {
-                    findings.report(Rules.PATH_VARIABLE, subject,
-                            "the greedy variable '" + part + "' is not the last segment of '" + path + "'.",
-                            "end the path at '" + part + "' (it matches the rest of the path), or use '{"
-                                    + name + "}' to match a single segment.");
-                    valid = false;
-                }
-                segments.add(new Segment(part, name, greedy));
-            } else if (part.contains("{") || part.contains("}")) {
-                findings.report(Rules.PATH_VARIABLE, subject,
-                        "the segment '" + part + "' mixes a variable with literal text.",
-                        "make the variable a whole segment, e.g. '/files/{name}' instead of '/files/{name}.json'.");
-                valid = false;
-                segments.add(new Segment(part, null, false));
-            } else {
-                if (!consistsOf(part, PART_PUNCTUATION)) {
-                    findings.report(Rules.PATH_SYNTAX, subject,
-                            "the segment '" + part + "' has characters API Gateway does not accept in a path.",
-                            "use only a-z, A-Z, 0-9, '.', '_', '-', ':' and '$' in path segments.");
-                    valid = false;
-                }
-                segments.add(new Segment(part, null, false));
-            }
-        }
-        return new RoutePath(path, segments, valid);
+        return of(PathGrammar.parsePath(path), subject, findings);
     }
 
-    /** Whether {@code text} is not empty and has only ASCII letters, digits and {@code punctuation}. */
-    private static boolean consistsOf(String text, String punctuation) {
-        if (text.isEmpty()) {
-            return false;
+    /** A path the grammar has read, its problems reported against {@code subject}. */
+    public static RoutePath of(PathGrammar.ParsedPath parsed, String subject, Findings findings) {
+        for (PathGrammar.Problem problem : parsed.problems()) {
+            findings.report(problem.topic() == PathGrammar.Topic.VARIABLE ? Rules.PATH_VARIABLE : Rules.PATH_SYNTAX,
+                    subject, problem.message() + ".", problem.fix() + ".");
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alphanumeric && punctuation.indexOf(c) < 0) {
-                return false;
-            }
+        List<Segment> segments = new ArrayList<>(parsed.segments().size());
+        for (PathGrammar.Segment segment : parsed.segments()) {
+            segments.add(new Segment(segment.text(), segment.isVariable() ? segment.name() : null,
+                    segment.kind() == PathGrammar.Kind.GREEDY));
         }
-        return true;
+        return new RoutePath(parsed.path(), segments, parsed.isValid());
     }
 
     /**

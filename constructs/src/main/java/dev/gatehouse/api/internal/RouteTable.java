@@ -15,6 +15,7 @@ import dev.gatehouse.integrations.RouteIntegration;
 import dev.gatehouse.integrations.RouteIntegrationConfig;
 import dev.gatehouse.integrations.internal.RouteIntegrationConfigNodes;
 import dev.gatehouse.integrations.internal.StreamingCheck;
+import dev.gatehouse.path.PathGrammar;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rule;
 import dev.gatehouse.rules.Rules;
@@ -179,43 +180,21 @@ public final class RouteTable {
 
     private Parsed parse(String spec) {
         String subject = "route '" + spec + "'";
-        String[] parts = spec == null ? new String[0] : words(spec);
-        if (parts.length != 2) {
-            findings.report(Rules.ROUTE_SPEC, subject, "it is not of the form 'METHOD /path'.",
-                    "write the method and the path separated by one space, e.g. \"GET /orders/{id}\".");
-            return new Parsed(String.valueOf(spec), null, null);
+        PathGrammar.ParsedRoute parsed = PathGrammar.parseRoute(spec);
+        for (PathGrammar.Problem problem : parsed.problems()) {
+            findings.report(Rules.ROUTE_SPEC, subject, problem.message() + ".", problem.fix() + ".");
         }
-        HttpMethod method = HttpMethod.parse(parts[0]).orElse(null);
-        if (method == null) {
-            findings.report(Rules.ROUTE_SPEC, subject, "'" + parts[0] + "' is not an HTTP method API Gateway routes.",
-                    "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
-        }
-        return new Parsed(spec, method, RoutePath.parse(parts[1], subject, findings));
-    }
-
-    /** {@code text.trim().split("\\s+")} without a regular expression (routes are parsed by the thousand). */
-    private static String[] words(String untrimmed) {
-        String text = untrimmed.trim();
-        List<String> words = new ArrayList<>(2);
-        int i = 0;
-        while (i < text.length()) {
-            while (i < text.length() && isRegexSpace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < text.length() && !isRegexSpace(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                words.add(text.substring(start, i));
+        HttpMethod method = null;
+        if (parsed.method() != null) {
+            method = HttpMethod.parse(parsed.method()).orElse(null);
+            if (method == null) {
+                findings.report(Rules.ROUTE_SPEC, subject, "'" + parsed.method()
+                                + "' is not an HTTP method API Gateway routes.",
+                        "use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.");
             }
         }
-        return words.toArray(new String[0]);
-    }
-
-    /** The characters of the regular expression class {@code \s}. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        RoutePath path = parsed.path() == null ? null : RoutePath.of(parsed.path(), subject, findings);
+        return new Parsed(String.valueOf(spec), parsed.problems().isEmpty() ? method : null, path);
     }
 
     /** What an integration and an authorization see of the route they are bound to. */

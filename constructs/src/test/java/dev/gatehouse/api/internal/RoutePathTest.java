@@ -54,7 +54,7 @@ class RoutePathTest {
         assertFalse(path.isValid());
         assertEquals(List.of("the greedy variable '{x+}' is not the last segment of '/a b/{x+}/{x}'.",
                         "the path variable '{x}' appears more than once.",
-                        "the segment 'a b' has characters API Gateway does not accept in a path."),
+                        "the segment 'a b' contains whitespace, which a path cannot hold."),
                 findings.all().stream().map(Finding::getProblem).sorted().toList(), findings.all().toString());
     }
 
@@ -65,7 +65,7 @@ class RoutePathTest {
         assertTrue(parse("/v1/events:batch/{id}", new Findings()).isValid());
         Findings findings = new Findings();
         assertFalse(parse("/a/{a:b}", findings).isValid());
-        assertEquals(List.of("the path variable '{a:b}' has a name Gatehouse does not accept."),
+        assertEquals(List.of("the path variable '{a:b}' has the character ':' in its name."),
                 findings.all().stream().map(Finding::getProblem).toList());
         assertTrue(dev.gatehouse.authorizer.policy.RouteKey.parse("GET /a/{a.b_c-d}") != null);
         assertTrue(parse("/a/{a.b_c-d}", new Findings()).isValid());
@@ -90,14 +90,22 @@ class RoutePathTest {
                 + " '/orders'.", onlyFinding("/orders//"));
         assertEquals("[GH101] route 'GET /a//b': the path '/a//b' has an empty segment ('//'). Fix: remove the extra '/'.",
                 onlyFinding("/a//b"));
-        assertEquals("[GH102] route 'GET /a/{}': the path variable '{}' has a name Gatehouse does not accept. Fix: name"
-                + " it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'.", onlyFinding("/a/{}"));
-        assertTrue(onlyFinding("/a/{+}").contains("the path variable '{+}' has a name Gatehouse does not accept."));
+        assertEquals("[GH102] route 'GET /a/{}': the path variable '{}' has no name. Fix: name it, e.g. '{id}'.",
+                onlyFinding("/a/{}"));
+        assertTrue(onlyFinding("/a/{+}").contains("the path variable '{+}' has no name. Fix: name it, e.g. '{id+}'."));
+        assertEquals("[GH102] route 'GET /a/{a b}': the path variable '{a b}' has a space in its name. Fix: name it with"
+                + " a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{a-b}'.", onlyFinding("/a/{a b}"));
         assertEquals("[GH102] route 'GET /files/{name}.json': the segment '{name}.json' mixes a variable with literal"
                 + " text. Fix: make the variable a whole segment, e.g. '/files/{name}' instead of"
                 + " '/files/{name}.json'.", onlyFinding("/files/{name}.json"));
-        assertTrue(onlyFinding("/a/{").contains("the segment '{' mixes a variable with literal text."));
-        assertTrue(onlyFinding("/a/}").contains("the segment '}' mixes a variable with literal text."));
+        // an unclosed or unopened brace is named as such, not as text mixed with a variable
+        assertEquals("[GH102] route 'GET /orders/{id': the segment '{id' opens a variable with '{' but never closes"
+                + " it. Fix: close it with '}': '{id}'.", onlyFinding("/orders/{id"));
+        assertTrue(onlyFinding("/a/{").contains("the segment '{' opens a variable with '{' but never closes it."));
+        assertTrue(onlyFinding("/a/}").contains("the segment '}' closes a variable with '}' that it never opens."));
+        assertEquals("[GH101] route 'GET /orders/by id': the segment 'by id' contains whitespace, which a path cannot"
+                + " hold. Fix: join the words with '-' or '_' ('by-id'), or make each its own segment ('by/id').",
+                onlyFinding("/orders/by id"));
         assertEquals("[GH102] route 'GET /{p+}/x': the greedy variable '{p+}' is not the last segment of '/{p+}/x'."
                 + " Fix: end the path at '{p+}' (it matches the rest of the path), or use '{p}' to match a single"
                 + " segment.", onlyFinding("/{p+}/x"));
@@ -111,9 +119,10 @@ class RoutePathTest {
             if (segment.length() == 1) {
                 continue;
             }
-            assertTrue(onlyFinding("/" + segment).contains("the segment '" + segment + "' has characters API Gateway"
-                    + " does not accept in a path."), segment);
-            assertTrue(onlyFinding("/{" + segment + "}").contains("has a name Gatehouse does not accept"), segment);
+            String literal = onlyFinding("/" + segment);
+            assertTrue(literal.contains("the segment '" + segment + "' has the character '" + segment.charAt(1)
+                    + "', which API Gateway does not accept in a path.") || literal.contains("contains whitespace"), literal);
+            assertTrue(onlyFinding("/{" + segment + "}").contains("in its name."), segment);
         }
     }
 

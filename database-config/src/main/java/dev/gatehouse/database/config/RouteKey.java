@@ -1,5 +1,6 @@
 package dev.gatehouse.database.config;
 
+import dev.gatehouse.path.PathGrammar;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,15 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed route such as {@code GET /orders/{id}}: an HTTP method, then a path whose segments are
- * literals or {@code {name}} parameters. Greedy {@code {proxy+}} parameters are not supported by the
- * database proxy.
+ * literals or {@code {name}} parameters, written in Gatehouse's one path grammar
+ * ({@link PathGrammar}, the API's). Greedy {@code {proxy+}} parameters are not supported by the
+ * database proxy, and a parameter's name is also its SQL parameter's ({@code :name}).
  */
 public final class RouteKey {
     /** The methods a database route may use. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
-    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~\\-]+");
-    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** The names of SQL parameters, and so of a database route's path variables. */
+    private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String method;
     private final String path;
@@ -34,52 +36,58 @@ public final class RouteKey {
     /**
      * Parses {@code "METHOD /path"}.
      *
-     * @throws IllegalArgumentException naming what is wrong and how to write it instead
+     * @throws IllegalArgumentException naming the first problem {@link #problems(String)} finds,
+     *     and how to write the route instead
      */
     public static RouteKey parse(String route) {
         Objects.requireNonNull(route, "route");
-        String[] parts = route.trim().split(" +");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException(
-                    "a route is an HTTP method, one space and a path, such as \"GET /orders/{id}\"");
+        List<PathGrammar.Problem> problems = problems(route);
+        if (!problems.isEmpty()) {
+            PathGrammar.Problem first = problems.get(0);
+            throw new IllegalArgumentException(first.message() + "; " + first.fix());
         }
-        String method = parts[0];
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("method '" + method + "' is not one of "
-                    + String.join(", ", List.of("GET", "POST", "PUT", "PATCH", "DELETE"))
-                    + " (upper case)");
-        }
-        String path = parts[1];
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("the path must start with '/'");
-        }
+        PathGrammar.ParsedRoute parsed = PathGrammar.parseRoute(route);
         List<String> segments = new ArrayList<>();
-        List<String> params = new ArrayList<>();
-        if (!path.equals("/")) {
-            if (path.endsWith("/")) {
-                throw new IllegalArgumentException("the path must not end with '/'");
-            }
-            for (String segment : path.substring(1).split("/", -1)) {
-                if (segment.isEmpty()) {
-                    throw new IllegalArgumentException("the path has an empty segment ('//')");
+        for (PathGrammar.Segment segment : parsed.path().segments()) {
+            segments.add(segment.text());
+        }
+        return new RouteKey(parsed.method(), parsed.path().path(), Collections.unmodifiableList(segments),
+                List.copyOf(parsed.path().variableNames()));
+    }
+
+    /**
+     * Every problem of {@code route} as a database route: those of Gatehouse's one path grammar
+     * ({@link PathGrammar}, the same as the API's routes), then the database proxy's own limits: a
+     * method from {@link #METHODS}, no greedy {@code {name+}} variable, and variable names that
+     * can be SQL parameters ({@code :name}: letters, digits and '_', not starting with a digit).
+     */
+    public static List<PathGrammar.Problem> problems(String route) {
+        PathGrammar.ParsedRoute parsed = PathGrammar.parseRoute(route);
+        List<PathGrammar.Problem> problems = new ArrayList<>(parsed.allProblems());
+        if (parsed.method() != null && !METHODS.contains(parsed.method())) {
+            problems.add(0, new PathGrammar.Problem(PathGrammar.Topic.ROUTE, "method '" + parsed.method()
+                    + "' is not one of GET, POST, PUT, PATCH, DELETE (upper case)",
+                    "write one of them, in upper case, before the path"));
+        }
+        if (parsed.path() != null) {
+            for (PathGrammar.Segment segment : parsed.path().segments()) {
+                if (segment.kind() == PathGrammar.Kind.GREEDY) {
+                    problems.add(new PathGrammar.Problem(PathGrammar.Topic.VARIABLE, "the greedy variable '"
+                            + segment.text() + "' is not supported by database routes",
+                            "match one segment with '{" + segment.name() + "}' (a route per path depth)"));
+                } else if (segment.isVariable() && PathGrammar.isName(segment.name())
+                        && !SQL_NAME.matcher(segment.name()).matches()) {
+                    String sqlName = segment.name().replaceAll("[^A-Za-z0-9_]", "_");
+                    sqlName = Character.isDigit(sqlName.charAt(0)) ? "_" + sqlName : sqlName;
+                    problems.add(new PathGrammar.Problem(PathGrammar.Topic.VARIABLE, "the path variable '"
+                            + segment.text() + "' is a valid path variable, but its value is bound to the SQL "
+                            + "parameter :" + segment.name() + ", and SQL parameter names are letters, digits and "
+                            + "'_', not starting with a digit",
+                            "rename it in the path and in params, e.g. '{" + sqlName + "}' and :" + sqlName));
                 }
-                var m = PARAMETER.matcher(segment);
-                if (m.matches()) {
-                    if (params.contains(m.group(1))) {
-                        throw new IllegalArgumentException(
-                                "path parameter {" + m.group(1) + "} appears twice");
-                    }
-                    params.add(m.group(1));
-                } else if (!LITERAL.matcher(segment).matches()) {
-                    throw new IllegalArgumentException("segment '" + segment
-                            + "' must be a literal of letters, digits, '.', '_', '~', '-', or a whole"
-                            + " {name} parameter (greedy {name+} parameters are not supported)");
-                }
-                segments.add(segment);
             }
         }
-        return new RouteKey(method, path, Collections.unmodifiableList(segments),
-                Collections.unmodifiableList(params));
+        return List.copyOf(problems);
     }
 
     public String method() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.database.config;
 
+import dev.gatehouse.path.PathGrammar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,11 +45,12 @@ final class RoutesValidator {
         Map<String, String> shapes = new HashMap<>();
         for (DatabaseRoute route : routes.routes()) {
             RouteKey key = null;
-            try {
+            List<PathGrammar.Problem> routeProblems = RouteKey.problems(route.route());
+            if (routeProblems.isEmpty()) {
                 key = RouteKey.parse(route.route());
-            } catch (IllegalArgumentException e) {
-                report(route.route(), "the route is not valid: " + e.getMessage(),
-                        "write it as METHOD /path, such as \"GET /orders/{id}\"");
+            }
+            for (PathGrammar.Problem problem : routeProblems) {
+                report(route.route(), problem.message(), problem.fix());
             }
             if (key != null) {
                 String earlier = shapes.putIfAbsent(key.shape(), route.route());

@@ -1,10 +1,13 @@
 package dev.gatehouse.database.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -78,13 +81,53 @@ class RoutesValidatorTest {
     }
 
     @Test
-    void badRouteSyntax() {
-        for (String route : List.of("GET", "FETCH /orders", "GET orders", "GET /orders/", "GET /a//b",
-                "GET /files/{path+}", "GET /a b", "GET /{id}/{id}", "GET /orders/x{id}")) {
+    void badRouteSyntaxIsNamedForWhatItIs() {
+        // Given routes each wrong in one way, when validated, then the problem names that way
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("GET", "it has no path");
+        expected.put("/orders", "it has a path but no method");
+        expected.put("FETCH /orders", "method 'FETCH' is not one of GET, POST, PUT, PATCH, DELETE (upper case)");
+        expected.put("GET orders", "the path 'orders' does not start with '/'");
+        expected.put("GET /orders/", "the path '/orders/' ends with '/'");
+        expected.put("GET /a//b", "the path '/a//b' has an empty segment ('//')");
+        expected.put("GET /files/{path+}", "the greedy variable '{path+}' is not supported by database routes");
+        expected.put("GET /orders/by id", "the segment 'by id' contains whitespace, which a path cannot hold");
+        expected.put("GET /{id}/{id}", "the path variable '{id}' appears more than once");
+        expected.put("GET /orders/x{id}", "the segment 'x{id}' mixes a variable with literal text");
+        expected.put("GET /orders/{id", "the segment '{id' opens a variable with '{' but never closes it");
+        expected.put("GET /orders/id}", "the segment 'id}' closes a variable with '}' that it never opens");
+        expected.put("GET /orders/a~b", "the segment 'a~b' has the character '~', which API Gateway does not accept");
+        expected.forEach((route, problem) -> {
             List<ConfigProblem> p = problems(DatabaseRoute.builder(route).sql("SELECT 1").build());
-            assertTrue(p.stream().anyMatch(x -> x.problem().startsWith("the route is not valid")
-                    && x.fix().contains("GET /orders/{id}")), route + " -> " + p);
-        }
+            assertTrue(p.stream().anyMatch(x -> x.route().orElse("").equals(route) && x.problem().startsWith(problem)),
+                    route + " -> " + p);
+            assertFalse(p.stream().anyMatch(x -> x.problem().contains("whole {name}")), route + " -> " + p);
+        });
+    }
+
+    @Test
+    void aHyphenatedPathVariableIsToldItsSqlNameIsTheProblem() {
+        // Given a path variable that API Gateway accepts but SQL cannot name
+        DatabaseRoute route = DatabaseRoute.builder("GET /orders/{order-id}")
+                .sql("SELECT * FROM orders WHERE id = :order_id").result(ResultKind.ONE)
+                .param(RouteParameter.path("order_id", ParameterType.INTEGER)).build();
+        // When validated, then the path is not called malformed: the SQL name is the problem, with the fix
+        List<ConfigProblem> p = problems(route);
+        assertTrue(p.stream().anyMatch(x -> x.problem().equals("the path variable '{order-id}' is a valid path "
+                + "variable, but its value is bound to the SQL parameter :order-id, and SQL parameter names are "
+                + "letters, digits and '_', not starting with a digit")
+                && x.fix().equals("rename it in the path and in params, e.g. '{order_id}' and :order_id")), p::toString);
+        // and the route written as suggested is valid
+        assertEquals(List.of(), problems(DatabaseRoute.builder("GET /orders/{order_id}")
+                .sql("SELECT * FROM orders WHERE id = :order_id").result(ResultKind.ONE)
+                .param(RouteParameter.path("order_id", ParameterType.INTEGER)).build()));
+    }
+
+    @Test
+    void routeKeyParseThrowsTheFirstProblemWithItsFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteKey.parse("GET /orders/{id"));
+        assertEquals("the segment '{id' opens a variable with '{' but never closes it; close it with '}': '{id}'",
+                e.getMessage());
     }
 
     @Test
