@@ -52,9 +52,34 @@ public final class RouteParameter {
         return new Builder(name, location, type);
     }
 
-    /** A required path parameter of that type, with no further limits. */
+    /**
+     * A path parameter of that type, bound from the route's {@code {name}} segment: always required,
+     * with the default limits ({@link #DEFAULT_STRING_MAX_LENGTH} characters for a string).
+     */
     public static RouteParameter path(String name, ParameterType type) {
         return builder(name, ParameterLocation.PATH, type).build();
+    }
+
+    /**
+     * A query string parameter of that type ({@code ?name=value}): optional (the SQL sees
+     * {@code NULL} when it is absent), with the default limits ({@link #DEFAULT_STRING_MAX_LENGTH}
+     * characters for a string, {@link #DEFAULT_MAX_ITEMS} values for an array, whose
+     * {@link Builder#items items} type the builder sets). For a required one or other limits, use
+     * {@code builder(name, ParameterLocation.QUERY, type)}.
+     */
+    public static RouteParameter query(String name, ParameterType type) {
+        return builder(name, ParameterLocation.QUERY, type).build();
+    }
+
+    /**
+     * A field of the JSON request body of that type ({@code {"name": value}}): optional (the SQL
+     * sees {@code NULL} when it is absent), with the default limits ({@link #DEFAULT_STRING_MAX_LENGTH}
+     * characters for a string, {@link #DEFAULT_JSON_MAX_LENGTH} for a json value). GET and DELETE
+     * routes carry no body. For a required one or other limits, use
+     * {@code builder(name, ParameterLocation.BODY, type)}.
+     */
+    public static RouteParameter body(String name, ParameterType type) {
+        return builder(name, ParameterLocation.BODY, type).build();
     }
 
     /** A copy of this parameter's settings in a new builder. */

@@ -65,6 +65,33 @@ class DatabaseModelTest {
     }
 
     @Test
+    void queryAndBodyShortcutsAreOptionalParametersWithTheDefaultLimits() {
+        // Given parameters made with the shortcuts
+        RouteParameter status = RouteParameter.query("status", ParameterType.STRING);
+        RouteParameter note = RouteParameter.body("note", ParameterType.JSON);
+        // Then each is what the builder makes for that place, optional, with the default limits
+        assertEquals(query("status", ParameterType.STRING).build(), status);
+        assertEquals(RouteParameter.builder("note", ParameterLocation.BODY, ParameterType.JSON).build(), note);
+        assertEquals(ParameterLocation.QUERY, status.location());
+        assertEquals(ParameterLocation.BODY, note.location());
+        assertFalse(status.isRequired());
+        assertFalse(note.isRequired());
+        assertEquals(RouteParameter.DEFAULT_STRING_MAX_LENGTH, status.effectiveMaxLength());
+        assertEquals(RouteParameter.DEFAULT_JSON_MAX_LENGTH, note.effectiveMaxLength());
+        // and routes using them are valid, and survive the JSON round trip
+        DatabaseRoutes routes = DatabaseRoutes.builder(DatabaseEngine.POSTGRESQL)
+                .route(DatabaseRoute.builder("GET /orders")
+                        .sql("SELECT id FROM orders WHERE (:status IS NULL OR status = :status)")
+                        .result(ResultKind.LIST).param(status).build())
+                .route(DatabaseRoute.builder("PATCH /orders/{id}").sql("UPDATE orders SET note = :note WHERE id = :id")
+                        .result(ResultKind.NONE).write(true)
+                        .param(RouteParameter.path("id", ParameterType.INTEGER)).param(note).build())
+                .build();
+        assertEquals(List.of(), routes.validate());
+        assertEquals(routes, DatabaseRoutes.fromJson(routes.toJson()));
+    }
+
+    @Test
     void parametersAreEqualWhenEverySettingIs() {
         RouteParameter full = query("q", ParameterType.ARRAY).items(ParameterType.NUMBER).required(true).maxLength(4)
                 .minimum(BigDecimal.ONE).maximum(BigDecimal.TEN).maxItems(9).build();
