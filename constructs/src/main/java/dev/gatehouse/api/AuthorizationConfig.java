@@ -11,13 +11,34 @@ import java.util.Objects;
 public final class AuthorizationConfig {
     private static final AuthorizationConfig PUBLIC = new AuthorizationConfig(List.of());
 
-    /** One security scheme of the requirement, with the scopes the route needs from it. */
-    public record Requirement(String schemeName, List<String> scopes) {
+    /**
+     * One security scheme of the requirement, with the scopes the route needs from it.
+     *
+     * @param schemeName the security scheme's name in the document
+     * @param scopes the scopes API Gateway checks (written in the operation's security
+     *     requirement; only Cognito authorizers have them)
+     * @param authorizerScopes the scopes the scheme's Lambda authorizer checks itself (all of
+     *     them); OpenAPI requires the requirement array of an apiKey scheme to be empty, so they are
+     *     shown in the operation's {@value #SCOPES_EXTENSION} extension instead. Empty by default.
+     */
+    public record Requirement(String schemeName, List<String> scopes, List<String> authorizerScopes) {
         public Requirement {
             Objects.requireNonNull(schemeName, "schemeName");
             scopes = List.copyOf(scopes);
+            authorizerScopes = List.copyOf(authorizerScopes);
+        }
+
+        /** A requirement whose authorizer checks no scopes of its own. */
+        public Requirement(String schemeName, List<String> scopes) {
+            this(schemeName, scopes, List.of());
         }
     }
+
+    /**
+     * The operation extension that shows, per security scheme, the scopes its Lambda authorizer
+     * requires: {@code "x-gatehouse-scopes": {"Jwt": ["orders:read"]}}. API Gateway ignores it.
+     */
+    public static final String SCOPES_EXTENSION = "x-gatehouse-scopes";
 
     private final List<Requirement> requirements;
 
@@ -33,6 +54,14 @@ public final class AuthorizationConfig {
     /** One scheme, with scopes. */
     public static AuthorizationConfig of(String schemeName, List<String> scopes) {
         return new AuthorizationConfig(List.of(new Requirement(schemeName, scopes)));
+    }
+
+    /**
+     * One scheme whose Lambda authorizer checks {@code authorizerScopes} itself (all of them): the
+     * security requirement carries no scopes, the operation's {@value #SCOPES_EXTENSION} shows them.
+     */
+    public static AuthorizationConfig ofAuthorizerScopes(String schemeName, List<String> authorizerScopes) {
+        return new AuthorizationConfig(List.of(new Requirement(schemeName, List.of(), authorizerScopes)));
     }
 
     /** This requirement and another one, both to be met (e.g. an authorizer and an API key). */

@@ -247,9 +247,10 @@ public class JwtAuthorizer extends Construct {
             routeScopes.put(route, required);
         }
         // Scopes are enforced by the function; API Gateway's own authorization scopes only apply to
-        // Cognito authorizers, so the requirement carries none.
-        return AuthorizationConfig.of(context.securityScheme(this, name,
-                () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), List.of());
+        // Cognito authorizers, so the requirement carries none: the document shows them in the
+        // operation's x-gatehouse-scopes.
+        return AuthorizationConfig.ofAuthorizerScopes(context.securityScheme(this, name,
+                () -> LambdaAuthorizerScheme.render(settings, target.getFunctionArn())), required);
     }
 
     /** Routes using this authorization need a valid token, whatever its scopes. */

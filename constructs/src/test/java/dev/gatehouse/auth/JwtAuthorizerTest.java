@@ -138,6 +138,19 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void eachRoutesScopesAreVisibleInTheDocument() {
+        // Given routes requiring orders:read (the default), orders:write, and any valid token
+        JsonNode paths = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body/paths");
+        // Then the document shows what each requires from the authorizer, beside the (empty) requirement
+        assertEquals("{\"Jwt\":[\"orders:read\"]}", paths.at("/~1orders/get/x-gatehouse-scopes").toString());
+        assertEquals("{\"Jwt\":[\"orders:write\"]}", paths.at("/~1orders/post/x-gatehouse-scopes").toString());
+        assertTrue(paths.at("/~1me/get/x-gatehouse-scopes").isMissingNode(), "any valid token: no scopes to show");
+        assertEquals("[{\"Jwt\":[]}]", paths.at("/~1me/get/security").toString());
+        assertEquals("[{\"Jwt\":[]}]", paths.at("/~1orders/get/security").toString(),
+                "an apiKey scheme's requirement lists no scopes (OpenAPI)");
+    }
+
+    @Test
     void passesTheDeployChecks() {
         Fixtures.assertPassesDeployChecks(template);
     }

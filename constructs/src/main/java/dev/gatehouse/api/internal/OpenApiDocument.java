@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
+import dev.gatehouse.api.AuthorizationConfig;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,20 @@ public final class OpenApiDocument {
         validator.put("validateRequestBody", true);
         validator.put("validateRequestParameters", true);
         extensions.put("x-amazon-apigateway-request-validator", Defaults.REQUEST_VALIDATOR);
+    }
+
+    /**
+     * Shows on {@code operation} the scopes each scheme's Lambda authorizer requires, in
+     * {@value AuthorizationConfig#SCOPES_EXTENSION}: the security requirement of an apiKey scheme
+     * must list none (OpenAPI), so a reader of the exported document would otherwise see
+     * {@code "Jwt": []} on every route. Nothing is added when no authorizer checks scopes.
+     */
+    public static void authorizerScopes(ObjectNode operation, Map<String, List<String>> scopesByScheme) {
+        if (scopesByScheme.isEmpty()) {
+            return;
+        }
+        ObjectNode extension = operation.putObject(AuthorizationConfig.SCOPES_EXTENSION);
+        scopesByScheme.forEach((scheme, scopes) -> scopes.forEach(extension.putArray(scheme)::add));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.AuthorizationContext;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.HttpMethod;
@@ -102,9 +103,14 @@ public final class RouteTable {
             RouteIntegrationConfig config = integration.bind(context);
             StreamingCheck.check(RouteIntegrationConfigNodes.integration(config), context);
             Map<String, List<String>> security = new LinkedHashMap<>();
+            Map<String, List<String>> authorizerScopes = new LinkedHashMap<>();
             if (authorization != null) {
-                authorization.bind(context).getRequirements()
-                        .forEach(requirement -> security.put(requirement.schemeName(), requirement.scopes()));
+                for (AuthorizationConfig.Requirement requirement : authorization.bind(context).getRequirements()) {
+                    security.put(requirement.schemeName(), requirement.scopes());
+                    if (!requirement.authorizerScopes().isEmpty()) {
+                        authorizerScopes.put(requirement.schemeName(), requirement.authorizerScopes());
+                    }
+                }
             }
             if (Objects.requireNonNullElse(options.getApiKeyRequired(), Defaults.API_KEY_REQUIRED)) {
                 security.put(context.securityScheme(GatewayApi.API_KEY_SCHEME, GatewayApi.API_KEY_SCHEME,
@@ -112,6 +118,7 @@ public final class RouteTable {
             }
             operation = OpenApiDocument.operation(path, options.getOperationId(), options.getSummary(), security,
                     RouteIntegrationConfigNodes.responses(config), RouteIntegrationConfigNodes.integration(config));
+            OpenApiDocument.authorizerScopes(operation, authorizerScopes);
             requests.apply(route, subject, options.getRequestValidation(), operation);
             cache = RouteCaching.resolve(caching, route, path, options.getCaching(), security, schemes, subject, findings);
             RouteCaching.decorate(operation, cache, route.toString());
