@@ -384,6 +384,13 @@ public final class Rules {
                     + "127.0.0.1 and [::1], for Gatehouse's local gateway and tests. Deployed to AWS, such an "
                     + "authorizer cannot reach its keys and denies every request.");
 
+    public static final Rule JWT_ISSUER_SCHEME = new Rule("GH408", Severity.WARNING,
+            "A JWT issuer written as a host names its scheme",
+            "A token is accepted only when its 'iss' claim equals the issuer exactly. OpenID Connect issuers "
+                    + "are https URLs (\"https://auth.example.com/\"), so an issuer written as a bare host "
+                    + "(\"auth.example.com\") usually matches no token, and every request is denied. A JWKS URL "
+                    + "given separately does not change that; an issuer whose tokens really carry a bare host keeps it.");
+
     public static final Rule API_KEY_VALUE = new Rule("GH410", Severity.ERROR,
             "API key values are 20 to 128 letters and digits",
             "API Gateway requires API key values of at least 20 characters; Gatehouse accepts 20 to 128 "
@@ -702,7 +709,7 @@ public final class Rules {
             STREAMING_TYPE, STREAMING_LAMBDA_URI, STREAMING_TIMEOUT, STREAMING_RUNTIME,
             STAGE_NAME, THROTTLE_VALUES, ACCESS_LOG_FORMAT, ENDPOINT_TYPE, BODY_FORMAT,
             AUTHORIZER_TTL, AUTHORIZER_IDENTITY_SOURCE, JWT_SETTINGS, JWT_ROUTE_SCOPES_SIZE, JWT_ROUTE_CONFLICT,
-            JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, API_KEY_VALUE, USAGE_PLAN_SETTINGS,
+            JWT_POLICY_AMBIGUITY, JWT_SCOPE, JWT_LOCAL_ISSUER, JWT_ISSUER_SCHEME, API_KEY_VALUE, USAGE_PLAN_SETTINGS,
             API_KEY_IN_TEMPLATE, API_KEY_WITHOUT_PLAN,
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
             DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS, DATABASE_TIMEOUTS,

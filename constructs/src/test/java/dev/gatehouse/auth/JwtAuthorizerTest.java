@@ -229,6 +229,35 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void gh408AnIssuerWithoutSchemeIsReportedOnTheIssuerEvenWithItsOwnJwksUrl() {
+        // Given an issuer written as a bare host, with the keys' https URL given separately
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer("auth.example.com")
+                .jwksUrl("https://auth.example.com/.well-known/jwks.json").audiences(List.of("a")).build();
+        new GatewayApi(stack, "Api").route("GET /a", OK, RouteOptions.of(jwt.authorization()));
+        // When synthesized, then the issuer itself is named, as a warning (a token may carry a bare host)
+        app.synth();
+        Annotations.fromStack(stack).hasWarning("/S/Jwt", Match.stringLikeRegexp(
+                "\\[GH408\\] JwtAuthorizer 'Jwt': the issuer 'auth\\.example\\.com' has no scheme, so only tokens whose "
+                        + "'iss' is exactly 'auth\\.example\\.com' are accepted; OpenID Connect issuers are https URLs\\. "
+                        + "Fix: write the issuer exactly as the tokens' 'iss' claim has it, e\\.g\\. \"https://auth\\.example\\.com/\".*"));
+    }
+
+    @Test
+    void gh408LeavesUrlIssuersAndOpaqueNamesAlone() {
+        for (String issuer : List.of("https://auth.example.com/", "urn:example:issuer", "my-issuer")) {
+            App app = new App();
+            Stack stack = new Stack(app, "S");
+            JwtAuthorizer jwt = JwtAuthorizer.Builder.create(stack, "Jwt").issuer(issuer)
+                    .jwksUrl("https://keys.example.com/jwks.json").audiences(List.of("a")).build();
+            new GatewayApi(stack, "Api").route("GET /a", OK, RouteOptions.of(jwt.authorization()));
+            app.synth();
+            Annotations.fromStack(stack).hasNoWarning("/S/Jwt", Match.stringLikeRegexp(".*GH408.*"));
+        }
+    }
+
+    @Test
     void audienceListAndDisabledCheckContradict() {
         App app = new App();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JwtAuthorizer(

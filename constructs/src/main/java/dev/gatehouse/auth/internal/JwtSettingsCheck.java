@@ -40,6 +40,13 @@ public final class JwtSettingsCheck {
             return jwksUrl != null ? checkedJwksUrl(jwksUrl) : "";
         }
         if (jwksUrl != null) {
+            if (!Tokens.containsToken(issuer) && looksLikeABareHost(issuer)) {
+                findings.report(Rules.JWT_ISSUER_SCHEME, subject, "the issuer '" + issuer + "' has no scheme, so only "
+                                + "tokens whose 'iss' is exactly '" + issuer + "' are accepted; OpenID Connect issuers "
+                                + "are https URLs.",
+                        "write the issuer exactly as the tokens' 'iss' claim has it, e.g. \"https://" + hostLike(issuer)
+                                + "/\"; keep it only if the tokens really carry the bare host.");
+            }
             return checkedJwksUrl(jwksUrl);
         }
         String derived = issuer.replaceAll("/+$", "") + "/.well-known/jwks.json";
@@ -94,6 +101,11 @@ public final class JwtSettingsCheck {
             return null;
         }
         return "is not https";
+    }
+
+    /** {@code auth.example.com} or {@code auth.example.com/tenant}: a DNS name with a dot, no scheme. */
+    private static boolean looksLikeABareHost(String issuer) {
+        return !issuer.contains("://") && issuer.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]+)?(/\\S*)?");
     }
 
     private static String hostLike(String issuer) {
