@@ -223,11 +223,12 @@ public final class PathGrammar {
         }
         if (open < 0) {
             problems.add(new Problem(Topic.VARIABLE, "the segment '" + part + "' closes a variable with '}' that "
-                    + "it never opens", "open it with '{': '{" + part + "'"));
+                    + "it never opens", "open it with '{': '{" + part.replace("}", "") + "}'"));
             return new Segment(Kind.LITERAL, part, null);
         }
-        boolean whole = open == 0 && close == part.length() - 1
-                && part.indexOf('{', 1) < 0 && part.indexOf('}') == close;
+        // close is the first '}': a whole variable has its only '{' first and its first '}' last
+        // (indexOf from 1 is -1 or at least 1, so "<= 0" would be the same: an equivalent mutant)
+        boolean whole = open == 0 && close == part.length() - 1 && part.indexOf('{', 1) < 0;
         if (!whole) {
             problems.add(new Problem(Topic.VARIABLE, "the segment '" + part + "' mixes a variable with literal text",
                     "make the variable a whole segment, e.g. '/files/{name}' instead of '/files/{name}.json'"));

@@ -120,6 +120,36 @@ class PathGrammarTest {
     }
 
     @Test
+    void everyEdgeOfTheLetterAndDigitRangesAndNothingJustOutside() {
+        assertTrue(PathGrammar.parsePath("/azAZ09/{azAZ09}").isValid());
+        // the characters just outside a-z, A-Z and 0-9
+        for (char c : new char[] {'`', '@', '[', '/', ';'}) {
+            assertFalse(PathGrammar.isName("a" + c), "name a" + c);
+        }
+        for (char c : new char[] {'`', '@', '[', ';', '~'}) {
+            assertFalse(PathGrammar.isLiteral("a" + c), "literal a" + c);
+        }
+        assertFalse(PathGrammar.isName("a:"), "':' is a literal's, not a name's");
+        assertTrue(PathGrammar.isLiteral("a:"));
+    }
+
+    @Test
+    void bracesInEveryOrder() {
+        assertEquals(new Problem(Topic.VARIABLE, "the segment '}id' closes a variable with '}' that it never opens",
+                "open it with '{': '{id}'"), onlyProblem("/orders/}id"));
+        assertEquals(Topic.VARIABLE, onlyProblem("/}{").topic());
+        assertTrue(onlyProblem("/}{").message().contains("mixes a variable with literal text"));
+        assertFalse(PathGrammar.parsePath("/orders/{id").isValid());
+        assertFalse(PathGrammar.parsePath("/orders/{id").problems().isEmpty());
+    }
+
+    @Test
+    void suggestedNamesDropWhatIsNotAllowed() {
+        assertEquals("name it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{ab}'", onlyProblem("/{:ab}").fix());
+        assertEquals("name it with a-z, A-Z, 0-9, '.', '_' or '-' only, e.g. '{id}'", onlyProblem("/{::}").fix());
+    }
+
+    @Test
     void namesAndLiterals() {
         assertTrue(PathGrammar.isName("order-id.v2_x"));
         assertFalse(PathGrammar.isName("a:b"));
