@@ -8,6 +8,8 @@ import dev.gatehouse.local.internal.assembly.AssemblyDirectory;
 import dev.gatehouse.local.internal.assembly.LocalValues;
 import dev.gatehouse.local.internal.assembly.StackTemplate;
 import dev.gatehouse.local.internal.auth.AuthorizationStep;
+import dev.gatehouse.local.internal.cache.StageCache;
+import dev.gatehouse.local.internal.cache.StageCacheSettings;
 import dev.gatehouse.local.internal.database.LocalDatabases;
 import dev.gatehouse.local.internal.http.HttpFront;
 import dev.gatehouse.local.internal.integration.Integration;
@@ -21,7 +23,6 @@ import dev.gatehouse.local.internal.pipeline.Exchange;
 import dev.gatehouse.local.internal.pipeline.Gateway;
 import dev.gatehouse.local.internal.pipeline.GatewayResponses;
 import dev.gatehouse.local.internal.pipeline.RequestStep;
-import dev.gatehouse.local.internal.pipeline.ResponseCache;
 import dev.gatehouse.local.internal.throttle.ApiKeyStep;
 import dev.gatehouse.local.internal.throttle.ThrottleLimits;
 import dev.gatehouse.local.internal.throttle.ThrottleStep;
@@ -76,6 +77,7 @@ public final class LocalGateway implements AutoCloseable {
     private final DevelopmentIssuer issuer;
     private final ApiKeyStep apiKeys;
     private final LocalDatabases databases;
+    private final StageCacheSettings cacheSettings;
     private HttpFront front;
 
     private LocalGateway(Builder b) {
@@ -106,7 +108,9 @@ public final class LocalGateway implements AutoCloseable {
         GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,
                 GatewayResponses.texts(api.stageVariables()));
         String format = api.stage().path("AccessLogSetting").path("Format").asText(null);
-        this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps, ResponseCache.NONE, responses,
+        this.cacheSettings = StageCacheSettings.read(api, stack, values);
+        this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps,
+                StageCache.of(cacheSettings, clock), responses,
                 new AccessLog(format, b.accessLog != null ? b.accessLog : out::println), clock, stageInfo, out);
     }
 
@@ -205,7 +209,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** What the gateway serves and the local values it gave deploy-time ones, as printed at start. */
     public String summary() {
-        return StartSummary.text(api, functions, apiKeys, databases == null ? null : databases.describe(),
+        return StartSummary.text(api, functions, apiKeys, cacheSettings, databases == null ? null : databases.describe(),
                 issuer == null ? null : "Development issuer for " + issuer.issuer() + " (JWKS " + issuer.jwksUrl()
                         + "); a token with scopes:\n  curl -s '" + issuer.tokenUrl() + "?scope=orders:read%20orders:write'");
     }

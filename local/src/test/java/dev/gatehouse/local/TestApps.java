@@ -1,6 +1,10 @@
 package dev.gatehouse.local;
 
 import dev.gatehouse.api.ApiKeySettings;
+import dev.gatehouse.api.CacheKey;
+import dev.gatehouse.api.CacheSettings;
+import dev.gatehouse.api.StageSettings;
+import dev.gatehouse.api.UnauthorizedCacheControl;
 import dev.gatehouse.api.GatewayApiKey;
 import dev.gatehouse.api.Quota;
 import dev.gatehouse.api.Authorization;
@@ -40,12 +44,16 @@ public final class TestApps {
     /** Tokens written here are "revoked": the probe authorizer answers Unauthorized for them. */
     static final Path REVOKED = tempDirectory("revoked").resolve("revoked.txt");
 
+    /** The stack of {@link #cache()}. */
+    static final String CACHE_STACK = "LocalCache";
+
     /** The stack of {@link #bench()}. */
     static final String BENCH_STACK = "LocalBench";
 
     private static Path sample;
     private static Path probe;
     private static Path bench;
+    private static Path cache;
 
     private TestApps() {
     }
@@ -122,6 +130,61 @@ public final class TestApps {
             probe = Path.of(app.synth().getDirectory());
         }
         return probe;
+    }
+
+    /**
+     * A stage with a cache cluster (TTL 60 s) and a route per caching behaviour, all calling
+     * {@code ProbeHandler}, whose answer differs at every invocation: a route keyed by a query
+     * parameter, one per caller behind the probe TOKEN authorizer, one behind IAM shared by its
+     * callers, one per way of answering an unauthorized invalidation, an ANY route, and one not
+     * cached.
+     */
+    static synchronized Path cache() {
+        if (cache == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("cache").toString()).build());
+            Stack stack = new Stack(app, CACHE_STACK);
+            Function java = Function.Builder.create(stack, "Probe")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .build();
+            Function authorizerFunction = Function.Builder.create(stack, "Authorizer")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeAuthorizer::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .build();
+            LambdaAuthorizer authorizer = LambdaAuthorizer.token(authorizerFunction)
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(0))
+                    .build();
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api")
+                    .stage(StageSettings.builder().cacheClusterSize("0.5")
+                            .caching(CacheSettings.builder().ttl(software.amazon.awscdk.Duration.seconds(60)).build())
+                            .build())
+                    .build();
+            api.route("GET /items/{id}", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).key(CacheKey.query("page"))));
+            api.route("GET /mine", Integrations.lambda(java), cached(authorizer.authorization(),
+                    CacheSettings.builder().enabled(true).key(CacheKey.caller())));
+            api.route("GET /signed", Integrations.lambda(java), cached(Authorization.iam(),
+                    CacheSettings.builder().enabled(true).sharedAcrossCallers(true)));
+            api.route("GET /warned", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true)
+                            .unauthorizedCacheControl(UnauthorizedCacheControl.SUCCEED_WITH_RESPONSE_HEADER)));
+            api.route("GET /silent", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true)
+                            .unauthorizedCacheControl(UnauthorizedCacheControl.SUCCEED_WITHOUT_RESPONSE_HEADER)));
+            api.route("GET /anyone", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).requireAuthorizationForCacheControl(false)));
+            api.route("ANY /files/{name}", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).ttl(software.amazon.awscdk.Duration.seconds(10))));
+            api.route("GET /fresh", Integrations.lambda(java), RouteOptions.of(Authorization.none()));
+            cache = Path.of(app.synth().getDirectory());
+        }
+        return cache;
+    }
+
+    private static RouteOptions cached(Authorization authorization, CacheSettings.Builder caching) {
+        return RouteOptions.builder().authorization(authorization).caching(caching.build()).build();
     }
 
     /**

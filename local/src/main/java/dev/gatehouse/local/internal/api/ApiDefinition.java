@@ -167,6 +167,15 @@ public final class ApiDefinition {
         return stageProperties;
     }
 
+    /**
+     * A method setting's ResourcePath as a resource path: "/" then the path with "/" written "~1"
+     * ("/~1orders~1{id}" is "/orders/{id}"); the stage-wide "/*" is "*".
+     */
+    public static String methodSettingPath(String setting) {
+        String encoded = setting.startsWith("/") ? setting.substring(1) : setting;
+        return encoded.replace("~1", "/").replace("~0", "~");
+    }
+
     /** The stage variables. */
     public JsonNode stageVariables() {
         JsonNode variables = stageProperties.get("Variables");
