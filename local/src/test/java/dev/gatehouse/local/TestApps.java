@@ -12,7 +12,11 @@ import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.UsagePlanOptions;
 import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.integrations.HttpRouteIntegrationOptions;
+import dev.gatehouse.integrations.IntegrationMapping;
 import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.ResponseMapping;
+import dev.gatehouse.integrations.TemplatePassthrough;
 import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.auth.JwtAuthorizer;
@@ -126,6 +130,22 @@ public final class TestApps {
                     .quota(Quota.perDay(3))
                     .apiKeys(List.of(key))
                     .build());
+            api.route("POST /quotes/{id}", Integrations.http("https://quotes.example.com/v1/quotes/{id}",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .requestParameter("integration.request.querystring.currency", "method.request.querystring.currency")
+                            .requestParameter("integration.request.header.X-Request-Id", "context.requestId")
+                            .requestParameter("integration.request.header.X-Source", "'gatehouse'")
+                            .requestTemplate("application/json",
+                                    "{\"quote\": $input.json('$.quote'), \"tenant\": \"$util.escapeJavaScript($input.params('X-Tenant'))\"}")
+                            .passthrough(TemplatePassthrough.NEVER)
+                            .response(ResponseMapping.builder().selectionPattern("2\\d{2}").statusCode(201)
+                                    .responseParameter("method.response.header.Location", "integration.response.header.Location")
+                                    .responseTemplate("application/json", "{\"id\": $input.json('$.id'), \"seen\": $input.json('$.seen')}")
+                                    .build())
+                            .response(ResponseMapping.builder().selectionPattern("4\\d{2}").statusCode(400)
+                                    .responseTemplate("application/json", "{\"message\": \"rejected\"}").build())
+                            .response(ResponseMapping.byDefault(502))
+                            .build()).build()), open);
             api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
             probe = Path.of(app.synth().getDirectory());
         }

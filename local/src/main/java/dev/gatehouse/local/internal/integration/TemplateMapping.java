@@ -150,9 +150,16 @@ final class TemplateMapping {
         return responseTemplates.fieldNames().next();
     }
 
+    /**
+     * A selection pattern matched as API Gateway matches it, a Java regular expression ("API Gateway
+     * uses Java pattern-style regexes for response mapping",
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html)
+     * against the whole value, with no flags: '.' does not match a line break, so a multi-line
+     * Lambda error message needs a pattern such as "(\\n|.)+".
+     */
     private static boolean matches(String pattern, String value) {
         try {
-            return Pattern.compile(pattern, Pattern.DOTALL).matcher(value).matches();
+            return Pattern.compile(pattern).matcher(value).matches();
         } catch (java.util.regex.PatternSyntaxException e) {
             return false;
         }
