@@ -1,5 +1,6 @@
 package dev.gatehouse.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A non-proxy HTTP integration (type http) against a real local HTTP server: the backend gets the
  * request template's output and only the mapped parameters; its status selects the integration
- * response.
+ * response; payloads are converted between binary and text.
  */
 class HttpIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Not UTF-8: the bytes of a PNG signature and more. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, (byte) 0xff, 0, (byte) 0xfe};
     private static final AtomicReference<JsonNode> LAST_REQUEST = new AtomicReference<>();
     private static HttpServer quotes;
     private static LocalGateway gateway;
@@ -32,9 +36,14 @@ class HttpIntegrationTest {
     static void serve() throws IOException {
         quotes = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         quotes.createContext("/", HttpIntegrationTest::answer);
+        quotes.createContext("/img/", exchange -> reply(exchange, 200, "image/png", PNG));
+        quotes.createContext("/upload", exchange -> reply(exchange, 200, "application/json",
+                exchange.getRequestBody().readAllBytes()));
         quotes.start();
         gateway = LocalGateway.Builder.create(TestApps.probe()).stack(TestApps.PROBE_STACK)
                 .integrationUrl("POST /quotes/{id}", URI.create("http://127.0.0.1:" + quotes.getAddress().getPort()))
+                .integrationUrl("GET /images/{name}", URI.create("http://127.0.0.1:" + quotes.getAddress().getPort()))
+                .integrationUrl("POST /images", URI.create("http://127.0.0.1:" + quotes.getAddress().getPort()))
                 .accessLog(line -> { })
                 .build();
     }
@@ -67,6 +76,36 @@ class HttpIntegrationTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response);
         }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Test
+    void aBinaryResponseGoesOutBinaryToABinaryAcceptAndBase64EncodedToAText() {
+        // Given a backend answering image/png, one of the API's binary media types
+        LocalResponse binary = gateway.client().get("/images/logo.png").header("Accept", "image/png").send();
+        LocalResponse text = gateway.client().get("/images/logo.png").header("Accept", "application/json").send();
+
+        // Then a client accepting it gets the bytes; one accepting text, their Base64 encoding
+        assertEquals(200, binary.status());
+        assertArrayEquals(PNG, binary.bodyBytes());
+        assertEquals("image/png", binary.header("Content-Type"));
+        assertEquals(Base64.getEncoder().encodeToString(PNG), text.body());
+    }
+
+    @Test
+    void convertToTextGivesTheTemplateTheBinaryRequestInBase64() throws Exception {
+        LocalResponse response = gateway.client().request("POST", "/images").header("Content-Type", "image/png")
+                .body(PNG).send();
+
+        assertEquals(200, response.status(), response.body());
+        assertEquals(Base64.getEncoder().encodeToString(PNG), JSON.readTree(response.body()).path("data").asText());
     }
 
     @Test

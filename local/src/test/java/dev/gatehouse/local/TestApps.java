@@ -12,6 +12,7 @@ import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.UsagePlanOptions;
 import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.integrations.BodyConversion;
 import dev.gatehouse.integrations.HttpRouteIntegrationOptions;
 import dev.gatehouse.integrations.IntegrationMapping;
 import dev.gatehouse.integrations.Integrations;
@@ -146,6 +147,14 @@ public final class TestApps {
                                     .responseTemplate("application/json", "{\"message\": \"rejected\"}").build())
                             .response(ResponseMapping.byDefault(502))
                             .build()).build()), open);
+            api.route("GET /images/{name}", Integrations.http("https://images.example.com/img/{name}",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .response(ResponseMapping.byDefault(200)).build()).build()), open);
+            api.route("POST /images", Integrations.http("https://images.example.com/upload",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .contentHandling(BodyConversion.CONVERT_TO_TEXT)
+                            .requestTemplate("image/png", "{\"data\": \"$input.body\"}")
+                            .response(ResponseMapping.byDefault(200)).build()).build()), open);
             api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
             probe = Path.of(app.synth().getDirectory());
         }

@@ -10,7 +10,9 @@ import dev.gatehouse.local.internal.pipeline.Exchange;
 import dev.gatehouse.local.internal.pipeline.GatewayError;
 import dev.gatehouse.local.internal.pipeline.ResponseType;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,46 +20,87 @@ import java.util.regex.Pattern;
 
 /**
  * The request and response mapping of non-proxy integrations (mock, and AWS/HTTP without proxy):
- * request templates chosen by Content-Type with the passthrough behaviour, integration responses
- * chosen by selection pattern, response parameters and templates
+ * text/binary conversion ({@code contentHandling}), request templates chosen by Content-Type with
+ * the passthrough behaviour, integration responses chosen by selection pattern, response
+ * parameters and templates
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html).
  */
 final class TemplateMapping {
     private static final String JSON_TYPE = "application/json";
+    private static final String CONVERT_TO_TEXT = "CONVERT_TO_TEXT";
+    private static final String CONVERT_TO_BINARY = "CONVERT_TO_BINARY";
 
     private final Operation operation;
     private final JsonNode integration;
     private final MappingTemplates templates;
     private final Map<String, String> stageVariables = new LinkedHashMap<>();
+    private final List<String> binaryMediaTypes;
 
     TemplateMapping(Operation operation, IntegrationSetup setup) {
         this.operation = operation;
         this.integration = operation.integration();
         this.templates = setup.templates();
+        this.binaryMediaTypes = setup.api().binaryMediaTypes();
         setup.api().stageVariables().fields().forEachRemaining(f -> stageVariables.put(f.getKey(), f.getValue().asText()));
     }
 
     /**
-     * The integration request body: the request template for the request's Content-Type, or the
-     * body itself as the passthrough behaviour allows.
-     *
-     * @throws GatewayError 415 when no template matches and passthrough is not allowed
+     * The integration request body as text (for mock and Lambda integrations); see
+     * {@link #requestPayload}.
      */
     String requestBody(Exchange exchange) throws GatewayError {
+        return new String(requestPayload(exchange), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The integration request payload: converted as the integration's {@code contentHandling}
+     * says (a binary request is one whose Content-Type is a binary media type), then, if text, the
+     * request template for the request's Content-Type, or the body itself as the passthrough
+     * behaviour allows. A binary payload left binary, and a text one converted to binary, pass
+     * without template
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+     *
+     * @throws GatewayError 415 when no template matches and passthrough is not allowed; 500 when
+     *     text to convert to binary is not Base64
+     */
+    byte[] requestPayload(Exchange exchange) throws GatewayError {
         JsonNode requestTemplates = integration.path("requestTemplates");
         String contentType = mediaType(exchange.request().headers().first("Content-Type"));
         JsonNode template = requestTemplates.get(contentType == null ? JSON_TYPE : contentType);
-        String body = new String(exchange.request().body(), StandardCharsets.UTF_8);
-        if (template == null) {
-            String behaviour = integration.path("passthroughBehavior").asText("when_no_match").toLowerCase(Locale.ROOT);
-            boolean passThrough = behaviour.equals("when_no_match")
-                    || (behaviour.equals("when_no_templates") && requestTemplates.isEmpty());
-            if (!passThrough) {
-                throw new GatewayError(ResponseType.UNSUPPORTED_MEDIA_TYPE);
-            }
-            return body;
+        String handling = integration.path("contentHandling").asText("");
+        byte[] raw = exchange.request().body();
+        boolean binary = ProxyEvents.isBinary(contentType, binaryMediaTypes);
+        if (binary && !handling.equals(CONVERT_TO_TEXT)) {
+            checkPassthrough(requestTemplates);
+            return raw;
         }
-        return render(template.asText(), exchange, body);
+        String body = binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
+        if (handling.equals(CONVERT_TO_BINARY)) {
+            return decode(body, "the request body");
+        }
+        if (template == null) {
+            checkPassthrough(requestTemplates);
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        return render(template.asText(), exchange, body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void checkPassthrough(JsonNode requestTemplates) throws GatewayError {
+        String behaviour = integration.path("passthroughBehavior").asText("when_no_match").toLowerCase(Locale.ROOT);
+        boolean passThrough = behaviour.equals("when_no_match")
+                || (behaviour.equals("when_no_templates") && requestTemplates.isEmpty());
+        if (!passThrough) {
+            throw new GatewayError(ResponseType.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    private byte[] decode(String text, String what) throws GatewayError {
+        try {
+            return Base64.getMimeDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayError(ResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
+                    operation.routeKey() + ": CONVERT_TO_BINARY: " + what + " is not Base64");
+        }
     }
 
     /**
@@ -76,6 +119,20 @@ final class TemplateMapping {
      */
     GatewayResult response(Exchange exchange, String selector, int integrationStatus, Headers integrationHeaders,
             String integrationBody) throws GatewayError {
+        return response(exchange, selector, integrationStatus, integrationHeaders,
+                integrationBody.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * The method response for an integration's payload, text or binary: the integration response
+     * chosen by {@code selector}; its {@code contentHandling} and whether the request's first
+     * Accept type is a binary media type decide whether the payload goes out binary (as it is, or
+     * Base64-decoded from text, without template) or as text (as it is, or Base64-encoded from
+     * binary, through the response template)
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+     */
+    GatewayResult response(Exchange exchange, String selector, int integrationStatus, Headers integrationHeaders,
+            byte[] payload, boolean payloadBinary) throws GatewayError {
         JsonNode chosen = null;
         JsonNode fallback = null;
         Iterator<Map.Entry<String, JsonNode>> responses = integration.path("responses").fields();
@@ -108,6 +165,21 @@ final class TemplateMapping {
                 }
             }
         }
+        String handling = chosen.path("contentHandling").asText("");
+        String accept = mediaType(exchange.request().headers().first("Accept"));
+        boolean acceptBinary = ProxyEvents.isBinary(accept, binaryMediaTypes);
+        boolean binaryOut = payloadBinary ? !(handling.equals(CONVERT_TO_TEXT) || handling.isEmpty() && !acceptBinary)
+                : handling.equals(CONVERT_TO_BINARY) || handling.isEmpty() && acceptBinary;
+        if (binaryOut) {
+            byte[] bytes = payloadBinary ? payload : decode(new String(payload, StandardCharsets.UTF_8), "the response");
+            if (!headers.contains("Content-Type")) {
+                String type = integrationHeaders == null ? null : integrationHeaders.last("Content-Type");
+                headers.set("Content-Type", type != null ? type : acceptBinary ? accept : JSON_TYPE);
+            }
+            return new GatewayResult(status, headers, bytes);
+        }
+        String integrationBody = payloadBinary ? Base64.getEncoder().encodeToString(payload)
+                : new String(payload, StandardCharsets.UTF_8);
         JsonNode responseTemplates = chosen.path("responseTemplates");
         String contentType = responseContentType(exchange, responseTemplates);
         String body = integrationBody;
