@@ -92,7 +92,7 @@ public final class LocalGateway implements AutoCloseable {
         this.databases = LocalDatabases.attach(b.databaseUrl, functions, stack, values, out).orElse(null);
         MappingTemplates templates = new MappingTemplates();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, b.localUrls);
+        IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, localUrls(b.localUrls, stack, values));
         Map<Operation, Integration> integrations = new IdentityHashMap<>();
         for (Operation operation : api.operations()) {
             integrations.put(operation, Integrations.of(operation, setup));
@@ -112,6 +112,17 @@ public final class LocalGateway implements AutoCloseable {
         this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps,
                 StageCache.of(cacheSettings, clock), responses,
                 new AccessLog(format, b.accessLog != null ? b.accessLog : out::println), clock, stageInfo, out);
+    }
+
+    /** The local URLs by route key and VPC link id; a VPC link named by its logical id also by its local id. */
+    private static Map<String, URI> localUrls(Map<String, URI> given, StackTemplate stack, LocalValues values) {
+        Map<String, URI> urls = new LinkedHashMap<>(given);
+        given.forEach((key, url) -> {
+            if (stack.typeOf(key).endsWith("::VpcLink")) {
+                urls.putIfAbsent(values.ref(key), url);
+            }
+        });
+        return urls;
     }
 
     /**
@@ -301,7 +312,10 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
-        /** The local URL that stands for a VPC link's target (its connectionId). */
+        /**
+         * The local URL that stands for a VPC link's target: the link's local id (the route's
+         * connectionId, printed at start) or its logical id in the template.
+         */
         public Builder vpcLink(String connectionId, URI url) {
             localUrls.put(connectionId, url);
             return this;

@@ -66,6 +66,8 @@ public final class StartSummary {
         if (uri.contains("/functions/")) {
             return type + " " + functions.byInvocationUri(uri).map(FunctionSpec::describe).orElse(uri);
         }
-        return uri.isEmpty() ? type : type + " " + uri;
+        String link = operation.integration().path("connectionType").asText("").equalsIgnoreCase("VPC_LINK")
+                ? " via VPC link " + operation.integration().path("connectionId").asText() : "";
+        return (uri.isEmpty() ? type : type + " " + uri) + link;
     }
 }
