@@ -17,8 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sample's internal service behind a VPC link, served by a real local HTTP server named by the link's logical id. */
-class VpcLinkTest {
+/**
+ * Sample routes whose backends do not run locally, given local URLs: the internal service behind a
+ * VPC link (named by the link's logical id) and the checkout's Step Functions route
+ * (--integration-url), served by a real local HTTP server; without a URL they answer 501 naming
+ * the route and the option.
+ */
+class SampleLocalBackendsTest {
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/execute-api/aws4_request,"
             + " SignedHeaders=host, Signature=abc";
     private static HttpServer internal;
@@ -27,7 +32,9 @@ class VpcLinkTest {
     static void serve() throws IOException {
         internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         internal.createContext("/", exchange -> {
-            byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"method\":\""
+                    + exchange.getRequestMethod() + "\",\"body\":" + new String(exchange.getRequestBody().readAllBytes(),
+                            StandardCharsets.UTF_8) + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -64,7 +71,7 @@ class VpcLinkTest {
             LocalResponse response = gateway.client().get("/internal/status").header("Authorization", SIGNED).send();
 
             assertEquals(200, response.status(), response.body());
-            assertEquals("{\"path\":\"/internal/status\"}", response.body());
+            assertEquals("{\"path\":\"/internal/status\",\"method\":\"GET\",\"body\":}", response.body());
             assertTrue(gateway.summary().contains("GET /internal/{proxy+}  ->  http_proxy http://"), gateway.summary());
         }
     }
@@ -78,6 +85,31 @@ class VpcLinkTest {
             assertEquals(501, response.status());
             assertTrue(response.body().contains("--vpc-link"), response.body());
             assertTrue(gateway.summary().contains(" via VPC link "), gateway.summary());
+        }
+    }
+
+    @Test
+    void aStepFunctionsRouteIsForwardedToItsIntegrationUrlElse501() {
+        try (LocalGateway gateway = LocalGateway.Builder.create(TestApps.sample()).stack("GatehouseSample")
+                .integrationUrl("POST /checkout", URI.create("http://127.0.0.1:" + internal.getAddress().getPort()
+                        + "/checkout"))
+                .accessLog(line -> { }).build()) {
+            String token = gateway.issuer().token("orders:read", "orders:write");
+            LocalResponse forwarded = gateway.client().post("/checkout", "{\"cart\":1}")
+                    .header("Authorization", "Bearer " + token).send();
+
+            assertEquals(200, forwarded.status(), forwarded.body());
+            assertEquals("{\"path\":\"/checkout\",\"method\":\"POST\",\"body\":{\"cart\":1}}", forwarded.body());
+        }
+        try (LocalGateway gateway = LocalGateway.Builder.create(TestApps.sample()).stack("GatehouseSample")
+                .accessLog(line -> { }).build()) {
+            String token = gateway.issuer().token("orders:read", "orders:write");
+            LocalResponse missing = gateway.client().post("/checkout", "{}").header("Authorization", "Bearer " + token)
+                    .send();
+
+            assertEquals(501, missing.status());
+            assertTrue(missing.body().contains("POST /checkout") && missing.body().contains("--integration-url"),
+                    missing.body());
         }
     }
 }
