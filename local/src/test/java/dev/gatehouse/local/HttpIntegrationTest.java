@@ -62,6 +62,7 @@ class HttpIntegrationTest {
                 .put("path", exchange.getRequestURI().getRawPath())
                 .put("query", exchange.getRequestURI().getRawQuery())
                 .put("source", exchange.getRequestHeaders().getFirst("X-Source"))
+                .put("amount", exchange.getRequestHeaders().getFirst("X-Amount"))
                 .put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"))
                 .put("secret", exchange.getRequestHeaders().getFirst("X-Secret"))
                 .put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -121,6 +122,7 @@ class HttpIntegrationTest {
         assertEquals("/v1/quotes/42", seen.path("path").asText());
         assertEquals("currency=EUR", seen.path("query").asText());
         assertEquals("gatehouse", seen.path("source").asText());
+        assertEquals("12", seen.path("amount").asText()); // method.request.body.quote.amount
         assertEquals(response.header("x-amzn-RequestId"), seen.path("requestId").asText());
         assertEquals("{\"quote\":{\"amount\":12},\"tenant\":\"acme\"}", seen.path("body").toString());
         assertEquals("application/json", seen.path("contentType").asText());
@@ -129,6 +131,7 @@ class HttpIntegrationTest {
         // And the 2XX integration response made the client's: its status, mapped header and template
         assertEquals(201, response.status(), response.body());
         assertEquals("/v1/quotes/q-1", response.header("Location"));
+        assertEquals("q-1", response.header("X-Quote-Id")); // integration.response.body.id
         JsonNode body = JSON.readTree(response.body());
         assertEquals("q-1", body.path("id").asText());
         assertEquals("/v1/quotes/42", body.path("seen").path("path").asText());

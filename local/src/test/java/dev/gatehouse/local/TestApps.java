@@ -136,11 +136,13 @@ public final class TestApps {
                             .requestParameter("integration.request.querystring.currency", "method.request.querystring.currency")
                             .requestParameter("integration.request.header.X-Request-Id", "context.requestId")
                             .requestParameter("integration.request.header.X-Source", "'gatehouse'")
+                            .requestParameter("integration.request.header.X-Amount", "method.request.body.quote.amount")
                             .requestTemplate("application/json",
                                     "{\"quote\": $input.json('$.quote'), \"tenant\": \"$util.escapeJavaScript($input.params('X-Tenant'))\"}")
                             .passthrough(TemplatePassthrough.NEVER)
                             .response(ResponseMapping.builder().selectionPattern("2\\d{2}").statusCode(201)
                                     .responseParameter("method.response.header.Location", "integration.response.header.Location")
+                                    .responseParameter("method.response.header.X-Quote-Id", "integration.response.body.id")
                                     .responseTemplate("application/json", "{\"id\": $input.json('$.id'), \"seen\": $input.json('$.seen')}")
                                     .build())
                             .response(ResponseMapping.builder().selectionPattern("4\\d{2}").statusCode(400)

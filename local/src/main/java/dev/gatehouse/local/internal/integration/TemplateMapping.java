@@ -153,13 +153,15 @@ final class TemplateMapping {
         }
         int status = chosen.path("statusCode").asInt(integrationStatus);
         Headers headers = new Headers();
+        ParameterValues.IntegrationResponse integrationResponse = new ParameterValues.IntegrationResponse(
+                integrationHeaders, payloadBinary ? "" : new String(payload, StandardCharsets.UTF_8));
         Iterator<Map.Entry<String, JsonNode>> parameters = chosen.path("responseParameters").fields();
         while (parameters.hasNext()) {
             Map.Entry<String, JsonNode> parameter = parameters.next();
             String name = parameter.getKey();
             if (name.startsWith("method.response.header.")) {
                 String value = ParameterValues.value(parameter.getValue().asText(), exchange, stageVariables,
-                        integrationHeaders);
+                        integrationResponse);
                 if (value != null) {
                     headers.set(name.substring("method.response.header.".length()), value);
                 }
