@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the template says about a stage's cache: the cluster ({@code CacheClusterEnabled},
@@ -56,14 +57,15 @@ public final class StageCacheSettings {
                             : stageWide.unauthorized());
             override.path("MethodSettingKeys").forEach(key -> overrides.put(key.asText(), invalidation));
         }
+        Map<String, JsonNode> settings = methodSettings(stage);
         for (Operation operation : api.operations()) {
             List<String> served = operation.method().equals("ANY") ? ANY_METHODS : List.of(operation.method());
             for (String method : served) {
-                JsonNode enabled = setting(stage, operation.resourcePath(), method, "CachingEnabled");
+                JsonNode enabled = setting(settings, operation.resourcePath(), method, "CachingEnabled");
                 if (!enabled.asBoolean(false)) {
                     continue;
                 }
-                int ttl = setting(stage, operation.resourcePath(), method, "CacheTtlInSeconds").asInt(DEFAULT_TTL_SECONDS);
+                int ttl = setting(settings, operation.resourcePath(), method, "CacheTtlInSeconds").asInt(DEFAULT_TTL_SECONDS);
                 JsonNode integration = operation.integration();
                 List<String> key = new ArrayList<>();
                 integration.path("cacheKeyParameters").forEach(p -> key.add(p.asText()));
@@ -99,7 +101,7 @@ public final class StageCacheSettings {
 
     /** The cached methods, as "GET /catalog/{proxy+}" to their caching. */
     public Map<String, MethodCaching> cachedMethods() {
-        Map<String, MethodCaching> out = new java.util.TreeMap<>();
+        Map<String, MethodCaching> out = new TreeMap<>();
         methods.forEach((operation, byMethod) -> byMethod.forEach((method, caching) ->
                 out.put(method + " " + operation.resourcePath(), caching)));
         return out;
@@ -111,20 +113,28 @@ public final class StageCacheSettings {
      * caching from an entry for every method ({@code *}) applies to GET only, as API Gateway's
      * stage-wide setting does.
      */
-    private static JsonNode setting(JsonNode stage, String resourcePath, String method, String name) {
+    private static JsonNode setting(Map<String, JsonNode> entries, String resourcePath, String method, String name) {
         String[][] order = {{resourcePath, method}, {resourcePath, "*"}, {"*", method}, {"*", "*"}};
         for (String[] candidate : order) {
-            for (JsonNode entry : stage.path("MethodSettings")) {
-                if (ApiDefinition.methodSettingPath(entry.path("ResourcePath").asText()).equals(candidate[0])
-                        && entry.path("HttpMethod").asText().equals(candidate[1]) && entry.has(name)) {
-                    if (name.equals("CachingEnabled") && candidate[1].equals("*") && !method.equals("GET")) {
-                        return MissingNode.getInstance();
-                    }
-                    return entry.get(name);
+            JsonNode entry = entries.get(candidate[0] + " " + candidate[1]);
+            if (entry != null && entry.has(name)) {
+                if (name.equals("CachingEnabled") && candidate[1].equals("*") && !method.equals("GET")) {
+                    return MissingNode.getInstance();
                 }
+                return entry.get(name);
             }
         }
         return MissingNode.getInstance();
+    }
+
+    /** The stage's method settings by "resource-path method" ("/orders/{id} GET", "* *"). */
+    private static Map<String, JsonNode> methodSettings(JsonNode stage) {
+        Map<String, JsonNode> entries = new HashMap<>();
+        for (JsonNode entry : stage.path("MethodSettings")) {
+            entries.put(ApiDefinition.methodSettingPath(entry.path("ResourcePath").asText()) + " "
+                    + entry.path("HttpMethod").asText(), entry);
+        }
+        return entries;
     }
 
     /** How GetStage names a method's settings: "~1orders~1{id}/GET". */
