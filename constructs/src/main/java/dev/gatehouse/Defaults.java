@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.api.ApiEndpointType;
 import dev.gatehouse.api.ApiKeySource;
 import dev.gatehouse.api.BodyFormat;
+import dev.gatehouse.api.DocumentLocation;
 import dev.gatehouse.api.ExecutionLogLevel;
 import dev.gatehouse.api.RequestValidationMode;
 import dev.gatehouse.api.UnauthorizedCacheControl;
@@ -44,6 +45,21 @@ public final class Defaults {
      * that no deployment has proven yet (docs/design.md, "The document in the template").
      */
     public static final BodyFormat BODY_FORMAT = BodyFormat.OBJECT;
+
+    /**
+     * The document is in the template while it fits {@link #INLINE_DOCUMENTS_BUDGET_BYTES}, in S3
+     * past it (docs/design.md, "Documents too large for the template").
+     */
+    public static final DocumentLocation DOCUMENT_LOCATION = DocumentLocation.AUTOMATIC;
+
+    /**
+     * How many bytes of a stack's template the OpenAPI documents written into it may take together,
+     * as the CDK writes the template (indented): 600,000 of the 1,000,000 the CDK counts as
+     * CloudFormation's limit for a template in S3, leaving 400,000 for the rest of the stack, about
+     * 800 bytes for each of the 500 resources a stack may hold. With {@link DocumentLocation#AUTOMATIC}
+     * a document that would take the stack past this goes to S3.
+     */
+    public static final long INLINE_DOCUMENTS_BUDGET_BYTES = 600_000;
 
     /** Clients may call the API's default {@code execute-api} endpoint (a mutual TLS domain turns it off). */
     public static final boolean DISABLE_EXECUTE_API_ENDPOINT = false;
@@ -222,6 +238,13 @@ public final class Defaults {
     public static final int HANDLER_MEMORY_MB = 512;
 
     public static final int HANDLER_TIMEOUT_SECONDS = 10;
+
+    /**
+     * The OpenAPI document publisher (the custom resource of a document in S3) reads, fills in and
+     * writes up to 6 MB in three S3 calls of at most 30 seconds each, and must then still answer
+     * CloudFormation.
+     */
+    public static final int DOCUMENT_PUBLISHER_TIMEOUT_SECONDS = 120;
 
     public static final RetentionDays HANDLER_LOG_RETENTION = RetentionDays.THREE_MONTHS;
 

@@ -2,6 +2,7 @@ package dev.gatehouse.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.checks.internal.Intrinsics;
 import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.Optional;
  *   <li>{@code Body} as an object, as JSON text ({@link RestApiBody}), or as a JSON or YAML string;</li>
  *   <li>{@code Body} as an {@code AWS::Include} transform of a file in S3, which CloudFormation
  *       reads and resolves intrinsics in;</li>
- *   <li>{@code BodyS3Location}, a file in S3 that API Gateway imports as it is.</li>
+ *   <li>{@code BodyS3Location}, a file in S3 that API Gateway imports as it is; or, when it names
+ *       the attributes of Gatehouse's {@code Custom::GatehouseOpenApiDocument}, the file that
+ *       resource writes at deploy time from its asset and values.</li>
  * </ul>
  *
  * Documents in S3 are read through {@link S3Documents} (from the cloud assembly); what cannot be
@@ -27,6 +30,8 @@ import java.util.Optional;
 public final class RestApiDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REST_API = "AWS::ApiGateway::RestApi";
+    /** The custom resource that writes a Gatehouse API's document to S3 at deploy time. */
+    static final String GATEHOUSE_PUBLISHER = "Custom::GatehouseOpenApiDocument";
 
     /**
      * A RestApi's document.
@@ -79,7 +84,13 @@ public final class RestApiDocuments {
             if (body != null) {
                 body(id, body, s3, documents, unreadable);
             } else if (properties.has("BodyS3Location")) {
-                fromS3(id, id + " BodyS3Location", properties.get("BodyS3Location"), false, s3, documents, unreadable);
+                JsonNode location = properties.get("BodyS3Location");
+                Optional<JsonNode> publisher = gatehousePublisher(template, location);
+                if (publisher.isPresent()) {
+                    fromGatehousePublisher(id, publisher.get(), s3, documents, unreadable);
+                } else {
+                    fromS3(id, id + " BodyS3Location", location, false, s3, documents, unreadable);
+                }
             }
         }
         return new Read(documents, unreadable);
@@ -127,6 +138,50 @@ public final class RestApiDocuments {
         String where = subject + " (" + file.name() + ")";
         parse(file.text()).ifPresentOrElse(d -> documents.add(new Document(id, where, d, resolved, true)),
                 () -> unreadable.add(new Unreadable(where, Severity.ERROR, "the file is neither JSON nor YAML.")));
+    }
+
+    /**
+     * The properties of the {@value #GATEHOUSE_PUBLISHER} resource whose attributes a
+     * {@code BodyS3Location} names ({@code Fn::GetAtt} of its {@code Key}), if it is one.
+     */
+    private static Optional<JsonNode> gatehousePublisher(JsonNode template, JsonNode location) {
+        JsonNode getAtt = location.path("Key").path("Fn::GetAtt");
+        String resource = getAtt.isArray() ? getAtt.path(0).asText()
+                : getAtt.isTextual() ? getAtt.asText().replaceFirst("\\..*", "") : "";
+        JsonNode publisher = template.path("Resources").path(resource);
+        return GATEHOUSE_PUBLISHER.equals(publisher.path("Type").asText())
+                ? Optional.of(publisher.path("Properties")) : Optional.empty();
+    }
+
+    /**
+     * A document that Gatehouse's publisher writes at deploy time: its asset ({@code SourceBucket},
+     * {@code SourceKey}) is JSON text in {@code Fn::Sub} syntax, filled in with {@code Values}, so
+     * it is read as the {@code Body} {@code {"Fn::Sub": [text, Values]}} would be; its deploy-time
+     * values are resolved, as CloudFormation resolves a Body's.
+     */
+    private static void fromGatehousePublisher(String id, JsonNode publisher, S3Documents s3, List<Document> documents,
+            List<Unreadable> unreadable) {
+        String subject = id + " BodyS3Location";
+        ObjectNode source = JSON.createObjectNode();
+        source.set("Bucket", publisher.path("SourceBucket"));
+        source.set("Key", publisher.path("SourceKey"));
+        S3Document found = s3.find(source);
+        if (found instanceof S3Document.Unavailable missing) {
+            unreadable.add(new Unreadable(subject, missing.severity(), missing.problem()));
+            return;
+        }
+        S3Document.Found file = (S3Document.Found) found;
+        String where = subject + " (" + GATEHOUSE_PUBLISHER + " of " + file.name() + ")";
+        ObjectNode sub = JSON.createObjectNode();
+        sub.putArray("Fn::Sub").add(file.text()).add(publisher.path("Values").isObject()
+                ? publisher.get("Values") : JSON.createObjectNode());
+        try {
+            RestApiBody.document(sub).ifPresentOrElse(d -> documents.add(new Document(id, where, d, true, true)),
+                    () -> unreadable.add(new Unreadable(where, Severity.ERROR, "the publisher's Values reuse a "
+                            + "variable name with another value, so the document cannot be filled in.")));
+        } catch (IllegalArgumentException notJson) {
+            unreadable.add(new Unreadable(where, Severity.ERROR, notJson.getMessage()));
+        }
     }
 
     /** A JSON or YAML text as a document; empty when it is neither (or not an object). */

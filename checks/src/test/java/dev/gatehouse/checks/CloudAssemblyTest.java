@@ -208,6 +208,75 @@ class CloudAssemblyTest {
         assertEquals("", lines(result.findings()));
     }
 
+    /** A cloud assembly holding an API as Gatehouse writes a large one: its document published by a custom resource. */
+    private Path gatehouseForm(String assetText) throws IOException {
+        Path cdkOut = temp.resolve("gatehouse");
+        Files.createDirectories(cdkOut);
+        Files.writeString(cdkOut.resolve("asset.doc.json"), assetText);
+        Files.writeString(cdkOut.resolve("manifest.json"), """
+                {"version": "52.0.0", "artifacts": {"Big": {"type": "aws:cloudformation:stack",
+                  "properties": {"templateFile": "Big.template.json"}}}}""");
+        Files.writeString(cdkOut.resolve("Big.assets.json"), """
+                {"version": "52.0.0", "files": {"doc": {"source": {"path": "asset.doc.json", "packaging": "file"},
+                  "destinations": {"d": {"bucketName": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}",
+                    "objectKey": "doc.json"}}}}}""");
+        Files.writeString(cdkOut.resolve("Big.template.json"), """
+                {"Resources": {
+                  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {}},
+                  "Doc": {"Type": "Custom::GatehouseOpenApiDocument", "Properties": {
+                    "ServiceToken": "arn:aws:lambda:eu-west-1:111122223333:function:publisher",
+                    "SourceBucket": {"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"},
+                    "SourceKey": "doc.json", "Bucket": "documents", "KeyPrefix": "openapi/",
+                    "Values": {"GatehouseValue0": {"Fn::GetAtt": ["Fn", "Arn"]}, "GatehouseDollarBrace": "${"}}},
+                  "Api": {"Type": "AWS::ApiGateway::RestApi", "Properties": {"BodyS3Location": {
+                    "Bucket": {"Fn::GetAtt": ["Doc", "Bucket"]}, "Key": {"Fn::GetAtt": ["Doc", "Key"]},
+                    "Version": {"Fn::GetAtt": ["Doc", "VersionId"]}}}}}}""");
+        return cdkOut;
+    }
+
+    private static final String GATEHOUSE_DOCUMENT = """
+            {"openapi": "3.0.1", "info": {"title": "Big", "version": "1"},
+             "paths": {"/orders": {"get": {"responses": {"200": {"description": "OK"}},
+               "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST",
+                 "uri": "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${GatehouseValue0}/invocations"}}}}}""";
+
+    @Test
+    void aDocumentThatGatehousePublishesIsFilledInWithItsValuesAndChecked() throws IOException {
+        // Given an API whose BodyS3Location names the attributes of Gatehouse's document publisher
+        CloudAssembly assembly = CloudAssembly.read(gatehouseForm(GATEHOUSE_DOCUMENT));
+        JsonNode template = assembly.stack("Big").orElseThrow().template();
+
+        // When checked with the assembly
+        CheckResult result = OpenApiCheck.withSharedSpec().checkTemplate(template, assembly);
+
+        // Then the asset is read, its placeholders are deploy-time values (no intrinsic is left raw), and nothing is wrong
+        assertEquals("1 RestApi Body document, 1 operations (1 read from S3 assets)", result.checked());
+        assertEquals("", lines(result.findings()));
+        RestApiDocuments.Document document = RestApiDocuments.of(template, assembly).documents().get(0);
+        assertEquals("Api BodyS3Location (Custom::GatehouseOpenApiDocument of asset.doc.json)", document.subject());
+        assertEquals("{\"Fn::Sub\":[\"arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                + "${GatehouseValue0}/invocations\",{\"GatehouseValue0\":{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]}}]}",
+                document.document().at("/paths/~1orders/get/x-amazon-apigateway-integration/uri").toString());
+    }
+
+    @Test
+    void aBrokenDocumentOfGatehousesPublisherIsAnErrorAndWithoutTheAssemblyAWarning() throws IOException {
+        // Given the publisher's asset is not JSON
+        CloudAssembly assembly = CloudAssembly.read(gatehouseForm("{\"openapi\": "));
+        JsonNode template = assembly.stack("Big").orElseThrow().template();
+
+        // When checked, Then an error names the publisher and its asset
+        List<Finding> findings = OpenApiCheck.withSharedSpec().checkTemplate(template, assembly).findings();
+        assertEquals(1, findings.size(), lines(findings));
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertTrue(findings.get(0).toString().contains("Custom::GatehouseOpenApiDocument of asset.doc.json"), lines(findings));
+
+        // and the template alone says that the document was not checked
+        List<Finding> alone = OpenApiCheck.withSharedSpec().checkTemplate(template).findings();
+        assertEquals(Severity.WARNING, alone.get(0).severity(), lines(alone));
+        assertTrue(alone.get(0).message().contains("only the template was given"), lines(alone));
+    }
+
     @Test
     void aDirectoryWithoutAManifestIsNoCloudAssembly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CloudAssembly.read(temp));

@@ -91,7 +91,7 @@ public class GatewayApi extends Construct {
                 p.getDescription());
         this.document = new DocumentRenderer(this, routes, cors, policy, info, keySource,
                 BinaryMediaTypes.check(p.getBinaryMediaTypes(), "GatewayApi '" + apiName + "'", findings),
-                p.getBodyFormat(), stageResources, () -> executeApiEndpointDisabled);
+                p.getBodyFormat(), p.getDocumentLocation(), stageResources, () -> executeApiEndpointDisabled);
 
         this.restApi = CfnRestApi.Builder.create(this, "Resource")
                 .name(apiName)
@@ -349,9 +349,10 @@ public class GatewayApi extends Construct {
 
     /**
      * The RestApi resource, for escape hatches. The document is {@link #getOpenApiDocument()}: as
-     * JSON text (the default format) the {@code Body} is a property override, so overriding
-     * {@code Body.x} or calling {@code setBody} changes nothing; as an object it is the
-     * {@code body} property.
+     * an object (the default format) it is the {@code body} property; as JSON text
+     * ({@code BodyFormat.JSON_TEXT}) the {@code Body} is a property override, so overriding
+     * {@code Body.x} or calling {@code setBody} changes nothing; in S3 (a large document, see
+     * {@code documentLocation}) it is the {@code bodyS3Location} property and there is no Body.
      */
     public CfnRestApi getCfnRestApi() {
         return restApi;
@@ -476,6 +477,12 @@ public class GatewayApi extends Construct {
         /** @see GatewayApiProps#getBinaryMediaTypes() */
         public Builder binaryMediaTypes(List<String> binaryMediaTypes) {
             props.binaryMediaTypes(binaryMediaTypes);
+            return this;
+        }
+
+        /** @see GatewayApiProps#getDocumentLocation() */
+        public Builder documentLocation(DocumentLocation documentLocation) {
+            props.documentLocation(documentLocation);
             return this;
         }
 

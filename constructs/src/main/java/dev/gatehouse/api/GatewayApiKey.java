@@ -1,8 +1,12 @@
 package dev.gatehouse.api;
 
+import dev.gatehouse.api.internal.UsagePlanLimits;
+import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.apigateway.ApiKey;
 import software.amazon.awscdk.services.apigateway.IApiKey;
 import software.constructs.Construct;
@@ -37,11 +41,23 @@ public class GatewayApiKey extends Construct {
                 .value(settings.getValue())
                 .enabled(true)
                 .build();
+        getNode().addValidation(this::validate);
     }
 
     private GatewayApiKey(Construct scope, String id, String keyId) {
         super(scope, id);
         this.key = ApiKey.fromApiKeyId(this, KEY_ID, Objects.requireNonNull(keyId, "keyId"));
+        getNode().addValidation(this::validate);
+    }
+
+    /** The usage plans of the app that include this key, against API Gateway's quota (GH725, a warning). */
+    private List<String> validate() {
+        long plans = getNode().getRoot().getNode().findAll().stream()
+                .filter(c -> c instanceof GatewayUsagePlan plan && plan.includes(this)).count();
+        Findings findings = new Findings();
+        UsagePlanLimits.checkKey("API key '" + getNode().getId() + "'", plans, findings);
+        findings.all().forEach(w -> Annotations.of(this).addWarningV2("@gatehouse/" + w.getRule().getId(), w.getMessage()));
+        return List.of();
     }
 
     /** An API key that exists already (created elsewhere), by its id. */

@@ -161,6 +161,19 @@ public interface GatewayApiProps {
         return null;
     }
 
+    /**
+     * Where the RestApi finds the document: in the template while the stack's inline documents fit
+     * a budget that leaves room for the rest of the stack within CloudFormation's template size,
+     * otherwise in S3 (a custom resource writes it there at deploy time); or always one of them. See
+     * {@link DocumentLocation}. {@code bodyFormat(JSON_TEXT)} with {@code S3} is a contradiction
+     * (throws).
+     *
+     * @default {@link dev.gatehouse.Defaults#DOCUMENT_LOCATION}
+     */
+    default DocumentLocation getDocumentLocation() {
+        return null;
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -182,6 +195,7 @@ public interface GatewayApiProps {
         Boolean failOnWarnings;
         BodyFormat bodyFormat;
         List<String> binaryMediaTypes;
+        DocumentLocation documentLocation;
 
         private Builder() {
         }
@@ -261,6 +275,11 @@ public interface GatewayApiProps {
             return this;
         }
 
+        public Builder documentLocation(DocumentLocation documentLocation) {
+            this.documentLocation = documentLocation;
+            return this;
+        }
+
         public GatewayApiProps build() {
             return new GatewayApiPropsValue(this);
         }
@@ -283,6 +302,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     private final Boolean failOnWarnings;
     private final BodyFormat bodyFormat;
     private final List<String> binaryMediaTypes;
+    private final DocumentLocation documentLocation;
 
     GatewayApiPropsValue(GatewayApiProps.Builder b) {
         this.apiName = b.apiName;
@@ -300,6 +320,7 @@ final class GatewayApiPropsValue implements GatewayApiProps {
         this.failOnWarnings = b.failOnWarnings;
         this.bodyFormat = b.bodyFormat;
         this.binaryMediaTypes = b.binaryMediaTypes == null ? null : List.copyOf(b.binaryMediaTypes);
+        this.documentLocation = b.documentLocation;
     }
 
     @Override public String getApiName() { return apiName; }
@@ -317,4 +338,5 @@ final class GatewayApiPropsValue implements GatewayApiProps {
     @Override public Boolean getFailOnWarnings() { return failOnWarnings; }
     @Override public BodyFormat getBodyFormat() { return bodyFormat; }
     @Override public List<String> getBinaryMediaTypes() { return binaryMediaTypes; }
+    @Override public DocumentLocation getDocumentLocation() { return documentLocation; }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.Defaults;
 import dev.gatehouse.api.internal.CloudFormationValues;
 import dev.gatehouse.api.internal.Hashing;
 import dev.gatehouse.api.internal.ThrottleCheck;
+import dev.gatehouse.api.internal.UsagePlanLimits;
 import dev.gatehouse.rules.Finding;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.CfnUsagePlan;
 import software.amazon.awscdk.services.apigateway.CfnUsagePlanKey;
 import software.constructs.Construct;
@@ -89,6 +91,11 @@ public class GatewayUsagePlan extends Construct {
                 .build();
     }
 
+    /** Whether {@code key} was added to this plan. */
+    boolean includes(GatewayApiKey key) {
+        return keys.contains(key.getNode().getPath());
+    }
+
     public String getUsagePlanId() {
         return plan.getRef();
     }
@@ -130,6 +137,7 @@ public class GatewayUsagePlan extends Construct {
             }
             ThrottleCheck.check(throttle, subject + " route '" + spec + "'", all);
         });
+        UsagePlanLimits.check(subject, options.getThrottle(), declared, Stack.of(this), all);
         Quota quota = options.getQuota();
         if (quota != null) {
             if (quota.getLimit() < 1) {

@@ -7,7 +7,8 @@ import java.util.List;
  * its id is never reused.
  *
  * <p>Numbering: GH1xx routes, GH2xx integrations, GH3xx stage and API settings, GH4xx access
- * control, GH5xx database routes, GH600-GH619 caching.
+ * control, GH5xx database routes, GH600-GH619 caching, GH700-GH749 service limits
+ * (docs/service-limits.md).
  */
 public final class Rules {
     private Rules() {
@@ -539,6 +540,153 @@ public final class Rules {
                     + "requires execute-api:InvalidateCache; a client sending it on every request turns the "
                     + "cache off and passes its load to the backend.");
 
+    // ---- Service limits (docs/service-limits.md) -------------------------------------------------
+
+    public static final Rule DOCUMENT_IMPORT_SIZE = new Rule("GH700", Severity.ERROR,
+            "A document is at most the 6 MB API Gateway imports",
+            "API Gateway imports an OpenAPI document of at most 6 MB (PutRestApi, ImportRestApi); CloudFormation "
+                    + "hands it the whole document on every deployment of the API. Measured as the document is "
+                    + "written to S3, before its deploy-time values are filled in (the publisher checks the filled "
+                    + "document again at deploy time). A larger API must be split into several APIs.");
+
+    public static final Rule DOCUMENT_TEMPLATE_SIZE = new Rule("GH701", Severity.ERROR,
+            "Documents kept in the template fit CloudFormation's template size",
+            "CloudFormation reads a template of at most 1 MB from S3 (the CDK counts 1,000,000 characters). "
+                    + "Documents kept in the template with documentLocation(INLINE) that take more than that "
+                    + "together cannot deploy, whatever else the stack holds.");
+
+    public static final Rule DOCUMENT_INLINE_BUDGET = new Rule("GH702", Severity.WARNING,
+            "Documents kept in the template leave room for the rest of the stack",
+            "With documentLocation(INLINE), a stack's documents may take more of the template than the budget "
+                    + "Gatehouse keeps for them (600,000 bytes), leaving the rest of the stack less than 400,000 of "
+                    + "CloudFormation's 1 MB. The default, AUTOMATIC, puts such a document in S3.");
+
+    public static final Rule DOCUMENT_DYNAMIC_REFERENCE = new Rule("GH703", Severity.ERROR,
+            "A document in S3 holds no dynamic references",
+            "CloudFormation resolves dynamic references ({{resolve:ssm:...}}, {{resolve:secretsmanager:...}}) in "
+                    + "a template, not in a file in S3: a document in S3 would reach API Gateway with the reference "
+                    + "text itself.");
+
+    public static final Rule AUTHORIZERS_PER_API = new Rule("GH710", Severity.WARNING,
+            "At most 10 authorizers per API (default quota)",
+            "API Gateway's quota 'Authorizers per API (AWS Lambda and Amazon Cognito)' is 10 by default. It can be "
+                    + "raised, through the AWS Support Center; without the increase the import fails.");
+
+    public static final Rule RESOURCE_POLICY_LENGTH = new Rule("GH711", Severity.WARNING,
+            "A resource policy within 8,192 characters (default quota)",
+            "API Gateway's quota 'Length, in characters, of API Gateway resource policy' is 8,192 by default. It "
+                    + "can be raised through Service Quotas; without the increase the deployment fails. Measured on "
+                    + "the policy as API Gateway keeps it, with each execute-api:/ pattern written out as the API's "
+                    + "ARN.");
+
+    public static final Rule METHOD_ARN_LENGTH = new Rule("GH712", Severity.ERROR,
+            "A method's ARN is at most 1,600 bytes",
+            "When a method has authorization, or the API a resource policy, API Gateway builds the request's "
+                    + "method ARN (arn:aws:execute-api:region:account:api/stage/METHOD/path), which may be 1,600 "
+                    + "bytes at most: longer requests are answered 414. A route whose path is longer than that even "
+                    + "with one-character path variables can never be called.");
+
+    public static final Rule URL_LENGTH = new Rule("GH713", Severity.ERROR,
+            "A route's URL fits API Gateway's URL length",
+            "API Gateway accepts request URLs of at most 10,240 characters for a Regional API and 8,192 for an "
+                    + "edge-optimized or private one. A route whose URL is longer than that even with "
+                    + "one-character path variables can never be called.");
+
+    public static final Rule STAGE_VARIABLE_COUNT = new Rule("GH714", Severity.ERROR,
+            "At most 100 stage variables",
+            "API Gateway allows at most 100 stage variables per stage (not adjustable).");
+
+    public static final Rule STAGE_VARIABLE_NAME = new Rule("GH715", Severity.ERROR,
+            "Stage variable names are at most 64 letters, digits and underscores",
+            "A stage variable's name is at most 64 characters (not adjustable) of A-Z, a-z, 0-9 and '_'.");
+
+    public static final Rule STAGE_VARIABLE_VALUE = new Rule("GH716", Severity.ERROR,
+            "Stage variable values are at most 512 characters",
+            "A stage variable's value is at most 512 characters (not adjustable), of letters, digits and "
+                    + "-._~:/?#&=, only.");
+
+    public static final Rule STAGE_TAGS = new Rule("GH717", Severity.ERROR,
+            "At most 50 tags on a stage and on an API",
+            "API Gateway allows 50 tags per stage (not adjustable), and 50 per resource in general. Tags applied "
+                    + "to the whole app (Tags.of(app)) count too; tags whose keys start with aws: do not.");
+
+    public static final Rule ACCOUNT_THROTTLE = new Rule("GH718", Severity.WARNING,
+            "Throttles within the account's default throttle quota",
+            "API Gateway throttles each account in a Region at 10,000 requests per second with a burst of 5,000 "
+                    + "by default (2,500 and 1,250 in some Regions), across all its APIs. A stage, route or usage "
+                    + "plan throttle above that never applies unless the quota ('Throttle rate') is raised through "
+                    + "Service Quotas.");
+
+    public static final Rule METRIC_DIMENSIONS = new Rule("GH720", Severity.WARNING,
+            "Names within CloudWatch's 255-character dimensions",
+            "CloudWatch metric dimension values are at most 255 characters. API Gateway's metrics carry the API "
+                    + "name and, with detailed metrics, the resource path: longer names do not fit them.");
+
+    public static final Rule RESERVED_PATHS = new Rule("GH721", Severity.WARNING,
+            "No /ping or /sping at the root of a custom domain",
+            "API Gateway reserves /ping and /sping for its health check: through a custom domain that maps the "
+                    + "API at the root, routes at those paths do not get the requests.");
+
+    public static final Rule USAGE_PLANS_PER_KEY = new Rule("GH725", Severity.WARNING,
+            "An API key is in at most 10 usage plans (default quota)",
+            "API Gateway's quota 'Usage plans per API key' is 10 by default. It can be raised through Service "
+                    + "Quotas; without the increase adding the key to more plans fails.");
+
+    public static final Rule USAGE_PLAN_ROUTE_THROTTLES = new Rule("GH726", Severity.WARNING,
+            "At most 20 route throttles per stage in a usage plan (default quota)",
+            "API Gateway's quota 'Method-level throttling settings for a stage in a usage plan' is 20 by default. "
+                    + "It can be raised through Service Quotas.");
+
+    public static final Rule USAGE_PLANS_PER_REGION = new Rule("GH730", Severity.WARNING,
+            "A stack creates at most 300 usage plans (default quota)",
+            "API Gateway's quota 'Usage plans per account per Region' is 300 by default, for everything in the "
+                    + "account. It can be raised through Service Quotas.");
+
+    public static final Rule CLIENT_CERTIFICATES_PER_REGION = new Rule("GH731", Severity.WARNING,
+            "A stack creates at most 60 client certificates (default quota)",
+            "API Gateway's quota 'Client certificates per account per Region' is 60 by default, for everything "
+                    + "in the account. It can be raised through Service Quotas.");
+
+    public static final Rule CUSTOM_DOMAINS_PER_REGION = new Rule("GH732", Severity.WARNING,
+            "A stack creates at most 120 custom domain names (default quota)",
+            "API Gateway's quota 'Public custom domain names per account per Region' is 120 by default, for "
+                    + "everything in the account. It can be raised through Service Quotas.");
+
+    public static final Rule EDGE_APIS_PER_REGION = new Rule("GH733", Severity.ERROR,
+            "A stack creates at most 120 edge-optimized APIs",
+            "API Gateway allows 120 edge-optimized APIs per account and Region (not adjustable). A RestApi "
+                    + "without an endpoint type is edge-optimized.");
+
+    public static final Rule STACK_OUTPUTS = new Rule("GH740", Severity.ERROR,
+            "A stack has at most 200 outputs",
+            "CloudFormation accepts at most 200 outputs in a template. Each GatewayApi adds one (its URL).");
+
+    public static final Rule STACK_PARAMETERS = new Rule("GH741", Severity.ERROR,
+            "A stack has at most 200 parameters",
+            "CloudFormation accepts at most 200 parameters in a template. The CDK's legacy synthesizer adds "
+                    + "parameters for each asset (Gatehouse's bundled functions and documents in S3 are assets).");
+
+    public static final Rule STACK_MAPPINGS = new Rule("GH742", Severity.ERROR,
+            "A stack has at most 200 mappings",
+            "CloudFormation accepts at most 200 mappings in a template.");
+
+    public static final Rule RESOURCE_NAME_LENGTH = new Rule("GH743", Severity.ERROR,
+            "Resource logical ids are at most 255 characters",
+            "CloudFormation's resource names (logical ids) are at most 255 characters. The CDK keeps the ids it "
+                    + "makes within that; an id set with overrideLogicalId may not be.");
+
+    public static final Rule OUTPUT_NAME_LENGTH = new Rule("GH744", Severity.ERROR,
+            "Output names are at most 255 characters",
+            "CloudFormation's output names are at most 255 characters.");
+
+    public static final Rule PARAMETER_NAME_LENGTH = new Rule("GH745", Severity.ERROR,
+            "Parameter names are at most 255 characters",
+            "CloudFormation's parameter names are at most 255 characters.");
+
+    public static final Rule MAPPING_NAME_LENGTH = new Rule("GH746", Severity.ERROR,
+            "Mapping names are at most 255 characters",
+            "CloudFormation's mapping names are at most 255 characters.");
+
     private static final List<Rule> ALL = List.of(
             ROUTE_SPEC, PATH_SYNTAX, PATH_VARIABLE, SIBLING_VARIABLES, DUPLICATE_ROUTE, NO_ROUTES,
             RESOURCE_QUOTA, OPERATION_ID, AUTHORIZATION_REQUIRED,
@@ -559,7 +707,13 @@ public final class Rules {
             CORS_CREDENTIALS, CORS_SETTINGS, SOURCE_IP, RESOURCE_POLICY_OVERLAP, MTLS_SETTINGS, MTLS_BYPASS, WEB_ACL,
             DATABASE_ROUTES, DATABASE_TARGET, DATABASE_OPTIONS, DATABASE_TLS, DATABASE_TIMEOUTS,
             CACHE_CLUSTER_SIZE, CACHE_TTL, CACHE_WITHOUT_CLUSTER, CACHE_KEY, CACHE_WRITE_METHOD, CACHE_IDENTITY,
-            CACHE_SIGV4_KEY, CACHE_INVALIDATION);
+            CACHE_SIGV4_KEY, CACHE_INVALIDATION,
+            DOCUMENT_IMPORT_SIZE, DOCUMENT_TEMPLATE_SIZE, DOCUMENT_INLINE_BUDGET, DOCUMENT_DYNAMIC_REFERENCE,
+            AUTHORIZERS_PER_API, RESOURCE_POLICY_LENGTH, METHOD_ARN_LENGTH, URL_LENGTH, STAGE_VARIABLE_COUNT,
+            STAGE_VARIABLE_NAME, STAGE_VARIABLE_VALUE, STAGE_TAGS, ACCOUNT_THROTTLE, METRIC_DIMENSIONS, RESERVED_PATHS,
+            USAGE_PLANS_PER_KEY, USAGE_PLAN_ROUTE_THROTTLES, USAGE_PLANS_PER_REGION, CLIENT_CERTIFICATES_PER_REGION,
+            CUSTOM_DOMAINS_PER_REGION, EDGE_APIS_PER_REGION, STACK_OUTPUTS, STACK_PARAMETERS, STACK_MAPPINGS,
+            RESOURCE_NAME_LENGTH, OUTPUT_NAME_LENGTH, PARAMETER_NAME_LENGTH, MAPPING_NAME_LENGTH);
 
     /** Every rule, in id order. */
     public static List<Rule> all() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.checks.DeployChecks;
 import dev.gatehouse.checks.RestApiBody;
 import dev.gatehouse.checks.Finding;
+import dev.gatehouse.checks.S3Documents;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +49,12 @@ public final class Fixtures {
      * request validation, logging and tracing): {@link DeployChecks#findings}.
      */
     public static void assertPassesDeployChecks(JsonNode template) {
-        List<Finding> findings = DeployChecks.findings(template);
+        assertPassesDeployChecks(template, S3Documents.NONE);
+    }
+
+    /** As {@link #assertPassesDeployChecks(JsonNode)}, reading documents in S3 from {@code s3} (the cloud assembly). */
+    public static void assertPassesDeployChecks(JsonNode template, S3Documents s3) {
+        List<Finding> findings = DeployChecks.findings(template, s3);
         if (!findings.isEmpty()) {
             throw new AssertionError("the template has " + findings.size() + " deploy check finding(s):\n"
                     + findings.stream().map(Finding::toString).collect(Collectors.joining("\n")));

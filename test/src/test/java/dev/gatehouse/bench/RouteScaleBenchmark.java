@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Authorization;
 import dev.gatehouse.api.BodyFormat;
 import dev.gatehouse.api.CacheSettings;
+import dev.gatehouse.api.DocumentLocation;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.api.StageSettings;
 import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.internal.BodyText;
+import dev.gatehouse.api.internal.DocumentInS3;
 import dev.gatehouse.api.internal.TemplateValues;
 import dev.gatehouse.integrations.DynamoDbAction;
 import dev.gatehouse.integrations.DynamoDbKeyValue;
@@ -52,11 +54,14 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 
 /**
- * Synthesizes APIs of 10, 100 and 1,000 Lambda routes over 5 functions, with GatewayApi (its default
- * object Body, the JSON-text opt-in, a mix of its seven integration kinds, and with some routes
- * cached and throttled) and with stock aws-cdk-lib RestApi + LambdaIntegration, in one JVM, and
- * prints resources, template bytes and synth time (median of several runs after a warm-up) or the
- * error, what 1,000 routes add to a 10-route synthesis, and the stage's method settings.
+ * Synthesizes APIs of 10, 100 and 1,000 Lambda routes over 5 functions, with GatewayApi (its
+ * defaults, the JSON-text opt-in, a mix of its seven integration kinds, some routes cached and
+ * throttled, and the document forced into the template as an object Body) and with stock
+ * aws-cdk-lib RestApi + LambdaIntegration, in one JVM, and prints resources, template bytes, where
+ * the document went and synth time (median of several runs after a warm-up) or the error, what
+ * 1,000 routes add to a 10-route synthesis, and the stage's method settings. Then 5,000 routes in
+ * one stack, GatewayApi only: where the document goes, the template's size, the document asset's
+ * size and the synth time.
  *
  * <p>Run: {@code ./mvnw -B -q -pl test -am -DskipTests -Pbench-routes verify}. Not a test: it asserts
  * nothing and its figures depend on the machine; the differences and ratios are what to compare.
@@ -75,9 +80,16 @@ public final class RouteScaleBenchmark {
     /**
      * What one synthesis produced: its time, resources, template bytes, and the stage's method
      * settings (entries and their bytes as JSON), or the error.
+     *
+     * @param document where the RestApi's document is ({@code Body} or {@code BodyS3Location}), or "-"
+     * @param assetBytes the size of the document asset in the cloud assembly (0 when in the template)
      */
     record Result(long millis, int resources, long templateBytes, int methodSettings, long methodSettingsBytes,
-            String error) {
+            String error, String document, long assetBytes) {
+        Result(long millis, int resources, long templateBytes, int methodSettings, long methodSettingsBytes,
+                String error) {
+            this(millis, resources, templateBytes, methodSettings, methodSettingsBytes, error, "-", 0);
+        }
     }
 
     interface Variant {
@@ -86,8 +98,12 @@ public final class RouteScaleBenchmark {
         void define(Stack stack, List<Function> functions, int routes);
     }
 
-    static final Variant GATEHOUSE = gatehouse("Gatehouse GatewayApi (object Body, the default)", null);
-    static final Variant GATEHOUSE_TEXT = gatehouse("Gatehouse, bodyFormat JSON_TEXT (opt-in)", BodyFormat.JSON_TEXT);
+    static final Variant GATEHOUSE = gatehouse("Gatehouse GatewayApi (the defaults)", null, null);
+    static final Variant GATEHOUSE_INLINE = gatehouse("Gatehouse, documentLocation INLINE (object Body)", null,
+            DocumentLocation.INLINE);
+    static final Variant GATEHOUSE_TEXT = gatehouse("Gatehouse, bodyFormat JSON_TEXT (opt-in)", BodyFormat.JSON_TEXT, null);
+    /** The route count of the large run: one stack of 5,000 routes. */
+    static final int LARGE = 5_000;
 
     /**
      * GatewayApi with a 0.5 GB cache cluster: every 8th route (a GET) cached, shared across callers
@@ -117,15 +133,16 @@ public final class RouteScaleBenchmark {
         }
     };
 
-    /** GatewayApi with the given body format (null: the default). */
-    static Variant gatehouse(String name, BodyFormat format) {
+    /** GatewayApi with the given body format and document location (null: the default). */
+    static Variant gatehouse(String name, BodyFormat format, DocumentLocation location) {
         return new Variant() {
             public String name() {
                 return name;
             }
 
             public void define(Stack stack, List<Function> functions, int routes) {
-                GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).build();
+                GatewayApi api = GatewayApi.Builder.create(stack, "Api").bodyFormat(format).documentLocation(location)
+                        .build();
                 RouteOptions iam = RouteOptions.of(Authorization.iam());
                 for (int i = 0; i < routes; i++) {
                     api.route(METHODS[i % METHODS.length] + " " + path(i), Integrations.lambda(functions.get(i % FUNCTIONS)), iam);
@@ -201,16 +218,29 @@ public final class RouteScaleBenchmark {
             Path template = Path.of(assembly.getStackByName("Bench").getTemplateFullPath());
             JsonNode json = JSON.readTree(template.toFile());
             JsonNode settings = JSON.createArrayNode();
+            String document = "-";
+            long assetBytes = 0;
             for (JsonNode resource : json.get("Resources")) {
-                if (resource.get("Type").asText().equals("AWS::ApiGateway::Stage")) {
-                    settings = resource.path("Properties").path("MethodSettings");
+                JsonNode properties = resource.path("Properties");
+                String type = resource.get("Type").asText();
+                if (type.equals("AWS::ApiGateway::Stage")) {
+                    settings = properties.path("MethodSettings");
+                }
+                if (type.equals("AWS::ApiGateway::RestApi")) {
+                    document = properties.has("BodyS3Location") ? "BodyS3Location" : properties.has("Body") ? "Body" : "-";
+                }
+                if (type.equals(DocumentInS3.RESOURCE_TYPE)) {
+                    assetBytes = Files.size(Path.of(assembly.getDirectory(), "asset." + properties.get("SourceKey").asText()));
                 }
             }
             return new Result(millis, json.get("Resources").size(), Files.size(template), settings.size(),
-                    settings.size() == 0 ? 0 : JSON.writeValueAsBytes(settings).length, null);
+                    settings.size() == 0 ? 0 : JSON.writeValueAsBytes(settings).length, null, document, assetBytes);
         } catch (RuntimeException | IOException e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            String message = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            // a Gatehouse finding's line if there is one, else the first line
+            List<String> lines = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank()).toList();
+            String message = lines.stream().filter(l -> l.contains("[GH")).findFirst()
+                    .map(l -> l.substring(l.indexOf("[GH"))).orElse(lines.isEmpty() ? "" : lines.get(0));
             if (message.length() > 110) {
                 message = message.substring(0, 107) + "...";
             }
@@ -263,7 +293,8 @@ public final class RouteScaleBenchmark {
             for (int s = 0; s < ROUTE_COUNTS.length; s++) {
                 Arrays.sort(times[s]);
                 medians[v][s] = new Result(times[s][runs / 2], last[s].resources(), last[s].templateBytes(),
-                        last[s].methodSettings(), last[s].methodSettingsBytes(), last[s].error());
+                        last[s].methodSettings(), last[s].methodSettingsBytes(), last[s].error(), last[s].document(),
+                        last[s].assetBytes());
             }
         }
         return medians;
@@ -319,6 +350,7 @@ public final class RouteScaleBenchmark {
                 synthesize(GATEHOUSE, routes);
             }
             synthesize(GATEHOUSE_TEXT, 10);
+            synthesize(GATEHOUSE_INLINE, 10);
             synthesize(GATEHOUSE_CACHED, 10);
             synthesize(STOCK, 10);
         }
@@ -327,17 +359,17 @@ public final class RouteScaleBenchmark {
         System.out.printf(Locale.ROOT, "%nRoute scale benchmark: %d functions, median of %d rounds (GatewayApi) "
                 + "and %d rounds (the others), Java %s, CDK template validation %s%n%n", FUNCTIONS, gatehouseRuns, runs,
                 System.getProperty("java.version"), validation);
-        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, MIXED, GATEHOUSE_CACHED, STOCK);
-        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs, runs, runs});
-        System.out.println("| variant | routes | resources | template bytes | synth ms | added to 10 routes | vs 10 routes | result |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, MIXED, GATEHOUSE_CACHED, GATEHOUSE_INLINE, STOCK);
+        Result[][] results = measure(variants, new int[] {gatehouseRuns, runs, runs, runs, runs, runs});
+        System.out.println("| variant | routes | resources | template bytes | document | synth ms | added to 10 routes | vs 10 routes | result |");
+        System.out.println("|---|---:|---:|---:|---|---:|---:|---:|---|");
         for (int v = 0; v < variants.size(); v++) {
             long base = results[v][0].millis();
             for (int s = 0; s < ROUTE_COUNTS.length; s++) {
                 Result r = results[v][s];
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %d | %+d ms | %.2fx | %s |%n", variants.get(v).name(),
-                        ROUTE_COUNTS[s], r.resources() < 0 ? "-" : Integer.toString(r.resources()),
-                        r.templateBytes() < 0 ? "-" : Long.toString(r.templateBytes()),
+                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %d | %+d ms | %.2fx | %s |%n",
+                        variants.get(v).name(), ROUTE_COUNTS[s], r.resources() < 0 ? "-" : Integer.toString(r.resources()),
+                        r.templateBytes() < 0 ? "-" : Long.toString(r.templateBytes()), r.document(),
                         r.millis(), r.millis() - base, (double) r.millis() / base, r.error() == null ? "ok" : r.error());
             }
         }
@@ -359,6 +391,8 @@ public final class RouteScaleBenchmark {
         long textAdded = results[1][ROUTE_COUNTS.length - 1].millis() - results[1][0].millis();
         System.out.printf(Locale.ROOT, "  (the JSON-text opt-in adds %d ms: %d ms less than the default)%n", textAdded,
                 added - textAdded);
+
+        large(roundUp(Integer.getInteger("bench.large.runs", 5), 1));
 
         System.out.printf(Locale.ROOT, "%nThe stage's method settings (throttling and caching overrides, one entry per "
                 + "route method, besides the stage-wide entry):%n%n");
@@ -397,6 +431,41 @@ public final class RouteScaleBenchmark {
             }
             System.out.println(row);
         }
+    }
+
+    /**
+     * {@value #LARGE} routes in one stack, GatewayApi's variants only, {@code runs} syntheses each
+     * (median time), after one unmeasured synthesis of each; and the goal: with the defaults it
+     * synthesizes, under CloudFormation's template size.
+     */
+    static void large(int runs) {
+        List<Variant> variants = List.of(GATEHOUSE, GATEHOUSE_TEXT, GATEHOUSE_INLINE);
+        System.out.printf(Locale.ROOT, "%n%,d routes in one stack (median of %d rounds):%n%n", LARGE, runs);
+        System.out.println("| variant | resources | template bytes | document | document asset bytes | synth ms | result |");
+        System.out.println("|---|---:|---:|---|---:|---:|---|");
+        Result defaults = null;
+        for (Variant variant : variants) {
+            synthesize(variant, LARGE);
+            long[] times = new long[runs];
+            Result last = null;
+            for (int r = 0; r < runs; r++) {
+                collectGarbage();
+                last = synthesize(variant, LARGE);
+                times[r] = last.millis();
+            }
+            Arrays.sort(times);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |%n", variant.name(),
+                    last.resources() < 0 ? "-" : Integer.toString(last.resources()),
+                    last.templateBytes() < 0 ? "-" : Long.toString(last.templateBytes()), last.document(),
+                    last.assetBytes() == 0 ? "-" : Long.toString(last.assetBytes()), times[runs / 2],
+                    last.error() == null ? "ok" : last.error());
+            if (variant == GATEHOUSE) {
+                defaults = last;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nGoal for %,d routes in one stack with the defaults: synthesizes, template under "
+                + "1 MB (1,000,000 bytes): %s bytes (%s)%n", LARGE, defaults.templateBytes(),
+                defaults.error() == null && defaults.templateBytes() < 1_000_000 ? "met" : "NOT met");
     }
 
     /**

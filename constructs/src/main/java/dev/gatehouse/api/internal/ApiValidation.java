@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
 /**
@@ -47,6 +48,7 @@ public final class ApiValidation {
         this.policy = policy;
         this.bodyFormat = bodyFormat;
         this.hasUsagePlans = hasUsagePlans;
+        StackLimits.watch(Stack.of(api));
     }
 
     /** The error messages; warnings are added to the API as annotations (once). */
@@ -70,7 +72,12 @@ public final class ApiValidation {
         }
         DocumentMappingCheck.check(document.rendered().document(), all);
         routes.requests().checkModelReferences(all);
-        if (bodyFormat == BodyFormat.JSON_TEXT && routes.valid() && !document.rendered().textSafe()) {
+        if (routes.valid()) {
+            DocumentLimits.check(subject, document.placement(), all);
+            ApiLimits.check(api, apiName, routes, document, all);
+        }
+        if (bodyFormat == BodyFormat.JSON_TEXT && routes.valid() && !document.placement().inS3()
+                && !document.rendered().textSafe()) {
             all.report(Rules.BODY_FORMAT, subject,
                     "bodyFormat is JSON_TEXT, but the document holds a deploy-time value that is not an id, name "
                             + "or ARN (a template parameter, an SSM or dynamic reference, an import of another kind), "

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.BodyFormat;
+import dev.gatehouse.api.DocumentLocation;
 import dev.gatehouse.api.HttpMethod;
 import dev.gatehouse.api.Route;
 import dev.gatehouse.api.Throttle;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,6 +23,10 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import software.amazon.awscdk.AspectOptions;
+import software.amazon.awscdk.AspectPriority;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.IAspect;
 import software.amazon.awscdk.IResolveContext;
 import software.amazon.awscdk.IStableAnyProducer;
 import software.amazon.awscdk.IStringProducer;
@@ -29,12 +35,18 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.CfnDeployment;
 import software.amazon.awscdk.services.apigateway.CfnRestApi;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * Renders an API's OpenAPI document (routes, CORS preflights, security schemes, API-wide
  * extensions) and, once, at synthesis, everything the template needs from it: the {@code Body} as
- * an object or as JSON text, the resource policy, the stage's method settings and the hash that
- * redeploys the API when any of it changes.
+ * an object or as JSON text, or the document in S3 ({@link DocumentInS3}) when it is too large for
+ * the template ({@link DocumentPlacement}), the resource policy, the stage's method settings and the
+ * hash that redeploys the API when any of it changes (the same wherever the document is).
+ *
+ * <p>Where the document goes is decided when the CDK first visits the API with its aspects, at the
+ * start of synthesis: the routes are all known then, and the S3 form's resources can still be
+ * added (and are visited by the app's aspects, tags and checks like any other).
  */
 public final class DocumentRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +64,27 @@ public final class DocumentRenderer {
             ResourcePolicyRenderer.Rendering policy) {
     }
 
+    /**
+     * The document as synthesis reads it, fixed once: its tree, the values that turn its tokens
+     * into references, and its JSON-text rendering (whose digest the redeploy hash uses).
+     */
+    private record Frozen(ObjectNode document, TemplateValues values, BodyText.Rendering text) {
+    }
+
+    /**
+     * Where the document went.
+     *
+     * @param decision the placement's decision
+     * @param documentBytes the document's size as written to S3 with placeholders (0 when inline)
+     * @param dynamicReference whether the document holds a dynamic reference ({{resolve:...}})
+     */
+    public record Placement(DocumentPlacement.Decision decision, DocumentLocation asked, long documentBytes,
+            boolean dynamicReference) {
+        public boolean inS3() {
+            return decision.inS3();
+        }
+    }
+
     private final Construct api;
     private final RouteTable routes;
     private final CorsSettings cors;
@@ -62,7 +95,10 @@ public final class DocumentRenderer {
     private final BodyFormat bodyFormat;
     private final StageResources stage;
     private final BooleanSupplier executeApiEndpointDisabled;
+    private final DocumentLocation location;
     /** Set when synthesis first reads the document; routes can no longer change after that. */
+    private Frozen frozen;
+    private Placement placement;
     private Rendered rendered;
 
     /**
@@ -70,12 +106,18 @@ public final class DocumentRenderer {
      * @param apiKeySource the {@code x-amazon-apigateway-api-key-source} value, or null for none
      * @param binaryMediaTypes the {@code x-amazon-apigateway-binary-media-types}, empty for none
      * @param bodyFormat the format asked for, or null for {@link Defaults#BODY_FORMAT}
+     * @param location where the document is asked to go, or null for {@link Defaults#DOCUMENT_LOCATION}
      * @param executeApiEndpointDisabled whether clients reach the API only through custom domains
+     * @throws IllegalArgumentException for JSON text asked for a document asked to be in S3
      */
     public DocumentRenderer(Construct api, RouteTable routes, CorsSettings cors, ResourcePolicyRenderer policy,
             OpenApiDocument.Info info, String apiKeySource, List<String> binaryMediaTypes, BodyFormat bodyFormat,
-            StageResources stage,
-            BooleanSupplier executeApiEndpointDisabled) {
+            DocumentLocation location, StageResources stage, BooleanSupplier executeApiEndpointDisabled) {
+        if (bodyFormat == BodyFormat.JSON_TEXT && location == DocumentLocation.S3) {
+            throw new IllegalArgumentException("GatewayApi '" + api.getNode().getPath() + "': bodyFormat JSON_TEXT "
+                    + "is how a document is written into the template, and documentLocation S3 keeps it out of the "
+                    + "template. Leave bodyFormat unset with documentLocation S3.");
+        }
         this.api = api;
         this.routes = routes;
         this.cors = cors;
@@ -86,13 +128,23 @@ public final class DocumentRenderer {
         this.bodyFormat = bodyFormat;
         this.stage = stage;
         this.executeApiEndpointDisabled = executeApiEndpointDisabled;
+        this.location = location != null ? location : Defaults.DOCUMENT_LOCATION;
     }
 
     /**
-     * Writes the document into {@code restApi}'s {@code Body} (and the resource policy, if the API
-     * has one), rendered when synthesis first reads it.
+     * Writes the document into {@code restApi}'s {@code Body}, or puts it in S3 and names it in
+     * {@code BodyS3Location} (decided at the start of synthesis), and the resource policy, if the
+     * API has one.
      */
     public void writeInto(CfnRestApi restApi) {
+        Aspects.of(api).add(new IAspect() {
+            @Override
+            public void visit(IConstruct node) {
+                if (node == api) {
+                    place(restApi);
+                }
+            }
+        }, AspectOptions.builder().priority(AspectPriority.MUTATING).build());
         // The object form: a property, since overrides are merged in a way that drops empty
         // objects ({}) from the document.
         restApi.setBody(Lazy.any(new IStableAnyProducer() {
@@ -109,7 +161,7 @@ public final class DocumentRenderer {
         restApi.addPropertyOverride("Body", Lazy.any(new IStableAnyProducer() {
             @Override
             public Object produce() {
-                return rendered().text() ? rendered().templateBody() : Map.of();
+                return rendered().text() && rendered().templateBody() != null ? rendered().templateBody() : Map.of();
             }
         }));
         if (policy.hasPolicy()) {
@@ -122,20 +174,77 @@ public final class DocumentRenderer {
         }
     }
 
-    /** Gives {@code deployment} a logical id that changes with the hash, so that any change redeploys. */
+    /**
+     * Gives {@code deployment} a logical id that changes with the hash, so that any change redeploys.
+     * The id stays within CloudFormation's 255 characters: an original id too long for the hash
+     * (the CDK's own go up to 255) loses characters before its last 8, the CDK's hash of its path.
+     */
     public void redeployOnChange(CfnDeployment deployment) {
         String originalId = Stack.of(api).getLogicalId(deployment);
+        String kept = originalId.length() + 16 <= StackLimits.MAX_NAME ? originalId
+                : originalId.substring(0, StackLimits.MAX_NAME - 16 - 8) + originalId.substring(originalId.length() - 8);
         deployment.overrideLogicalId(Lazy.uncachedString(new IStringProducer() {
             @Override
             public String produce(IResolveContext context) {
-                return originalId + rendered().hash().substring(0, 16);
+                return kept + rendered().hash().substring(0, 16);
             }
         }));
     }
 
     /** True once synthesis has read the document. */
     public boolean isRendered() {
-        return rendered != null;
+        return frozen != null;
+    }
+
+    /**
+     * Decides where the document goes, once; in S3, adds {@link DocumentInS3} and names its object
+     * in {@code restApi}'s {@code BodyS3Location}.
+     */
+    private void place(CfnRestApi restApi) {
+        if (placement != null) {
+            return;
+        }
+        Frozen document = frozen();
+        boolean text = format() == BodyFormat.JSON_TEXT;
+        String json = document.document().toString(); // Jackson's compact JSON
+        DocumentPlacement.Decision decision = DocumentPlacement.decide(Stack.of(api), location,
+                json.getBytes(StandardCharsets.UTF_8).length,
+                () -> text ? document.text().join() : document.values().forTemplate(document.document()));
+        if (!decision.inS3()) {
+            placement = new Placement(decision, location, 0, false);
+            return;
+        }
+        Map<String, Object> values = new TreeMap<>();
+        String withPlaceholders = document.values().subJson(json, values, values).text();
+        placement = new Placement(decision, location, withPlaceholders.getBytes(StandardCharsets.UTF_8).length,
+                json.contains("{{resolve:"));
+        DocumentInS3 inS3 = new DocumentInS3(api, "Document", withPlaceholders, values);
+        restApi.setBodyS3Location(inS3.location());
+    }
+
+    /** Where the document went; inline when synthesis read it without deciding (no aspects ran). */
+    public Placement placement() {
+        if (placement == null) {
+            Frozen document = frozen();
+            boolean text = format() == BodyFormat.JSON_TEXT;
+            placement = new Placement(new DocumentPlacement.Decision(false,
+                    text ? document.text().join() : document.values().forTemplate(document.document()), 0, 0),
+                    location, 0, false);
+        }
+        return placement;
+    }
+
+    private BodyFormat format() {
+        return bodyFormat != null ? bodyFormat : Defaults.BODY_FORMAT;
+    }
+
+    private Frozen frozen() {
+        if (frozen == null) {
+            ObjectNode document = render(false);
+            TemplateValues values = new TemplateValues(Stack.of(api));
+            frozen = new Frozen(document, values, BodyText.render(document, values));
+        }
+        return frozen;
     }
 
     /** The document as declared so far, sharing nothing with the declared routes. */
@@ -145,23 +254,21 @@ public final class DocumentRenderer {
 
     /** The document as the template has it, with CloudFormation intrinsics for deploy-time values. */
     public JsonNode resolvedDocument() {
-        ObjectNode document = rendered != null ? rendered.document() : render(false);
+        ObjectNode document = frozen != null ? frozen.document() : render(false);
         return JSON.valueToTree(new TemplateValues(Stack.of(api)).fullyResolved(document));
     }
 
     /** Renders everything synthesis needs, once. */
     public Rendered rendered() {
         if (rendered == null) {
-            ObjectNode document = render(false);
-            TemplateValues values = new TemplateValues(Stack.of(api));
-            BodyText.Rendering text = BodyText.render(document, values);
-            BodyFormat format = bodyFormat != null ? bodyFormat : Defaults.BODY_FORMAT;
-            Object templateBody = format == BodyFormat.JSON_TEXT ? text.join() : values.forTemplate(document);
+            Frozen document = frozen();
+            BodyText.Rendering text = document.text();
             ResourcePolicyRenderer.Rendering policyRendering = routes.valid() && policy.hasPolicy()
                     ? policy.render(iamByRoute(), stage.stageName()) : ResourcePolicyRenderer.Rendering.NONE;
             List<StageMethodSettings.RouteOverride> overrides = methodOverrides();
-            rendered = new Rendered(document, format == BodyFormat.JSON_TEXT, templateBody, text.jsonSafe(),
-                    hash(text, policyRendering.policy()), StageMethodSettings.render(stage.stageWide(), overrides),
+            rendered = new Rendered(document.document(), format() == BodyFormat.JSON_TEXT,
+                    placement().decision().inlineBody(), text.jsonSafe(), hash(text, policyRendering.policy()),
+                    StageMethodSettings.render(stage.stageWide(), overrides),
                     StageMethodSettings.invalidationOverrides(stage.stageWide(), overrides), policyRendering);
         }
         return rendered;

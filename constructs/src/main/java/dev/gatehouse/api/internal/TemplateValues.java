@@ -65,6 +65,16 @@ public final class TemplateValues {
 
     /** See {@link SubJson}; {@code variables} receives the variables the text names. */
     public SubJson subJson(String json, Map<String, Object> variables) {
+        return subJson(json, variables, null);
+    }
+
+    /**
+     * As {@link #subJson(String, Map)}; {@code references}, when given, receives each stack-local
+     * reference the text names ({@code LogicalId.Attribute}, {@code AWS::Region}) with its token,
+     * which the CDK resolves to the {@code Ref} or {@code Fn::GetAtt}: for a text that
+     * CloudFormation does not process, whose every name needs its value given explicitly.
+     */
+    public SubJson subJson(String json, Map<String, Object> variables, Map<String, Object> references) {
         StringBuilder out = new StringBuilder(json.length() + 256);
         boolean safe = true;
         int last = 0;
@@ -75,6 +85,9 @@ public final class TemplateValues {
                 Marker marker = markers.computeIfAbsent(json.substring(at, end), this::marker);
                 out.append("${").append(marker.reference() != null ? marker.reference()
                         : variable(marker.text(), variables)).append('}');
+                if (references != null && marker.reference() != null) {
+                    references.putIfAbsent(marker.reference(), marker.text());
+                }
                 safe &= marker.jsonSafe() && !inKey(json, end);
                 last = end;
             } else {
