@@ -52,6 +52,11 @@ public final class TestApps {
     /** The stack of {@link #cache()}. */
     static final String CACHE_STACK = "LocalCache";
 
+    /** The stack of {@link #large()}. */
+    static final String LARGE_STACK = "LocalLarge";
+    /** The routes of {@link #large()}: GET /r0/{id} to GET /r999/{id}. */
+    static final int LARGE_ROUTES = 1000;
+
     /** The stack of {@link #bench()}. */
     static final String BENCH_STACK = "LocalBench";
 
@@ -59,6 +64,7 @@ public final class TestApps {
     private static Path probe;
     private static Path bench;
     private static Path cache;
+    private static Path large;
 
     private TestApps() {
     }
@@ -174,11 +180,7 @@ public final class TestApps {
         if (cache == null) {
             App app = new App(AppProps.builder().outdir(tempDirectory("cache").toString()).build());
             Stack stack = new Stack(app, CACHE_STACK);
-            Function java = Function.Builder.create(stack, "Probe")
-                    .runtime(Runtime.JAVA_21)
-                    .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
-                    .code(Code.fromAsset(probeAsset().toString()))
-                    .build();
+            Function java = probeFunction(stack);
             Function authorizerFunction = Function.Builder.create(stack, "Authorizer")
                     .runtime(Runtime.JAVA_21)
                     .handler("dev.gatehouse.local.testfunctions.ProbeAuthorizer::handleRequest")
@@ -214,6 +216,30 @@ public final class TestApps {
         return cache;
     }
 
+    /**
+     * 1,000 Lambda routes (GET /r0/{id} to GET /r999/{id}, one function, each with a summary) with
+     * the default settings: their
+     * document is too large for the template, so it goes to S3 (BodyS3Location, written at deploy
+     * time by Custom::GatehouseOpenApiDocument from an asset and values).
+     */
+    static synchronized Path large() {
+        if (large == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("large").toString()).build());
+            Stack stack = new Stack(app, LARGE_STACK);
+            Function java = probeFunction(stack);
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            for (int i = 0; i < LARGE_ROUTES; i++) {
+                api.route("GET /r" + i + "/{id}", Integrations.lambda(java), RouteOptions.builder()
+                        .authorization(Authorization.none())
+                        .summary("Route " + i + " of the large test API, one of a thousand that together make a document"
+                                + " too large to stay in the template")
+                        .build());
+            }
+            large = Path.of(app.synth().getDirectory());
+        }
+        return large;
+    }
+
     private static RouteOptions cached(Authorization authorization, CacheSettings.Builder caching) {
         return RouteOptions.builder().authorization(authorization).caching(caching.build()).build();
     }
@@ -239,6 +265,15 @@ public final class TestApps {
             bench = Path.of(app.synth().getDirectory());
         }
         return bench;
+    }
+
+    /** {@code ProbeHandler} as a Java function with the default settings. */
+    private static Function probeFunction(Stack stack) {
+        return Function.Builder.create(stack, "Probe")
+                .runtime(Runtime.JAVA_21)
+                .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
+                .code(Code.fromAsset(probeAsset().toString()))
+                .build();
     }
 
     /** The compiled test functions, copied into a directory of their own (the function's asset). */
