@@ -63,6 +63,7 @@ class HttpIntegrationTest {
                 .put("query", exchange.getRequestURI().getRawQuery())
                 .put("source", exchange.getRequestHeaders().getFirst("X-Source"))
                 .put("amount", exchange.getRequestHeaders().getFirst("X-Amount"))
+                .put("tenant", exchange.getRequestHeaders().getFirst("X-Tenant"))
                 .put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"))
                 .put("secret", exchange.getRequestHeaders().getFirst("X-Secret"))
                 .put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -123,6 +124,7 @@ class HttpIntegrationTest {
         assertEquals("currency=EUR", seen.path("query").asText());
         assertEquals("gatehouse", seen.path("source").asText());
         assertEquals("12", seen.path("amount").asText()); // method.request.body.quote.amount
+        assertEquals("acme", seen.path("tenant").asText()); // $context.requestOverride.header.X-Tenant
         assertEquals(response.header("x-amzn-RequestId"), seen.path("requestId").asText());
         assertEquals("{\"quote\":{\"amount\":12},\"tenant\":\"acme\"}", seen.path("body").toString());
         assertEquals("application/json", seen.path("contentType").asText());
@@ -142,6 +144,13 @@ class HttpIntegrationTest {
         LocalResponse rejected = gateway.client().post("/quotes/1", "{\"quote\":{\"status\":422}}").send();
         assertEquals(400, rejected.status());
         assertEquals("{\"message\": \"rejected\"}", rejected.body());
+        assertNull(rejected.header("X-Conflict"));
+
+        // the 4XX response's template overrides the status and adds a header for a 409 ($context.responseOverride)
+        LocalResponse conflict = gateway.client().post("/quotes/1", "{\"quote\":{\"status\":409}}").send();
+        assertEquals(409, conflict.status());
+        assertEquals("quote", conflict.header("X-Conflict"));
+        assertEquals("{\"message\": \"rejected\"}", conflict.body());
 
         // no pattern matches a 503: the default response, whose body is the backend's as it is
         LocalResponse failed = gateway.client().post("/quotes/1", "{\"quote\":{\"status\":503}}").send();

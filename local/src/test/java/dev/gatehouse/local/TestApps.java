@@ -144,7 +144,8 @@ public final class TestApps {
                             .requestParameter("integration.request.header.X-Source", "'gatehouse'")
                             .requestParameter("integration.request.header.X-Amount", "method.request.body.quote.amount")
                             .requestTemplate("application/json",
-                                    "{\"quote\": $input.json('$.quote'), \"tenant\": \"$util.escapeJavaScript($input.params('X-Tenant'))\"}")
+                                    "#set($context.requestOverride.header.X-Tenant = $input.params('X-Tenant'))"
+                                    + "{\"quote\": $input.json('$.quote'), \"tenant\": \"$util.escapeJavaScript($input.params('X-Tenant'))\"}")
                             .passthrough(TemplatePassthrough.NEVER)
                             .response(ResponseMapping.builder().selectionPattern("2\\d{2}").statusCode(201)
                                     .responseParameter("method.response.header.Location", "integration.response.header.Location")
@@ -152,7 +153,10 @@ public final class TestApps {
                                     .responseTemplate("application/json", "{\"id\": $input.json('$.id'), \"seen\": $input.json('$.seen')}")
                                     .build())
                             .response(ResponseMapping.builder().selectionPattern("4\\d{2}").statusCode(400)
-                                    .responseTemplate("application/json", "{\"message\": \"rejected\"}").build())
+                                    .responseTemplate("application/json", "#if($input.path('$.seen.body.quote.status') == 409)"
+                                            + "#set($context.responseOverride.status = 409)"
+                                            + "#set($context.responseOverride.header.X-Conflict = 'quote')#end"
+                                            + "{\"message\": \"rejected\"}").build())
                             .response(ResponseMapping.byDefault(502))
                             .build()).build()), open);
             api.route("GET /images/{name}", Integrations.http("https://images.example.com/img/{name}",

@@ -123,11 +123,12 @@ final class HttpBackend {
     /**
      * The backend URL: path variables filled in (mapped ones over the request's), then the
      * request's own query string when {@code passQuery} (proxy integrations), then the mapped
-     * query string parameters.
+     * query string parameters; a request template's overrides replace mapped values.
      */
-    URI target(Exchange exchange, boolean passQuery) throws GatewayError {
+    URI target(Exchange exchange, boolean passQuery, TemplateOverrides overrides) throws GatewayError {
         Map<String, String> pathValues = new LinkedHashMap<>(exchange.pathParameters());
         pathValues.putAll(mapped("integration.request.path.", exchange));
+        pathValues.putAll(overrides.requestPath());
         StringBuilder url = new StringBuilder();
         int i = 0;
         while (i < uri.length()) {
@@ -146,7 +147,9 @@ final class HttpBackend {
         if (passQuery && exchange.request().rawQuery() != null && !exchange.request().rawQuery().isEmpty()) {
             query.append(exchange.request().rawQuery());
         }
-        mapped("integration.request.querystring.", exchange).forEach((name, value) -> {
+        Map<String, String> mappedQuery = mapped("integration.request.querystring.", exchange);
+        mappedQuery.putAll(overrides.requestQuery());
+        mappedQuery.forEach((name, value) -> {
             query.append(query.length() == 0 ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });

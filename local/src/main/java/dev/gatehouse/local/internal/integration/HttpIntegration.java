@@ -39,15 +39,16 @@ final class HttpIntegration implements Integration {
 
     @Override
     public GatewayResult invoke(Exchange exchange) throws GatewayError {
-        byte[] body = mapping.requestPayload(exchange);
+        TemplateMapping.MappedRequest request = mapping.request(exchange);
         Headers headers = new Headers();
         backend.mapped("integration.request.header.", exchange).forEach(headers::set);
+        request.overrides().requestHeaders().forEach(headers::set);
         if (!headers.contains("Content-Type")) {
             String contentType = exchange.request().headers().last("Content-Type");
             headers.set("Content-Type", contentType != null ? contentType : "application/json");
         }
-        GatewayResult response = backend.call(exchange, backend.method(exchange), backend.target(exchange, false), headers,
-                body);
+        GatewayResult response = backend.call(exchange, backend.method(exchange),
+                backend.target(exchange, false, request.overrides()), headers, request.body());
         boolean binary = ProxyEvents.isBinary(response.headers().last("Content-Type"), binaryMediaTypes);
         return mapping.response(exchange, Integer.toString(response.status()), response.status(), response.headers(),
                 response.body(), binary);

@@ -33,7 +33,7 @@ final class HttpProxyIntegration implements Integration {
         Headers received = exchange.request().headers();
         received.names().forEach(name -> received.all(name).forEach(value -> headers.add(name, value)));
         backend.mapped("integration.request.header.", exchange).forEach(headers::set);
-        return backend.call(exchange, backend.method(exchange), backend.target(exchange, true), headers,
+        return backend.call(exchange, backend.method(exchange), backend.target(exchange, true, TemplateOverrides.NONE), headers,
                 exchange.request().body());
     }
 }

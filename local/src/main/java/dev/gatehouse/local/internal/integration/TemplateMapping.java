@@ -46,10 +46,14 @@ final class TemplateMapping {
 
     /**
      * The integration request body as text (for mock and Lambda integrations); see
-     * {@link #requestPayload}.
+     * {@link #request}.
      */
     String requestBody(Exchange exchange) throws GatewayError {
-        return new String(requestPayload(exchange), StandardCharsets.UTF_8);
+        return new String(request(exchange).body(), StandardCharsets.UTF_8);
+    }
+
+    /** The integration request's payload, and what its template set in {@code $context.requestOverride}. */
+    record MappedRequest(byte[] body, TemplateOverrides overrides) {
     }
 
     /**
@@ -57,13 +61,13 @@ final class TemplateMapping {
      * says (a binary request is one whose Content-Type is a binary media type), then, if text, the
      * request template for the request's Content-Type, or the body itself as the passthrough
      * behaviour allows. A binary payload left binary, and a text one converted to binary, pass
-     * without template
+     * without template (and without overrides)
      * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
      *
      * @throws GatewayError 415 when no template matches and passthrough is not allowed; 500 when
      *     text to convert to binary is not Base64
      */
-    byte[] requestPayload(Exchange exchange) throws GatewayError {
+    MappedRequest request(Exchange exchange) throws GatewayError {
         JsonNode requestTemplates = integration.path("requestTemplates");
         String contentType = mediaType(exchange.request().headers().first("Content-Type"));
         JsonNode template = requestTemplates.get(contentType == null ? JSON_TYPE : contentType);
@@ -72,17 +76,19 @@ final class TemplateMapping {
         boolean binary = ProxyEvents.isBinary(contentType, binaryMediaTypes);
         if (binary && !handling.equals(CONVERT_TO_TEXT)) {
             checkPassthrough(requestTemplates);
-            return raw;
+            return new MappedRequest(raw, TemplateOverrides.NONE);
         }
         String body = binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
         if (handling.equals(CONVERT_TO_BINARY)) {
-            return decode(body, "the request body");
+            return new MappedRequest(decode(body, "the request body"), TemplateOverrides.NONE);
         }
         if (template == null) {
             checkPassthrough(requestTemplates);
-            return body.getBytes(StandardCharsets.UTF_8);
+            return new MappedRequest(body.getBytes(StandardCharsets.UTF_8), TemplateOverrides.NONE);
         }
-        return render(template.asText(), exchange, body).getBytes(StandardCharsets.UTF_8);
+        TemplateOverrides overrides = new TemplateOverrides();
+        return new MappedRequest(render(template.asText(), exchange, body, overrides).getBytes(StandardCharsets.UTF_8),
+                overrides);
     }
 
     private void checkPassthrough(JsonNode requestTemplates) throws GatewayError {
@@ -186,7 +192,10 @@ final class TemplateMapping {
         String contentType = responseContentType(exchange, responseTemplates);
         String body = integrationBody;
         if (contentType != null) {
-            body = render(responseTemplates.path(contentType).asText(), exchange, integrationBody);
+            TemplateOverrides overrides = new TemplateOverrides();
+            body = render(responseTemplates.path(contentType).asText(), exchange, integrationBody, overrides);
+            status = overrides.status(status);
+            overrides.responseHeaders().forEach(headers::set);
         }
         if (!headers.contains("Content-Type")) {
             headers.set("Content-Type", contentType != null ? contentType : JSON_TYPE);
@@ -194,14 +203,16 @@ final class TemplateMapping {
         return new GatewayResult(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String render(String template, Exchange exchange, String body) throws GatewayError {
+    private String render(String template, Exchange exchange, String body, TemplateOverrides overrides)
+            throws GatewayError {
         Map<String, String> query = new LinkedHashMap<>();
         exchange.request().queryParameters().forEach(e -> query.put(e.getKey(), e.getValue()));
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.request().headers().names().forEach(name -> headers.put(name, exchange.request().headers().last(name)));
         InputVariable input = new InputVariable(body, InputVariable.params(exchange.pathParameters(), query, headers));
         try {
-            return templates.render(template, new MappingTemplates.Variables(input, exchange.contextMap(), stageVariables));
+            return templates.render(template, new MappingTemplates.Variables(input, overrides.into(exchange.contextMap()),
+                    stageVariables));
         } catch (RuntimeException e) {
             // Velocity reports template errors as several runtime exception types; each is the route's configuration
             throw new GatewayError(ResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
