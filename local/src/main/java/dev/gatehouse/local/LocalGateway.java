@@ -8,6 +8,8 @@ import dev.gatehouse.local.internal.assembly.AssemblyDirectory;
 import dev.gatehouse.local.internal.assembly.LocalValues;
 import dev.gatehouse.local.internal.assembly.StackTemplate;
 import dev.gatehouse.local.internal.auth.AuthorizationStep;
+import dev.gatehouse.local.internal.cache.StageCache;
+import dev.gatehouse.local.internal.cache.StageCacheSettings;
 import dev.gatehouse.local.internal.database.LocalDatabases;
 import dev.gatehouse.local.internal.http.HttpFront;
 import dev.gatehouse.local.internal.integration.Integration;
@@ -21,7 +23,6 @@ import dev.gatehouse.local.internal.pipeline.Exchange;
 import dev.gatehouse.local.internal.pipeline.Gateway;
 import dev.gatehouse.local.internal.pipeline.GatewayResponses;
 import dev.gatehouse.local.internal.pipeline.RequestStep;
-import dev.gatehouse.local.internal.pipeline.ResponseCache;
 import dev.gatehouse.local.internal.throttle.ApiKeyStep;
 import dev.gatehouse.local.internal.throttle.ThrottleLimits;
 import dev.gatehouse.local.internal.throttle.ThrottleStep;
@@ -76,6 +77,7 @@ public final class LocalGateway implements AutoCloseable {
     private final DevelopmentIssuer issuer;
     private final ApiKeyStep apiKeys;
     private final LocalDatabases databases;
+    private final StageCacheSettings cacheSettings;
     private HttpFront front;
 
     private LocalGateway(Builder b) {
@@ -90,7 +92,7 @@ public final class LocalGateway implements AutoCloseable {
         this.databases = LocalDatabases.attach(b.databaseUrl, functions, stack, values, out).orElse(null);
         MappingTemplates templates = new MappingTemplates();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, b.localUrls);
+        IntegrationSetup setup = new IntegrationSetup(api, functions, templates, http, localUrls(b.localUrls, stack, values));
         Map<Operation, Integration> integrations = new IdentityHashMap<>();
         for (Operation operation : api.operations()) {
             integrations.put(operation, Integrations.of(operation, setup));
@@ -106,8 +108,21 @@ public final class LocalGateway implements AutoCloseable {
         GatewayResponses responses = new GatewayResponses(api.gatewayResponses(), templates,
                 GatewayResponses.texts(api.stageVariables()));
         String format = api.stage().path("AccessLogSetting").path("Format").asText(null);
-        this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps, ResponseCache.NONE, responses,
+        this.cacheSettings = StageCacheSettings.read(api, stack, values);
+        this.gateway = new Gateway(new RouteTable(api.operations()), integrations, steps,
+                StageCache.of(cacheSettings, clock), responses,
                 new AccessLog(format, b.accessLog != null ? b.accessLog : out::println), clock, stageInfo, out);
+    }
+
+    /** The local URLs by route key and VPC link id; a VPC link named by its logical id also by its local id. */
+    private static Map<String, URI> localUrls(Map<String, URI> given, StackTemplate stack, LocalValues values) {
+        Map<String, URI> urls = new LinkedHashMap<>(given);
+        given.forEach((key, url) -> {
+            if (stack.typeOf(key).endsWith("::VpcLink")) {
+                urls.putIfAbsent(values.ref(key), url);
+            }
+        });
+        return urls;
     }
 
     /**
@@ -205,7 +220,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** What the gateway serves and the local values it gave deploy-time ones, as printed at start. */
     public String summary() {
-        return StartSummary.text(api, functions, apiKeys, databases == null ? null : databases.describe(),
+        return StartSummary.text(api, functions, apiKeys, cacheSettings, databases == null ? null : databases.describe(),
                 issuer == null ? null : "Development issuer for " + issuer.issuer() + " (JWKS " + issuer.jwksUrl()
                         + "); a token with scopes:\n  curl -s '" + issuer.tokenUrl() + "?scope=orders:read%20orders:write'");
     }
@@ -297,7 +312,10 @@ public final class LocalGateway implements AutoCloseable {
             return this;
         }
 
-        /** The local URL that stands for a VPC link's target (its connectionId). */
+        /**
+         * The local URL that stands for a VPC link's target: the link's local id (the route's
+         * connectionId, printed at start) or its logical id in the template.
+         */
         public Builder vpcLink(String connectionId, URI url) {
             localUrls.put(connectionId, url);
             return this;

@@ -24,7 +24,7 @@ public final class Main {
             "  --host HOST                 the address to listen on (default: 127.0.0.1)",
             "  --port PORT                 the port (default: " + LocalGateway.DEFAULT_PORT + ")",
             "  --integration-url 'ROUTE=URL'  forward a route (e.g. 'GET /catalog/{proxy+}') to a local URL",
-            "  --vpc-link 'ID=URL'         the local URL standing for a VPC link's target",
+            "  --vpc-link 'ID=URL'         the local URL standing for a VPC link's target (ID: its logical id or the local id printed at start)",
             "  --issuer-port PORT          the development JWT issuer's port (default: port + 1)",
             "  --real-issuer               keep the synthesized JWKS URL (no development issuer)",
             "  --database-url JDBC_URL     the database proxy's database (default: an embedded PostgreSQL)",

@@ -41,7 +41,8 @@ public final class LocalGatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer hello = helloWorld();
+        ExecutorService helloThreads = Executors.newFixedThreadPool(Math.max(16, Runtime.getRuntime().availableProcessors() * 8));
+        HttpServer hello = helloWorld(helloThreads);
         List<Result> results = new ArrayList<>();
         try (LocalGateway gateway = LocalGateway.Builder.create(TestApps.bench()).stack(TestApps.BENCH_STACK)
                 .accessLog(line -> { }).accountThrottle(1e9, 1_000_000_000).clock(java.time.Clock.systemUTC()).build()) {
@@ -53,6 +54,7 @@ public final class LocalGatewayBenchmark {
             results.add(run("Lambda route behind cached JWT authorizer GET /secure", port, "/secure", token));
         } finally {
             hello.stop(0);
+            helloThreads.shutdown(); // its threads would keep the JVM running after the figures
         }
         double ceiling = results.get(0).rps();
         System.out.printf(Locale.ROOT, "%n%d connections, %d s warm-up, %d s measured, %d cores%n", CONNECTIONS,
@@ -65,7 +67,7 @@ public final class LocalGatewayBenchmark {
         }
     }
 
-    private static HttpServer helloWorld() throws IOException {
+    private static HttpServer helloWorld(ExecutorService threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         byte[] body = "hello world".getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
@@ -76,7 +78,7 @@ public final class LocalGatewayBenchmark {
                 out.write(body);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(Math.max(16, Runtime.getRuntime().availableProcessors() * 8)));
+        server.setExecutor(threads);
         server.start();
         return server;
     }

@@ -1,6 +1,10 @@
 package dev.gatehouse.local;
 
 import dev.gatehouse.api.ApiKeySettings;
+import dev.gatehouse.api.CacheKey;
+import dev.gatehouse.api.CacheSettings;
+import dev.gatehouse.api.StageSettings;
+import dev.gatehouse.api.UnauthorizedCacheControl;
 import dev.gatehouse.api.GatewayApiKey;
 import dev.gatehouse.api.Quota;
 import dev.gatehouse.api.Authorization;
@@ -8,7 +12,12 @@ import dev.gatehouse.integrations.MockResponse;
 import dev.gatehouse.api.Throttle;
 import dev.gatehouse.api.UsagePlanOptions;
 import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.integrations.BodyConversion;
+import dev.gatehouse.integrations.HttpRouteIntegrationOptions;
+import dev.gatehouse.integrations.IntegrationMapping;
 import dev.gatehouse.integrations.Integrations;
+import dev.gatehouse.integrations.ResponseMapping;
+import dev.gatehouse.integrations.TemplatePassthrough;
 import dev.gatehouse.integrations.LambdaRouteIntegrationOptions;
 import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.auth.JwtAuthorizer;
@@ -40,12 +49,22 @@ public final class TestApps {
     /** Tokens written here are "revoked": the probe authorizer answers Unauthorized for them. */
     static final Path REVOKED = tempDirectory("revoked").resolve("revoked.txt");
 
+    /** The stack of {@link #cache()}. */
+    static final String CACHE_STACK = "LocalCache";
+
+    /** The stack of {@link #large()}. */
+    static final String LARGE_STACK = "LocalLarge";
+    /** The routes of {@link #large()}: GET /r0/{id} to GET /r999/{id}. */
+    static final int LARGE_ROUTES = 1000;
+
     /** The stack of {@link #bench()}. */
     static final String BENCH_STACK = "LocalBench";
 
     private static Path sample;
     private static Path probe;
     private static Path bench;
+    private static Path cache;
+    private static Path large;
 
     private TestApps() {
     }
@@ -118,10 +137,115 @@ public final class TestApps {
                     .quota(Quota.perDay(3))
                     .apiKeys(List.of(key))
                     .build());
+            api.route("POST /quotes/{id}", Integrations.http("https://quotes.example.com/v1/quotes/{id}",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .requestParameter("integration.request.querystring.currency", "method.request.querystring.currency")
+                            .requestParameter("integration.request.header.X-Request-Id", "context.requestId")
+                            .requestParameter("integration.request.header.X-Source", "'gatehouse'")
+                            .requestParameter("integration.request.header.X-Amount", "method.request.body.quote.amount")
+                            .requestTemplate("application/json",
+                                    "#set($context.requestOverride.header.X-Tenant = $input.params('X-Tenant'))"
+                                    + "{\"quote\": $input.json('$.quote'), \"tenant\": \"$util.escapeJavaScript($input.params('X-Tenant'))\"}")
+                            .passthrough(TemplatePassthrough.NEVER)
+                            .response(ResponseMapping.builder().selectionPattern("2\\d{2}").statusCode(201)
+                                    .responseParameter("method.response.header.Location", "integration.response.header.Location")
+                                    .responseParameter("method.response.header.X-Quote-Id", "integration.response.body.id")
+                                    .responseTemplate("application/json", "{\"id\": $input.json('$.id'), \"seen\": $input.json('$.seen')}")
+                                    .build())
+                            .response(ResponseMapping.builder().selectionPattern("4\\d{2}").statusCode(400)
+                                    .responseTemplate("application/json", "#if($input.path('$.seen.body.quote.status') == 409)"
+                                            + "#set($context.responseOverride.status = 409)"
+                                            + "#set($context.responseOverride.header.X-Conflict = 'quote')#end"
+                                            + "{\"message\": \"rejected\"}").build())
+                            .response(ResponseMapping.byDefault(502))
+                            .build()).build()), open);
+            api.route("GET /images/{name}", Integrations.http("https://images.example.com/img/{name}",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .response(ResponseMapping.byDefault(200)).build()).build()), open);
+            api.route("POST /images", Integrations.http("https://images.example.com/upload",
+                    HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
+                            .contentHandling(BodyConversion.CONVERT_TO_TEXT)
+                            .requestTemplate("image/png", "{\"data\": \"$input.body\"}")
+                            .response(ResponseMapping.byDefault(200)).build()).build()), open);
             api.getCfnRestApi().setBinaryMediaTypes(List.of("image/png"));
             probe = Path.of(app.synth().getDirectory());
         }
         return probe;
+    }
+
+    /**
+     * A stage with a cache cluster (TTL 60 s) and a route per caching behaviour, all calling
+     * {@code ProbeHandler}, whose answer differs at every invocation: a route keyed by a query
+     * parameter, one per caller behind the probe TOKEN authorizer, one behind IAM shared by its
+     * callers, one per way of answering an unauthorized invalidation, an ANY route, and one not
+     * cached.
+     */
+    static synchronized Path cache() {
+        if (cache == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("cache").toString()).build());
+            Stack stack = new Stack(app, CACHE_STACK);
+            Function java = probeFunction(stack);
+            Function authorizerFunction = Function.Builder.create(stack, "Authorizer")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ProbeAuthorizer::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .build();
+            LambdaAuthorizer authorizer = LambdaAuthorizer.token(authorizerFunction)
+                    .resultsCacheTtl(software.amazon.awscdk.Duration.seconds(0))
+                    .build();
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api")
+                    .stage(StageSettings.builder().cacheClusterSize("0.5")
+                            .caching(CacheSettings.builder().ttl(software.amazon.awscdk.Duration.seconds(60)).build())
+                            .build())
+                    .build();
+            api.route("GET /items/{id}", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).key(CacheKey.query("page"))));
+            api.route("GET /mine", Integrations.lambda(java), cached(authorizer.authorization(),
+                    CacheSettings.builder().enabled(true).key(CacheKey.caller())));
+            api.route("GET /signed", Integrations.lambda(java), cached(Authorization.iam(),
+                    CacheSettings.builder().enabled(true).sharedAcrossCallers(true)));
+            api.route("GET /warned", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true)
+                            .unauthorizedCacheControl(UnauthorizedCacheControl.SUCCEED_WITH_RESPONSE_HEADER)));
+            api.route("GET /silent", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true)
+                            .unauthorizedCacheControl(UnauthorizedCacheControl.SUCCEED_WITHOUT_RESPONSE_HEADER)));
+            api.route("GET /anyone", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).requireAuthorizationForCacheControl(false)));
+            api.route("ANY /files/{name}", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).ttl(software.amazon.awscdk.Duration.seconds(10))));
+            api.route("GET /fresh", Integrations.lambda(java), RouteOptions.of(Authorization.none()));
+            cache = Path.of(app.synth().getDirectory());
+        }
+        return cache;
+    }
+
+    /**
+     * 1,000 Lambda routes (GET /r0/{id} to GET /r999/{id}, one function, each with a summary) with
+     * the default settings: their
+     * document is too large for the template, so it goes to S3 (BodyS3Location, written at deploy
+     * time by Custom::GatehouseOpenApiDocument from an asset and values).
+     */
+    static synchronized Path large() {
+        if (large == null) {
+            App app = new App(AppProps.builder().outdir(tempDirectory("large").toString()).build());
+            Stack stack = new Stack(app, LARGE_STACK);
+            Function java = probeFunction(stack);
+            GatewayApi api = GatewayApi.Builder.create(stack, "Api").build();
+            for (int i = 0; i < LARGE_ROUTES; i++) {
+                api.route("GET /r" + i + "/{id}", Integrations.lambda(java), RouteOptions.builder()
+                        .authorization(Authorization.none())
+                        .summary("Route " + i + " of the large test API, one of a thousand that together make a document"
+                                + " too large to stay in the template")
+                        .build());
+            }
+            large = Path.of(app.synth().getDirectory());
+        }
+        return large;
+    }
+
+    private static RouteOptions cached(Authorization authorization, CacheSettings.Builder caching) {
+        return RouteOptions.builder().authorization(authorization).caching(caching.build()).build();
     }
 
     /**
@@ -145,6 +269,15 @@ public final class TestApps {
             bench = Path.of(app.synth().getDirectory());
         }
         return bench;
+    }
+
+    /** {@code ProbeHandler} as a Java function with the default settings. */
+    private static Function probeFunction(Stack stack) {
+        return Function.Builder.create(stack, "Probe")
+                .runtime(Runtime.JAVA_21)
+                .handler("dev.gatehouse.local.testfunctions.ProbeHandler::handleRequest")
+                .code(Code.fromAsset(probeAsset().toString()))
+                .build();
     }
 
     /** The compiled test functions, copied into a directory of their own (the function's asset). */

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.api.Authorization;
+import dev.gatehouse.api.DocumentLocation;
+import dev.gatehouse.api.GatewayApi;
+import dev.gatehouse.api.RouteOptions;
 import dev.gatehouse.functions.EchoFunction;
+import dev.gatehouse.integrations.Integrations;
 import dev.gatehouse.sample.SampleNagSuppressions;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
@@ -62,5 +67,31 @@ class CdkNagTest {
         List<String> errors = SampleSynthesis.nonCompliant(report, "Error");
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("S/EchoRole/DefaultPolicy/Resource: AwsSolutions-IAM5"), errors.get(0));
+    }
+
+    @Test
+    void anApiWithItsDocumentInS3AddsOnlyTheFindingsItsDocsExplain() throws Exception {
+        // Given an API whose document Gatehouse publishes to S3 (what a large API gets by itself)
+        App app = new App();
+        Stack stack = new Stack(app, "S");
+        EchoFunction echo = new EchoFunction(stack, "Echo");
+        GatewayApi api = GatewayApi.Builder.create(stack, "Api").documentLocation(DocumentLocation.S3).build();
+        api.route("GET /orders", Integrations.lambda(echo), RouteOptions.of(Authorization.iam()));
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder()
+                .reports(true).reportFormats(List.of(NagReportFormat.JSON)).build()));
+
+        // When cdk-nag checks it
+        CloudAssembly assembly = app.synth();
+        List<SampleSynthesis.NagLine> report = SampleSynthesis.nagLines(new ObjectMapper().readTree(
+                Path.of(assembly.getDirectory(), "AwsSolutions-S-NagReport.json").toFile()));
+
+        // Then the document's bucket and publisher add only the three findings docs/service-limits.md explains
+        List<String> errors = SampleSynthesis.nonCompliant(report, "Error");
+        List<String> ofTheDocument = errors.stream().filter(e -> e.startsWith("S/Api/Document")).toList();
+        assertEquals(List.of("S/Api/Document/Bucket/Resource: AwsSolutions-S1",
+                        "S/Api/Document/Publisher/Resource: AwsSolutions-L1",
+                        "S/Api/Document/PublisherRole/DefaultPolicy/Resource: AwsSolutions-IAM5"),
+                ofTheDocument.stream().map(e -> e.replaceFirst("^(.*?: AwsSolutions-[A-Za-z0-9]+).*$", "$1")).sorted().toList(),
+                errors.toString());
     }
 }

@@ -3,13 +3,14 @@ package dev.gatehouse.local.internal;
 import dev.gatehouse.local.internal.api.ApiDefinition;
 import dev.gatehouse.local.internal.api.Operation;
 import dev.gatehouse.local.internal.assembly.LocalValues;
+import dev.gatehouse.local.internal.cache.StageCacheSettings;
 import dev.gatehouse.local.internal.lambda.FunctionSpec;
 import dev.gatehouse.local.internal.lambda.LambdaFunctions;
 import dev.gatehouse.local.internal.throttle.ApiKeyStep;
 
 /**
  * What the gateway prints at start: the API and stage, each route and what serves it, the
- * functions with their local ARNs, the database, the API keys' values and the development issuer.
+ * stage cache's cached methods, the functions with their local ARNs, the database, the API keys' values and the development issuer.
  */
 public final class StartSummary {
     private StartSummary() {
@@ -19,8 +20,8 @@ public final class StartSummary {
      * @param database a line about the database routes, or null
      * @param issuer lines about the development issuer, or null
      */
-    public static String text(ApiDefinition api, LambdaFunctions functions, ApiKeyStep apiKeys, String database,
-            String issuer) {
+    public static String text(ApiDefinition api, LambdaFunctions functions, ApiKeyStep apiKeys, StageCacheSettings cache,
+            String database, String issuer) {
         StringBuilder text = new StringBuilder();
         text.append("REST API ").append(api.name()).append(" (").append(api.logicalId()).append(", local id ")
                 .append(api.apiId()).append("), stage ").append(api.stageName()).append(", account ")
@@ -29,6 +30,12 @@ public final class StartSummary {
         for (Operation operation : api.operations()) {
             text.append("  ").append(operation.routeKey()).append("  ->  ")
                     .append(describeIntegration(operation, functions)).append('\n');
+        }
+        if (cache.clusterEnabled()) {
+            text.append("Stage cache (").append(cache.clusterSize()).append(" GB cluster), cached methods:")
+                    .append(cache.cachedMethods().isEmpty() ? " none" : "").append('\n');
+            cache.cachedMethods().forEach((method, caching) -> text.append("  ").append(method).append("  TTL ")
+                    .append(caching.ttlSeconds()).append(" s, key ").append(caching.keyParameters()).append('\n'));
         }
         text.append("Functions:\n");
         for (FunctionSpec function : functions.all()) {
@@ -59,6 +66,8 @@ public final class StartSummary {
         if (uri.contains("/functions/")) {
             return type + " " + functions.byInvocationUri(uri).map(FunctionSpec::describe).orElse(uri);
         }
-        return uri.isEmpty() ? type : type + " " + uri;
+        String link = operation.integration().path("connectionType").asText("").equalsIgnoreCase("VPC_LINK")
+                ? " via VPC link " + operation.integration().path("connectionId").asText() : "";
+        return (uri.isEmpty() ? type : type + " " + uri) + link;
     }
 }

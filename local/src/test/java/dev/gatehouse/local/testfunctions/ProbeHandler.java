@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Lambda handler for the local gateway's tests, with no dependencies (Lambda accepts any public
  * method taking the event): it answers with what it was given and what it can see, and on request
- * sleeps, throws, exits or answers a malformed result. Loaded from a code asset by the gateway.
+ * sleeps, throws (a message of one line or two), exits or answers a malformed result. Loaded from a code asset by the gateway.
  */
 public class ProbeHandler {
     private static final AtomicInteger CONSTRUCTED = new AtomicInteger();
@@ -27,6 +27,8 @@ public class ProbeHandler {
                 break;
             case "throw":
                 throw new IllegalStateException("probe failed on purpose");
+            case "throw-lines":
+                throw new IllegalStateException("probe failed\non two lines");
             case "exit":
                 System.exit(3);
                 break;

@@ -1,15 +1,13 @@
 package dev.gatehouse.local.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.checks.CloudAssembly;
 import dev.gatehouse.checks.RestApiBody;
+import dev.gatehouse.checks.RestApiDocuments;
 import dev.gatehouse.local.internal.assembly.LocalValues;
 import dev.gatehouse.local.internal.assembly.StackTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,8 +18,9 @@ import java.util.Set;
 
 /**
  * A REST API and its stage as the template describes them: the OpenAPI document (the RestApi's
- * {@code Body} in any form synthesis writes, or its {@code BodyS3Location} asset) with every
- * deploy-time value resolved locally, and the stage's properties.
+ * {@code Body} in any form synthesis writes, its {@code BodyS3Location} asset, or the document
+ * Gatehouse's {@code Custom::GatehouseOpenApiDocument} publishes there from its asset and values)
+ * with every deploy-time value resolved locally, and the stage's properties.
  */
 public final class ApiDefinition {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
@@ -96,17 +95,20 @@ public final class ApiDefinition {
             throw new IllegalArgumentException("the Body of REST API " + api + " is neither an OpenAPI object nor"
                     + " JSON text joined from strings and Fn::Subs; the local gateway cannot read it");
         }
-        JsonNode location = properties.get("BodyS3Location");
-        if (location != null) {
-            String key = location.path("Key").asText("");
-            Path file = stack.assets().byObjectKey(key).orElseThrow(() -> new IllegalArgumentException(
-                    "the BodyS3Location of REST API " + api + " names s3 key '" + key + "', which is no asset of the"
-                            + " assembly; the local gateway reads only what synthesis wrote"));
-            try {
-                return new ObjectMapper().readTree(file.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the OpenAPI document of REST API " + api + " at " + file, e);
+        if (properties.has("BodyS3Location")) {
+            // a document file asset, or the one Gatehouse's Custom::GatehouseOpenApiDocument publishes
+            // from its asset and values: read from the cloud assembly as the deploy checks read it
+            RestApiDocuments.Read read = RestApiDocuments.of(stack.template(),
+                    CloudAssembly.read(stack.assets().directory()));
+            for (RestApiDocuments.Document document : read.documents()) {
+                if (document.resource().equals(api)) {
+                    return document.document();
+                }
             }
+            String why = read.unreadable().stream().filter(u -> u.subject().startsWith(api + " "))
+                    .map(RestApiDocuments.Unreadable::problem).findFirst().orElse("it names no document");
+            throw new IllegalArgumentException("the BodyS3Location of REST API " + api + " cannot be read locally: " + why
+                    + " The local gateway reads only what synthesis wrote.");
         }
         throw new IllegalArgumentException("REST API " + api + " has no Body: the local gateway serves APIs defined by"
                 + " an OpenAPI document (as GatewayApi writes them), not by AWS::ApiGateway::Resource/Method resources");
@@ -165,6 +167,15 @@ public final class ApiDefinition {
     /** The stage's properties, resolved (MethodSettings, AccessLogSetting, Variables, ...). */
     public JsonNode stage() {
         return stageProperties;
+    }
+
+    /**
+     * A method setting's ResourcePath as a resource path: "/" then the path with "/" written "~1"
+     * ("/~1orders~1{id}" is "/orders/{id}"); the stage-wide "/*" is "*".
+     */
+    public static String methodSettingPath(String setting) {
+        String encoded = setting.startsWith("/") ? setting.substring(1) : setting;
+        return encoded.replace("~1", "/").replace("~0", "~");
     }
 
     /** The stage variables. */

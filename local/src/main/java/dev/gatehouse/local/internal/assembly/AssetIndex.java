@@ -41,6 +41,11 @@ public final class AssetIndex {
         return Optional.ofNullable(byObjectKey.get(objectKey));
     }
 
+    /** The assembly directory the stack's manifest is in. */
+    public Path directory() {
+        return directory;
+    }
+
     /** A path relative to the assembly directory (the {@code aws:asset:path} metadata). */
     public Path relative(String path) {
         return directory.resolve(path);

@@ -20,25 +20,8 @@ final class IamAuthorizer implements Authorizer {
 
     @Override
     public void authorize(Exchange exchange) throws GatewayError {
-        String authorization = exchange.request().headers().last("Authorization");
-        String accessKey = null;
-        if (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 ")) {
-            int credential = authorization.indexOf("Credential=");
-            if (credential >= 0) {
-                int end = authorization.indexOf('/', credential);
-                accessKey = end < 0 ? null : authorization.substring(credential + "Credential=".length(), end);
-            }
-        } else {
-            for (var parameter : exchange.request().queryParameters()) {
-                if (parameter.getKey().equals("X-Amz-Credential")) {
-                    int end = parameter.getValue().indexOf('/');
-                    accessKey = end < 0 ? parameter.getValue() : parameter.getValue().substring(0, end);
-                }
-            }
-        }
-        if (accessKey == null || accessKey.isEmpty()) {
-            throw new GatewayError(ResponseType.MISSING_AUTHENTICATION_TOKEN);
-        }
+        String accessKey = SigV4Signature.accessKey(exchange.request())
+                .orElseThrow(() -> new GatewayError(ResponseType.MISSING_AUTHENTICATION_TOKEN));
         String userId = "AIDA" + Integer.toHexString(principalArn.hashCode()).toUpperCase(java.util.Locale.ROOT);
         exchange.identity().put("accountId", LocalValues.ACCOUNT);
         exchange.identity().put("accessKey", accessKey);

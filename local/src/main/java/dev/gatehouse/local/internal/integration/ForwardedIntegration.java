@@ -28,7 +28,7 @@ final class ForwardedIntegration {
             definition.set("x-amazon-apigateway-integration", integration);
             Operation forwarded = new Operation(operation.method(), operation.resourcePath(), definition,
                     operation.pathParameters());
-            return Optional.of(new HttpProxyIntegration(forwarded, setup, local.toString(), null));
+            return Optional.of(new HttpProxyIntegration(new HttpBackend(forwarded, setup, local.toString(), null)));
         }
     }
 }

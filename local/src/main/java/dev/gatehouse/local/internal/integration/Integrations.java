@@ -14,6 +14,7 @@ public final class Integrations {
             new LambdaProxyIntegration.Kind(),
             new LambdaIntegration.Kind(),
             new HttpProxyIntegration.Kind(),
+            new HttpIntegration.Kind(),
             new ForwardedIntegration.Kind());
 
     private Integrations() {

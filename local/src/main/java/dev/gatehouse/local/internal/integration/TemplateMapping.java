@@ -10,7 +10,9 @@ import dev.gatehouse.local.internal.pipeline.Exchange;
 import dev.gatehouse.local.internal.pipeline.GatewayError;
 import dev.gatehouse.local.internal.pipeline.ResponseType;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,46 +20,93 @@ import java.util.regex.Pattern;
 
 /**
  * The request and response mapping of non-proxy integrations (mock, and AWS/HTTP without proxy):
- * request templates chosen by Content-Type with the passthrough behaviour, integration responses
- * chosen by selection pattern, response parameters and templates
+ * text/binary conversion ({@code contentHandling}), request templates chosen by Content-Type with
+ * the passthrough behaviour, integration responses chosen by selection pattern, response
+ * parameters and templates
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html).
  */
 final class TemplateMapping {
     private static final String JSON_TYPE = "application/json";
+    private static final String CONVERT_TO_TEXT = "CONVERT_TO_TEXT";
+    private static final String CONVERT_TO_BINARY = "CONVERT_TO_BINARY";
 
     private final Operation operation;
     private final JsonNode integration;
     private final MappingTemplates templates;
     private final Map<String, String> stageVariables = new LinkedHashMap<>();
+    private final List<String> binaryMediaTypes;
 
     TemplateMapping(Operation operation, IntegrationSetup setup) {
         this.operation = operation;
         this.integration = operation.integration();
         this.templates = setup.templates();
+        this.binaryMediaTypes = setup.api().binaryMediaTypes();
         setup.api().stageVariables().fields().forEachRemaining(f -> stageVariables.put(f.getKey(), f.getValue().asText()));
     }
 
     /**
-     * The integration request body: the request template for the request's Content-Type, or the
-     * body itself as the passthrough behaviour allows.
-     *
-     * @throws GatewayError 415 when no template matches and passthrough is not allowed
+     * The integration request body as text (for mock and Lambda integrations); see
+     * {@link #request}.
      */
     String requestBody(Exchange exchange) throws GatewayError {
+        return new String(request(exchange).body(), StandardCharsets.UTF_8);
+    }
+
+    /** The integration request's payload, and what its template set in {@code $context.requestOverride}. */
+    record MappedRequest(byte[] body, TemplateOverrides overrides) {
+    }
+
+    /**
+     * The integration request payload: converted as the integration's {@code contentHandling}
+     * says (a binary request is one whose Content-Type is a binary media type), then, if text, the
+     * request template for the request's Content-Type, or the body itself as the passthrough
+     * behaviour allows. A binary payload left binary, and a text one converted to binary, pass
+     * without template (and without overrides)
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+     *
+     * @throws GatewayError 415 when no template matches and passthrough is not allowed; 500 when
+     *     text to convert to binary is not Base64
+     */
+    MappedRequest request(Exchange exchange) throws GatewayError {
         JsonNode requestTemplates = integration.path("requestTemplates");
         String contentType = mediaType(exchange.request().headers().first("Content-Type"));
         JsonNode template = requestTemplates.get(contentType == null ? JSON_TYPE : contentType);
-        String body = new String(exchange.request().body(), StandardCharsets.UTF_8);
-        if (template == null) {
-            String behaviour = integration.path("passthroughBehavior").asText("when_no_match").toLowerCase(Locale.ROOT);
-            boolean passThrough = behaviour.equals("when_no_match")
-                    || (behaviour.equals("when_no_templates") && requestTemplates.isEmpty());
-            if (!passThrough) {
-                throw new GatewayError(ResponseType.UNSUPPORTED_MEDIA_TYPE);
-            }
-            return body;
+        String handling = integration.path("contentHandling").asText("");
+        byte[] raw = exchange.request().body();
+        boolean binary = ProxyEvents.isBinary(contentType, binaryMediaTypes);
+        if (binary && !handling.equals(CONVERT_TO_TEXT)) {
+            checkPassthrough(requestTemplates);
+            return new MappedRequest(raw, TemplateOverrides.NONE);
         }
-        return render(template.asText(), exchange, body);
+        String body = binary ? Base64.getEncoder().encodeToString(raw) : new String(raw, StandardCharsets.UTF_8);
+        if (handling.equals(CONVERT_TO_BINARY)) {
+            return new MappedRequest(decode(body, "the request body"), TemplateOverrides.NONE);
+        }
+        if (template == null) {
+            checkPassthrough(requestTemplates);
+            return new MappedRequest(body.getBytes(StandardCharsets.UTF_8), TemplateOverrides.NONE);
+        }
+        TemplateOverrides overrides = new TemplateOverrides();
+        return new MappedRequest(render(template.asText(), exchange, body, overrides).getBytes(StandardCharsets.UTF_8),
+                overrides);
+    }
+
+    private void checkPassthrough(JsonNode requestTemplates) throws GatewayError {
+        String behaviour = integration.path("passthroughBehavior").asText("when_no_match").toLowerCase(Locale.ROOT);
+        boolean passThrough = behaviour.equals("when_no_match")
+                || (behaviour.equals("when_no_templates") && requestTemplates.isEmpty());
+        if (!passThrough) {
+            throw new GatewayError(ResponseType.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    private byte[] decode(String text, String what) throws GatewayError {
+        try {
+            return Base64.getMimeDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayError(ResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
+                    operation.routeKey() + ": CONVERT_TO_BINARY: " + what + " is not Base64");
+        }
     }
 
     /**
@@ -76,6 +125,20 @@ final class TemplateMapping {
      */
     GatewayResult response(Exchange exchange, String selector, int integrationStatus, Headers integrationHeaders,
             String integrationBody) throws GatewayError {
+        return response(exchange, selector, integrationStatus, integrationHeaders,
+                integrationBody.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * The method response for an integration's payload, text or binary: the integration response
+     * chosen by {@code selector}; its {@code contentHandling} and whether the request's first
+     * Accept type is a binary media type decide whether the payload goes out binary (as it is, or
+     * Base64-decoded from text, without template) or as text (as it is, or Base64-encoded from
+     * binary, through the response template)
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html).
+     */
+    GatewayResult response(Exchange exchange, String selector, int integrationStatus, Headers integrationHeaders,
+            byte[] payload, boolean payloadBinary) throws GatewayError {
         JsonNode chosen = null;
         JsonNode fallback = null;
         Iterator<Map.Entry<String, JsonNode>> responses = integration.path("responses").fields();
@@ -96,23 +159,43 @@ final class TemplateMapping {
         }
         int status = chosen.path("statusCode").asInt(integrationStatus);
         Headers headers = new Headers();
+        ParameterValues.IntegrationResponse integrationResponse = new ParameterValues.IntegrationResponse(
+                integrationHeaders, payloadBinary ? "" : new String(payload, StandardCharsets.UTF_8));
         Iterator<Map.Entry<String, JsonNode>> parameters = chosen.path("responseParameters").fields();
         while (parameters.hasNext()) {
             Map.Entry<String, JsonNode> parameter = parameters.next();
             String name = parameter.getKey();
             if (name.startsWith("method.response.header.")) {
                 String value = ParameterValues.value(parameter.getValue().asText(), exchange, stageVariables,
-                        integrationHeaders);
+                        integrationResponse);
                 if (value != null) {
                     headers.set(name.substring("method.response.header.".length()), value);
                 }
             }
         }
+        String handling = chosen.path("contentHandling").asText("");
+        String accept = mediaType(exchange.request().headers().first("Accept"));
+        boolean acceptBinary = ProxyEvents.isBinary(accept, binaryMediaTypes);
+        boolean binaryOut = payloadBinary ? !(handling.equals(CONVERT_TO_TEXT) || handling.isEmpty() && !acceptBinary)
+                : handling.equals(CONVERT_TO_BINARY) || handling.isEmpty() && acceptBinary;
+        if (binaryOut) {
+            byte[] bytes = payloadBinary ? payload : decode(new String(payload, StandardCharsets.UTF_8), "the response");
+            if (!headers.contains("Content-Type")) {
+                String type = integrationHeaders == null ? null : integrationHeaders.last("Content-Type");
+                headers.set("Content-Type", type != null ? type : acceptBinary ? accept : JSON_TYPE);
+            }
+            return new GatewayResult(status, headers, bytes);
+        }
+        String integrationBody = payloadBinary ? Base64.getEncoder().encodeToString(payload)
+                : new String(payload, StandardCharsets.UTF_8);
         JsonNode responseTemplates = chosen.path("responseTemplates");
         String contentType = responseContentType(exchange, responseTemplates);
         String body = integrationBody;
         if (contentType != null) {
-            body = render(responseTemplates.path(contentType).asText(), exchange, integrationBody);
+            TemplateOverrides overrides = new TemplateOverrides();
+            body = render(responseTemplates.path(contentType).asText(), exchange, integrationBody, overrides);
+            status = overrides.status(status);
+            overrides.responseHeaders().forEach(headers::set);
         }
         if (!headers.contains("Content-Type")) {
             headers.set("Content-Type", contentType != null ? contentType : JSON_TYPE);
@@ -120,14 +203,16 @@ final class TemplateMapping {
         return new GatewayResult(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String render(String template, Exchange exchange, String body) throws GatewayError {
+    private String render(String template, Exchange exchange, String body, TemplateOverrides overrides)
+            throws GatewayError {
         Map<String, String> query = new LinkedHashMap<>();
         exchange.request().queryParameters().forEach(e -> query.put(e.getKey(), e.getValue()));
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.request().headers().names().forEach(name -> headers.put(name, exchange.request().headers().last(name)));
         InputVariable input = new InputVariable(body, InputVariable.params(exchange.pathParameters(), query, headers));
         try {
-            return templates.render(template, new MappingTemplates.Variables(input, exchange.contextMap(), stageVariables));
+            return templates.render(template, new MappingTemplates.Variables(input, overrides.into(exchange.contextMap()),
+                    stageVariables));
         } catch (RuntimeException e) {
             // Velocity reports template errors as several runtime exception types; each is the route's configuration
             throw new GatewayError(ResponseType.API_CONFIGURATION_ERROR, 500, "Internal server error",
@@ -150,9 +235,16 @@ final class TemplateMapping {
         return responseTemplates.fieldNames().next();
     }
 
+    /**
+     * A selection pattern matched as API Gateway matches it, a Java regular expression ("API Gateway
+     * uses Java pattern-style regexes for response mapping",
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html)
+     * against the whole value, with no flags: '.' does not match a line break, so a multi-line
+     * Lambda error message needs a pattern such as "(\\n|.)+".
+     */
     private static boolean matches(String pattern, String value) {
         try {
-            return Pattern.compile(pattern, Pattern.DOTALL).matcher(value).matches();
+            return Pattern.compile(pattern).matcher(value).matches();
         } catch (java.util.regex.PatternSyntaxException e) {
             return false;
         }

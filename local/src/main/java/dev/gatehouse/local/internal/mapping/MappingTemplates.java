@@ -23,6 +23,9 @@ public final class MappingTemplates {
     public MappingTemplates() {
         Properties properties = new Properties();
         properties.setProperty("runtime.strict_mode.enable", "false");
+        // API Gateway's VTL is Velocity 1.7's, where '-' may appear in identifiers
+        // ($context.authorizer.some-key, $context.responseOverride.header.X-Trace); Velocity 2 needs this switch
+        properties.setProperty("parser.allow_hyphen_in_identifiers", "true");
         properties.setProperty("resource.loaders", "string");
         properties.setProperty("resource.loader.string.class",
                 "org.apache.velocity.runtime.resource.loader.StringResourceLoader");

@@ -11,13 +11,12 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The request path through the stage: route, the {@link RequestStep}s in order (throttling,
- * authorization, API keys and usage plans, validation), the response cache, the integration; any
+ * authorization, API keys and usage plans, validation), the stage cache, the integration; any
  * refusal becomes a gateway response. Whatever happens, a request gets a response.
  */
 public final class Gateway {
@@ -86,13 +85,8 @@ public final class Gateway {
         for (RequestStep step : steps) {
             step.apply(exchange);
         }
-        Optional<GatewayResult> cached = cache.lookup(exchange);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        GatewayResult result = integrations.get(match.operation()).invoke(exchange);
-        cache.store(exchange, result);
-        return result;
+        Integration integration = integrations.get(match.operation());
+        return cache.answer(exchange, () -> integration.invoke(exchange));
     }
 
     /** A random (version 4) UUID; request ids need to be unique, not unguessable, so no SecureRandom. */

@@ -1,29 +1,27 @@
 package dev.gatehouse.local.internal.pipeline;
 
 import dev.gatehouse.local.internal.http.GatewayResult;
-import java.util.Optional;
 
 /**
- * The stage's response cache, asked before the integration runs and given its response after.
- * The local gateway has no cache yet ({@link #NONE}); the stage cache cluster with per-route TTLs
- * and cache keys is to implement this interface.
+ * The stage's response cache, between the request steps (authorization runs before it) and the
+ * integration: it answers from its entries or calls the backend, and keeps what the backend
+ * answered. {@link #NONE} always calls the backend (a stage without a cache cluster).
  */
 public interface ResponseCache {
-    ResponseCache NONE = new ResponseCache() {
-        @Override
-        public Optional<GatewayResult> lookup(Exchange exchange) {
-            return Optional.empty();
-        }
+    /** No cache: every request reaches the integration. */
+    ResponseCache NONE = (exchange, backend) -> backend.call();
 
-        @Override
-        public void store(Exchange exchange, GatewayResult result) {
-            // no cache
-        }
-    };
+    /** The integration of a routed request, called at most once. */
+    @FunctionalInterface
+    interface Backend {
+        GatewayResult call() throws GatewayError;
+    }
 
-    /** A cached response for the request, when caching applies and an entry is fresh. */
-    Optional<GatewayResult> lookup(Exchange exchange);
-
-    /** Offers the integration's response for caching. */
-    void store(Exchange exchange, GatewayResult result);
+    /**
+     * The response to an authorized request: a fresh cached one, or the backend's.
+     *
+     * @throws GatewayError when the backend fails, or the cache refuses the request (an
+     *     unauthorized invalidation with {@code FAIL_WITH_403})
+     */
+    GatewayResult answer(Exchange exchange, Backend backend) throws GatewayError;
 }

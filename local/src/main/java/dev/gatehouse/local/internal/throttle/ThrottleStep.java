@@ -36,7 +36,7 @@ public final class ThrottleStep implements RequestStep {
         for (Operation operation : api.operations()) {
             ThrottleLimits limits = stage;
             for (JsonNode setting : settings) {
-                String path = resourcePath(setting.path("ResourcePath").asText());
+                String path = ApiDefinition.methodSettingPath(setting.path("ResourcePath").asText());
                 String method = setting.path("HttpMethod").asText();
                 if (path.equals(operation.resourcePath()) && (method.equals(operation.method()) || method.equals("*"))) {
                     limits = ThrottleLimits.read(setting, "ThrottlingRateLimit", "ThrottlingBurstLimit").over(limits);
@@ -47,12 +47,6 @@ public final class ThrottleStep implements RequestStep {
                 methods.put(operation, new TokenBucket(effective.rate(), effective.burst(), clock));
             }
         }
-    }
-
-    /** A method setting's ResourcePath: "/" then the resource path with "/" written "~1" ("/~1orders~1{id}"). */
-    static String resourcePath(String setting) {
-        String encoded = setting.startsWith("/") ? setting.substring(1) : setting;
-        return encoded.replace("~1", "/").replace("~0", "~");
     }
 
     @Override
