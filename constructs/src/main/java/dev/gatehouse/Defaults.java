@@ -246,6 +246,13 @@ public final class Defaults {
      */
     public static final int DOCUMENT_PUBLISHER_TIMEOUT_SECONDS = 120;
 
+    /**
+     * How long CloudFormation waits for the document publisher's answer before it fails the
+     * resource (the custom resource's {@code ServiceTimeout}; CloudFormation's own default is an
+     * hour): the function's timeout and a margin for its start.
+     */
+    public static final int DOCUMENT_PUBLISHER_SERVICE_TIMEOUT_SECONDS = 300;
+
     public static final RetentionDays HANDLER_LOG_RETENTION = RetentionDays.THREE_MONTHS;
 
     /**

@@ -36,7 +36,9 @@ public final class AuthorizationConfig {
 
     /**
      * The operation extension that shows, per security scheme, the scopes its Lambda authorizer
-     * requires: {@code "x-gatehouse-scopes": {"Jwt": ["orders:read"]}}. API Gateway ignores it.
+     * requires: {@code "x-gatehouse-scopes": {"Jwt": ["orders:read"]}}. It is in the exported
+     * document ({@code GatewayApi.getOpenApiDocument()}, {@code getResolvedOpenApiDocument()}),
+     * not in the deployed Body: AWS does not document how API Gateway's import treats it.
      */
     public static final String SCOPES_EXTENSION = "x-gatehouse-scopes";
 

@@ -145,6 +145,8 @@ class DocumentLocationTest {
                 .set("Version", getAtt(id, "VersionId")), properties.get("BodyS3Location"));
         // And the custom resource reads the asset and writes to the API's bucket, with every value it fills in
         JsonNode p = resource.get("Properties");
+        // (and a lost answer fails it in minutes, not in CloudFormation's default hour)
+        assertEquals(String.valueOf(Defaults.DOCUMENT_PUBLISHER_SERVICE_TIMEOUT_SECONDS), p.get("ServiceTimeout").asText());
         String bucketId = Fixtures.onlyResource(forced, "AWS::S3::Bucket").get("id").asText();
         assertEquals(Fixtures.JSON.createObjectNode().put("Ref", bucketId), p.get(DocumentPublisher.BUCKET));
         assertEquals(DocumentInS3.KEY_PREFIX, p.get(DocumentPublisher.KEY_PREFIX).asText());

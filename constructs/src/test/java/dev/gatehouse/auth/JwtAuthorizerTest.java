@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.AuthorizationConfig;
 import dev.gatehouse.api.GatewayApi;
 import dev.gatehouse.api.GatewayApiProps;
 import dev.gatehouse.api.RouteOptions;
@@ -39,6 +41,7 @@ class JwtAuthorizerTest {
     private JsonNode template;
     private JsonNode function;
     private CloudAssembly assembly;
+    private JsonNode exported;
 
     @BeforeAll
     void synthesize() {
@@ -58,6 +61,7 @@ class JwtAuthorizerTest {
         api.route("GET /me", OK, RouteOptions.of(jwt.authorization()));
         template = Fixtures.templateJson(stack);
         assembly = app.synth();
+        exported = api.getResolvedOpenApiDocument();
         for (JsonNode r : template.get("Resources")) {
             if (r.at("/Properties/Handler").asText().equals(JwtAuthorizer.HANDLER)) {
                 function = r.get("Properties");
@@ -138,16 +142,22 @@ class JwtAuthorizerTest {
     }
 
     @Test
-    void eachRoutesScopesAreVisibleInTheDocument() {
+    void eachRoutesScopesAreVisibleInTheExportedDocumentButNotDeployed() {
         // Given routes requiring orders:read (the default), orders:write, and any valid token
-        JsonNode paths = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body/paths");
-        // Then the document shows what each requires from the authorizer, beside the (empty) requirement
+        JsonNode paths = exported.get("paths");
+        // Then the exported document shows what each requires from the authorizer, beside the (empty) requirement
         assertEquals("{\"Jwt\":[\"orders:read\"]}", paths.at("/~1orders/get/x-gatehouse-scopes").toString());
         assertEquals("{\"Jwt\":[\"orders:write\"]}", paths.at("/~1orders/post/x-gatehouse-scopes").toString());
         assertTrue(paths.at("/~1me/get/x-gatehouse-scopes").isMissingNode(), "any valid token: no scopes to show");
         assertEquals("[{\"Jwt\":[]}]", paths.at("/~1me/get/security").toString());
         assertEquals("[{\"Jwt\":[]}]", paths.at("/~1orders/get/security").toString(),
                 "an apiKey scheme's requirement lists no scopes (OpenAPI)");
+        // And the deployed Body is the exported document without the extension (nothing an import may warn about)
+        JsonNode body = onlyResource(template, "AWS::ApiGateway::RestApi").at("/Properties/Body");
+        assertFalse(body.toString().contains(AuthorizationConfig.SCOPES_EXTENSION), body.toString());
+        JsonNode withoutExtension = exported.deepCopy();
+        withoutExtension.get("paths").forEach(item -> item.forEach(op -> ((ObjectNode) op).remove(AuthorizationConfig.SCOPES_EXTENSION)));
+        assertEquals(withoutExtension, body);
     }
 
     @Test

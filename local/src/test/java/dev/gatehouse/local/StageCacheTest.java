@@ -164,6 +164,17 @@ class StageCacheTest {
     }
 
     @Test
+    void theRootResourcesOwnSettingsApply() {
+        // Given GET / cached with its own TTL (its method settings' ResourcePath is "/", CloudFormation's root)
+        String cached = get("/");
+        // Then it is cached for its 30 s, not the stage's 60 s
+        assertEquals(cached, get("/"));
+        gateway.clock().advance(Duration.ofSeconds(30));
+        assertNotEquals(cached, get("/"));
+        assertTrue(gateway.summary().contains("GET /  TTL 30 s"), gateway.summary());
+    }
+
+    @Test
     void aRouteWithoutCachingAlwaysReachesItsFunction() {
         assertNotEquals(get("/fresh"), get("/fresh"));
     }

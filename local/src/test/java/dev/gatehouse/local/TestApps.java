@@ -215,6 +215,8 @@ public final class TestApps {
             api.route("ANY /files/{name}", Integrations.lambda(java), cached(Authorization.none(),
                     CacheSettings.builder().enabled(true).ttl(software.amazon.awscdk.Duration.seconds(10))));
             api.route("GET /fresh", Integrations.lambda(java), RouteOptions.of(Authorization.none()));
+            api.route("GET /", Integrations.lambda(java), cached(Authorization.none(),
+                    CacheSettings.builder().enabled(true).ttl(software.amazon.awscdk.Duration.seconds(30))));
             cache = Path.of(app.synth().getDirectory());
         }
         return cache;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,8 @@ public final class DocumentInS3 extends Construct {
                 .serviceToken(publisher.getFunctionArn())
                 .resourceType(RESOURCE_TYPE)
                 .properties(properties)
+                // an answer lost to a crash fails the deployment in minutes, not CloudFormation's hour
+                .serviceTimeout(Duration.seconds(Defaults.DOCUMENT_PUBLISHER_SERVICE_TIMEOUT_SECONDS))
                 .build();
         // the function may only run once its permissions are attached
         resource.getNode().addDependency(role);
@@ -124,16 +127,18 @@ public final class DocumentInS3 extends Construct {
     }
 
     /**
-     * The text as a file named after its content, written once per content (an unchanged document
-     * is an unchanged asset).
+     * The text as a file named after its content, in a directory of this JVM's own (created with
+     * only its user's permissions, so nobody else can plant a file where the asset is read), written
+     * once per content: an unchanged document is an unchanged asset, and an existing file is reused
+     * only when its bytes are the text's.
      */
     static Path assetFile(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-assets",
-                "openapi-" + Hashing.sha256Hex(bytes).substring(0, 16));
+        Path dir = privateDirectory().resolve("openapi-" + Hashing.sha256Hex(bytes));
         Path file = dir.resolve("openapi.json");
         try {
-            if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
+            if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+                    && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return file;
             }
             Files.createDirectories(dir);
@@ -144,5 +149,20 @@ public final class DocumentInS3 extends Construct {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the OpenAPI document asset to " + file, e);
         }
+    }
+
+    private static Path privateDirectory;
+
+    /** A directory under java.io.tmpdir that only this JVM's user may read or write, made once per JVM. */
+    private static synchronized Path privateDirectory() {
+        if (privateDirectory == null) {
+            try {
+                privateDirectory = Files.createTempDirectory("gatehouse-assets-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create a directory for OpenAPI document assets under "
+                        + System.getProperty("java.io.tmpdir"), e);
+            }
+        }
+        return privateDirectory;
     }
 }

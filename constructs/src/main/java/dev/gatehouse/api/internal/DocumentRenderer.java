@@ -240,7 +240,7 @@ public final class DocumentRenderer {
 
     private Frozen frozen() {
         if (frozen == null) {
-            ObjectNode document = render(false);
+            ObjectNode document = OpenApiDocument.forDeployment(render(false));
             TemplateValues values = new TemplateValues(Stack.of(api));
             frozen = new Frozen(document, values, BodyText.render(document, values));
         }
@@ -252,10 +252,12 @@ public final class DocumentRenderer {
         return render(true);
     }
 
-    /** The document as the template has it, with CloudFormation intrinsics for deploy-time values. */
+    /**
+     * The document as the template has it, with CloudFormation intrinsics for deploy-time values,
+     * plus the extensions only readers get ({@link OpenApiDocument#forDeployment}).
+     */
     public JsonNode resolvedDocument() {
-        ObjectNode document = frozen != null ? frozen.document() : render(false);
-        return JSON.valueToTree(new TemplateValues(Stack.of(api)).fullyResolved(document));
+        return JSON.valueToTree(new TemplateValues(Stack.of(api)).fullyResolved(render(false)));
     }
 
     /** Renders everything synthesis needs, once. */

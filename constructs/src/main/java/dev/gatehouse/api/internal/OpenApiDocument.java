@@ -2,6 +2,7 @@ package dev.gatehouse.api.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Defaults;
 import dev.gatehouse.api.AuthorizationConfig;
@@ -82,6 +83,34 @@ public final class OpenApiDocument {
         }
         ObjectNode extension = operation.putObject(AuthorizationConfig.SCOPES_EXTENSION);
         scopesByScheme.forEach((scheme, scopes) -> scopes.forEach(extension.putArray(scheme)::add));
+    }
+
+    /**
+     * {@code document} as it is deployed: without {@value AuthorizationConfig#SCOPES_EXTENSION},
+     * which is for readers of the exported document. The stack's RestApi imports with
+     * {@code FailOnWarnings} on by default, and AWS does not document that the import ignores
+     * extensions of its own kind without a warning; so the deployed Body holds only what API
+     * Gateway is known to accept. {@code document} may share operations with the declared routes:
+     * an operation with the extension is replaced by a copy without it; the rest is kept as it is.
+     */
+    public static ObjectNode forDeployment(ObjectNode document) {
+        JsonNode paths = document.get("paths");
+        if (paths == null || !paths.isObject()) {
+            return document;
+        }
+        ObjectNode result = JSON.objectNode();
+        ObjectNode deployedPaths = JSON.objectNode();
+        // the same fields in the same order: the Body's text, and so its hash, stays as it was
+        document.properties().forEach(field -> result.set(field.getKey(),
+                field.getKey().equals("paths") ? deployedPaths : field.getValue()));
+        paths.properties().forEach(path -> {
+            ObjectNode item = deployedPaths.putObject(path.getKey());
+            path.getValue().properties().forEach(entry -> item.set(entry.getKey(),
+                    entry.getValue().has(AuthorizationConfig.SCOPES_EXTENSION)
+                            ? ((ObjectNode) entry.getValue()).deepCopy().without(AuthorizationConfig.SCOPES_EXTENSION)
+                            : entry.getValue()));
+        });
+        return result;
     }
 
     /**

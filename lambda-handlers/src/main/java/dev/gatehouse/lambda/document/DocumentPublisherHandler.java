@@ -17,15 +17,25 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 client takes its Region and credentials from the function's environment.
  */
 public final class DocumentPublisherHandler implements RequestHandler<Map<String, Object>, Void> {
+    /**
+     * At most this long per S3 call (retries included). The worst case, three S3 calls and then
+     * three attempts to answer ({@link ResponseSender#WORST_CASE_SECONDS}), must end within the
+     * function's timeout (120 s, {@code Defaults.DOCUMENT_PUBLISHER_TIMEOUT_SECONDS}), or the
+     * answer is never sent: 3 x 15 + 61 = 106 s.
+     */
+    public static final int S3_CALL_SECONDS = 15;
+    /** The S3 calls of one request: read the asset, look for the document, write it. */
+    public static final int S3_CALLS = 3;
+
     private final DocumentPublisher publisher;
     private final ResponseSender responses;
 
     public DocumentPublisherHandler() {
         this(new DocumentPublisher(S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(25)).build())
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(S3_CALL_SECONDS)).build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(30)).build())
+                        .apiCallTimeout(Duration.ofSeconds(S3_CALL_SECONDS)).build())
                 .build()), ResponseSender.create());
     }
 
@@ -40,9 +50,11 @@ public final class DocumentPublisherHandler implements RequestHandler<Map<String
         CustomResourceResponse response;
         try {
             response = publisher.handle(request);
-        } catch (RuntimeException e) {
-            // Whatever went wrong, CloudFormation must hear of it: without an answer it waits an
-            // hour before it fails the resource (and the stack's rollback waits as long again).
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Whatever went wrong, CloudFormation must hear of it: without an answer it waits (the
+            // resource's ServiceTimeout) before it fails the resource, and a rollback as long again.
+            // A class missing from the jar and a runaway recursion are answered too; other Errors
+            // (out of memory) leave the JVM in no state to answer.
             response = CustomResourceResponse.failed(request, "the document publisher failed: " + e);
         }
         if (!response.succeeded()) {

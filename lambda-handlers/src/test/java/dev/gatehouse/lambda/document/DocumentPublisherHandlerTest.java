@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.lambda.document.internal.ResponseSender;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,36 @@ class DocumentPublisherHandlerTest {
         assertEquals("FAILED", cloudFormation.caught.get(0).body().get("Status").asText());
         assertTrue(cloudFormation.caught.get(0).body().get("Reason").asText()
                 .startsWith("the document publisher failed: java.lang.NullPointerException"));
+    }
+
+    @Test
+    void anErrorOfTheJvmsKindIsAnsweredToo() {
+        // Given an S3 client whose classes are missing from the jar (a LinkageError, not an exception)
+        S3Client missingClasses = (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(),
+                new Class<?>[] {S3Client.class}, (proxy, method, args) -> {
+                    throw new NoClassDefFoundError("software/amazon/awssdk/services/s3/model/GetObjectRequest");
+                });
+        DocumentPublisherHandler handler = new DocumentPublisherHandler(new DocumentPublisher(missingClasses),
+                ResponseSender.create());
+
+        // When a request arrives
+        handler.handleRequest(cloudFormation.event("Create", null,
+                DocumentPublisherTest.properties(DocumentPublisherTest.values("orders"))), null);
+
+        // Then CloudFormation hears FAILED, naming the error
+        assertEquals(1, cloudFormation.caught.size());
+        assertEquals("FAILED", cloudFormation.caught.get(0).body().get("Status").asText());
+        assertTrue(cloudFormation.caught.get(0).body().get("Reason").asText()
+                .startsWith("the document publisher failed: java.lang.NoClassDefFoundError"),
+                cloudFormation.caught.get(0).body().toString());
+    }
+
+    @Test
+    void theWorstCaseEndsWithinTheFunctionsTimeout() {
+        // three S3 calls at their timeout, then three attempts to answer: within the 120 s the function has
+        int worst = DocumentPublisherHandler.S3_CALLS * DocumentPublisherHandler.S3_CALL_SECONDS
+                + ResponseSender.WORST_CASE_SECONDS;
+        assertTrue(worst <= 120 - 10, worst + " s");
     }
 
     @Test

@@ -15,6 +15,10 @@ import java.time.Duration;
  */
 public final class ResponseSender {
     private static final int ATTEMPTS = 3;
+    private static final int CONNECT_SECONDS = 5;
+    private static final int RESPONSE_SECONDS = 15;
+    /** The longest {@link #send} takes: three attempts (connect, then the answer) and the pauses between them. */
+    public static final int WORST_CASE_SECONDS = ATTEMPTS * (CONNECT_SECONDS + RESPONSE_SECONDS) + 1;
     private final HttpClient http;
 
     public ResponseSender(HttpClient http) {
@@ -23,7 +27,7 @@ public final class ResponseSender {
 
     /** A sender with its own HTTP client. */
     public static ResponseSender create() {
-        return new ResponseSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        return new ResponseSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(CONNECT_SECONDS)).build());
     }
 
     /**
@@ -33,7 +37,7 @@ public final class ResponseSender {
      */
     public int send(String responseUrl, CustomResourceResponse response) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(RESPONSE_SECONDS))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(response.toJson()))
                 .build();
         int status = -1;

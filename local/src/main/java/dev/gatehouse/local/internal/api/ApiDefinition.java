@@ -171,9 +171,13 @@ public final class ApiDefinition {
 
     /**
      * A method setting's ResourcePath as a resource path: "/" then the path with "/" written "~1"
-     * ("/~1orders~1{id}" is "/orders/{id}"); the stage-wide "/*" is "*".
+     * ("/~1orders~1{id}" is "/orders/{id}"); the root resource is "/" as it is (CloudFormation:
+     * "To specify the root path, use only a slash"); the stage-wide "/*" is "*".
      */
     public static String methodSettingPath(String setting) {
+        if (setting.equals("/")) {
+            return "/";
+        }
         String encoded = setting.startsWith("/") ? setting.substring(1) : setting;
         return encoded.replace("~1", "/").replace("~0", "~");
     }
