@@ -188,6 +188,13 @@ public class GatewayUsagePlan extends Construct {
             ThrottleCheck.check(options.getThrottle(), subject, all);
         }
         Map<String, Throttle> declared = options.getRouteThrottles() != null ? options.getRouteThrottles() : Map.of();
+        if (!declared.isEmpty() && options.getThrottle() == null) {
+            // API Gateway: "Can not define fine grain throttling if usage plan throttle is not defined."
+            all.report(Rules.USAGE_PLAN_SETTINGS, subject, "it throttles routes (" + String.join(", ", declared.keySet())
+                            + ") but has no throttle of its own; API Gateway refuses route throttles on such a plan.",
+                    "give the plan a throttle too, e.g. UsagePlanOptions.builder().throttle(Throttle.of(100, 200)), "
+                            + "at least as high as its route throttles.");
+        }
         declared.forEach((spec, throttle) -> {
             Optional<Route> route = api.findRoute(spec);
             if (route.isEmpty()) {

@@ -399,7 +399,9 @@ public final class Rules {
     public static final Rule USAGE_PLAN_SETTINGS = new Rule("GH411", Severity.ERROR,
             "Usage plans throttle and meter real API-key routes",
             "A usage plan's route throttle names a route of the API as declared (\"GET /orders\") that "
-                    + "requires an API key (other requests are not counted against any plan). Throttle values "
+                    + "requires an API key (other requests are not counted against any plan), and a plan with "
+                    + "route throttles has a throttle of its own (API Gateway: \"Can not define fine grain "
+                    + "throttling if usage plan throttle is not defined\"). Throttle values "
                     + "are non-negative; a quota allows at least one request, and its offset fits the period "
                     + "(DAY 0, WEEK 0-6, MONTH 0-27).");
 

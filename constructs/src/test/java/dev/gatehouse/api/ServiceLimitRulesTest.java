@@ -316,7 +316,7 @@ class ServiceLimitRulesTest {
     @Test
     void gh726AtMost20RouteThrottlesPerStageInAPlan() {
         String warnings = warningsOf(null, api -> {
-            UsagePlanOptions.Builder plan = UsagePlanOptions.builder();
+            UsagePlanOptions.Builder plan = UsagePlanOptions.builder().throttle(Throttle.of(100, 200));
             for (int i = 0; i < 21; i++) {
                 api.route("GET /r" + i, OK, RouteOptions.builder().authorization(Authorization.iam()).apiKeyRequired(true)
                         .build());

@@ -135,6 +135,9 @@ class UsagePlansTest {
         assertTrue(message.contains("[GH301] usage plan 'Plan' route 'GET /keyed': the throttle rate -1.0"), message);
         assertTrue(message.contains("[GH411] usage plan 'Plan': its quota allows 0 requests."), message);
         assertTrue(message.contains("[GH411] usage plan 'Plan': its quota offset 9 does not fit the period WEEK."), message);
+        assertTrue(message.contains("[GH411] usage plan 'Plan': it throttles routes (GET /missing, GET /open, GET /keyed) "
+                + "but has no throttle of its own; API Gateway refuses route throttles on such a plan. Fix: give the plan "
+                + "a throttle too"), message);
     }
 
     @Test
@@ -177,7 +180,8 @@ class UsagePlansTest {
         Stack stack = new Stack(app, "S");
         GatewayApi api = new GatewayApi(stack, "Api");
         api.route("GET /orders", OK, RouteOptions.of(Authorization.iam()));
-        api.addUsagePlan("Plan", UsagePlanOptions.builder().routeThrottle("GET /order", Throttle.of(1, 1)).build());
+        api.addUsagePlan("Plan", UsagePlanOptions.builder().throttle(Throttle.of(10, 10))
+                .routeThrottle("GET /order", Throttle.of(1, 1)).build());
         String message = synthError(app);
         assertTrue(message.contains("its route throttle names 'GET /order', which is not a route of the API. Fix: no "
                 + "route of the API requires an API key, so the plan can throttle none"), message);
