@@ -111,15 +111,15 @@ public final class StageCacheSettings {
      * A method setting's value for a method: the method's own entry, else its resource's
      * {@code *} entry, else the stage-wide entries ({@code /*} with the method, then {@code *});
      * caching from an entry for every method ({@code *}) applies to GET only, as API Gateway's
-     * stage-wide setting does.
+     * stage-wide setting does, so for other methods the search goes on past it.
      */
-    private static JsonNode setting(Map<String, JsonNode> entries, String resourcePath, String method, String name) {
+    static JsonNode setting(Map<String, JsonNode> entries, String resourcePath, String method, String name) {
         String[][] order = {{resourcePath, method}, {resourcePath, "*"}, {"*", method}, {"*", "*"}};
         for (String[] candidate : order) {
             JsonNode entry = entries.get(candidate[0] + " " + candidate[1]);
             if (entry != null && entry.has(name)) {
                 if (name.equals("CachingEnabled") && candidate[1].equals("*") && !method.equals("GET")) {
-                    return MissingNode.getInstance();
+                    continue; // not for this method: a broader entry for the method itself may still say
                 }
                 return entry.get(name);
             }
