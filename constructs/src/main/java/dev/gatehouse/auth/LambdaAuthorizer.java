@@ -9,7 +9,6 @@ import dev.gatehouse.rules.Rules;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.apigateway.IdentitySource;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
@@ -38,7 +37,7 @@ public final class LambdaAuthorizer {
         this.name = b.name != null ? b.name : b.handler.getNode().getId() + "Authorizer";
         int ttl = b.resultsCacheTtl == null ? DEFAULT_TTL_SECONDS : b.resultsCacheTtl.toSeconds().intValue();
         List<String> sources = b.identitySources != null ? b.identitySources
-                : b.type == LambdaAuthorizerType.REQUEST ? List.of(IdentitySource.header("Authorization")) : List.of();
+                : b.type == LambdaAuthorizerType.REQUEST ? List.of(IdentitySources.header("Authorization")) : List.of();
         this.settings = new LambdaAuthorizerScheme.Settings(b.type, b.headerName, sources, ttl, b.validationRegex);
         this.authorization = Authorization.requiring("Lambda authorizer " + name, this::bind);
     }
@@ -130,7 +129,7 @@ public final class LambdaAuthorizer {
         }
 
         /**
-         * REQUEST only: identity sources, e.g. {@code IdentitySource.header("Authorization")}; they
+         * REQUEST only: identity sources, e.g. {@code IdentitySources.header("Authorization")}; they
          * must all be present or API Gateway answers 401, and they key the result cache.
          *
          * @param identitySources default: the Authorization header

@@ -626,6 +626,11 @@ public final class Rules {
                     + "plan throttle above that never applies unless the quota ('Throttle rate') is raised through "
                     + "Service Quotas.");
 
+    public static final Rule MODEL_SIZE = new Rule("GH719", Severity.ERROR,
+            "An API's models take at most 400 KB",
+            "API Gateway's quota 'Model size per API' is 400 KB (not adjustable): the request models of an API "
+                    + "(components.schemas), counted here as their compact JSON. Past it the import fails.");
+
     public static final Rule METRIC_DIMENSIONS = new Rule("GH720", Severity.WARNING,
             "Names within CloudWatch's 255-character dimensions",
             "CloudWatch metric dimension values are at most 255 characters. API Gateway's metrics carry the API "
@@ -665,6 +670,13 @@ public final class Rules {
             "A stack creates at most 120 edge-optimized APIs",
             "API Gateway allows 120 edge-optimized APIs per account and Region (not adjustable). A RestApi "
                     + "without an endpoint type is edge-optimized.");
+
+    public static final Rule VPC_LINKS_PER_REGION = new Rule("GH734", Severity.WARNING,
+            "A stack creates VPC links within the account's default quotas",
+            "API Gateway's quotas on VPC links per account and Region are 20 for VPC links V1 "
+                    + "(AWS::ApiGateway::VpcLink, listed with REST APIs) and 10 for VPC links V2 "
+                    + "(AWS::ApiGatewayV2::VpcLink, listed with HTTP APIs), for everything in the account. Both can be "
+                    + "raised through Service Quotas.");
 
     public static final Rule STACK_OUTPUTS = new Rule("GH740", Severity.ERROR,
             "A stack has at most 200 outputs",
@@ -719,9 +731,9 @@ public final class Rules {
             CACHE_SIGV4_KEY, CACHE_INVALIDATION,
             DOCUMENT_IMPORT_SIZE, DOCUMENT_TEMPLATE_SIZE, DOCUMENT_INLINE_BUDGET, DOCUMENT_DYNAMIC_REFERENCE,
             AUTHORIZERS_PER_API, RESOURCE_POLICY_LENGTH, METHOD_ARN_LENGTH, URL_LENGTH, STAGE_VARIABLE_COUNT,
-            STAGE_VARIABLE_NAME, STAGE_VARIABLE_VALUE, STAGE_TAGS, ACCOUNT_THROTTLE, METRIC_DIMENSIONS, RESERVED_PATHS,
+            STAGE_VARIABLE_NAME, STAGE_VARIABLE_VALUE, STAGE_TAGS, ACCOUNT_THROTTLE, MODEL_SIZE, METRIC_DIMENSIONS, RESERVED_PATHS,
             USAGE_PLANS_PER_KEY, USAGE_PLAN_ROUTE_THROTTLES, USAGE_PLANS_PER_REGION, CLIENT_CERTIFICATES_PER_REGION,
-            CUSTOM_DOMAINS_PER_REGION, EDGE_APIS_PER_REGION, STACK_OUTPUTS, STACK_PARAMETERS, STACK_MAPPINGS,
+            CUSTOM_DOMAINS_PER_REGION, EDGE_APIS_PER_REGION, VPC_LINKS_PER_REGION, STACK_OUTPUTS, STACK_PARAMETERS, STACK_MAPPINGS,
             RESOURCE_NAME_LENGTH, OUTPUT_NAME_LENGTH, PARAMETER_NAME_LENGTH, MAPPING_NAME_LENGTH);
 
     /** Every rule, in id order. */

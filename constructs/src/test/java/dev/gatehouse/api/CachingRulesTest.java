@@ -19,7 +19,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.services.apigateway.IdentitySource;
+import dev.gatehouse.auth.IdentitySources;
 import software.amazon.awscdk.services.lambda.Function;
 
 /** One test per caching rule (GH600 to GH607): the message names the subject, the problem and the fix. */
@@ -130,7 +130,7 @@ class CachingRulesTest {
         LambdaAuthorizer token = token(stack);
         Function fn = Fixtures.function(stack, "Fn2");
         LambdaAuthorizer contextOnly = LambdaAuthorizer.request(fn).name("Ip")
-                .identitySources(IdentitySource.context("identity.sourceIp")).build();
+                .identitySources(IdentitySources.context("identity.sourceIp")).build();
         GatewayApi api = GatewayApi.Builder.create(stack, "Api").stage(StageSettings.builder().cacheClusterSize("0.5")
                 .caching(CacheSettings.builder().enabled(true).build()).build()).build();
         // explicitly cached, keyed by a query parameter only

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.IdentitySource;
+import dev.gatehouse.auth.IdentitySources;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Function;
@@ -41,8 +41,8 @@ class CachingTest {
         Function fn = Fixtures.function(stack, "Fn");
         LambdaAuthorizer token = LambdaAuthorizer.token(fn).name("Token").build();
         LambdaAuthorizer request = LambdaAuthorizer.request(fn).name("Tenant")
-                .identitySources(IdentitySource.header("X-Tenant"), IdentitySource.queryString("token"),
-                        IdentitySource.context("identity.sourceIp"))
+                .identitySources(IdentitySources.header("X-Tenant"), IdentitySources.queryString("token"),
+                        IdentitySources.context("identity.sourceIp"))
                 .build();
         GatewayApi api = GatewayApi.Builder.create(stack, "Api")
                 .stage(StageSettings.builder()

@@ -378,6 +378,44 @@ class ServiceLimitRulesTest {
     }
 
     @Test
+    void gh719AnApisModelsTakeAtMost400Kb() {
+        // Given 20 request models of about 21 KB each (420 KB together), one per route
+        String message = errorOf(null, api -> {
+            for (int i = 0; i < 20; i++) {
+                RequestModel model = RequestModel.fromString("Order" + i,
+                        "{\"type\": \"object\", \"description\": \"" + "d".repeat(21_000) + "\"}");
+                api.route("POST /orders" + i, OK, RouteOptions.builder().authorization(Authorization.iam())
+                        .requestValidation(RequestValidation.builder().model(model).build()).build());
+            }
+        });
+        // Then synth fails naming the quota, which cannot be raised
+        assertMentions(message, "[GH719] GatewayApi 'Api': its 20 request models take ",
+                " bytes, more than the 409600 (400 KB) of API Gateway's quota 'Model size per API', which cannot be "
+                        + "raised. Fix: share models between routes");
+    }
+
+    @Test
+    void gh734VpcLinksWithinTheAccountsDefaultQuotas() {
+        // Given a stack that creates 21 VPC links V1 and 11 VPC links V2
+        String warnings = stackFindings(stack -> {
+            for (int i = 0; i < 21; i++) {
+                software.amazon.awscdk.services.apigateway.CfnVpcLink.Builder.create(stack, "V1Link" + i)
+                        .name("v1-" + i).targetArns(List.of("arn:aws:elasticloadbalancing:us-east-1:111122223333:"
+                                + "loadbalancer/net/n" + i + "/0123456789abcdef")).build();
+            }
+            for (int i = 0; i < 11; i++) {
+                software.amazon.awscdk.services.apigatewayv2.CfnVpcLink.Builder.create(stack, "V2Link" + i)
+                        .name("v2-" + i).subnetIds(List.of("subnet-0123456789abcdef0")).build();
+            }
+        }, false);
+        // Then each kind is compared with its own quota
+        assertMentions(warnings, "[GH734] stack 'S': it creates 21 VPC links V1, more than the 20 of API Gateway's "
+                        + "default quota 'VPC links per account per Region' for REST APIs. Fix: share one link",
+                "[GH734] stack 'S': it creates 11 VPC links V2, more than the 10 of API Gateway's default quota 'VPC "
+                        + "links per account per Region' for VPC links V2.");
+    }
+
+    @Test
     void gh740To742TemplateSections() {
         String message = stackFindings(stack -> {
             for (int i = 0; i < 200; i++) {

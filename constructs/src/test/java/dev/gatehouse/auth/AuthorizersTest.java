@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.apigateway.IdentitySource;
+import dev.gatehouse.auth.IdentitySources;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Role;
@@ -47,7 +47,7 @@ class AuthorizersTest {
         LambdaAuthorizer token = LambdaAuthorizer.token(tokenFn).validationRegex("^Bearer .+$")
                 .resultsCacheTtl(Duration.minutes(10)).build();
         LambdaAuthorizer request = LambdaAuthorizer.request(requestFn)
-                .identitySources(IdentitySource.header("X-Session"), IdentitySource.queryString("tenant"))
+                .identitySources(IdentitySources.header("X-Session"), IdentitySources.queryString("tenant"))
                 .resultsCacheTtl(Duration.seconds(0)).build();
         CognitoAuthorizer cognito = CognitoAuthorizer.of(new UserPool(stack, "Pool"));
         GatewayApi api = new GatewayApi(stack, "Api", GatewayApiProps.builder()

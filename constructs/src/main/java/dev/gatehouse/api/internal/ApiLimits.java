@@ -20,7 +20,7 @@ import software.constructs.IConstruct;
 
 /**
  * API Gateway's limits on one API (rules GH710 to GH721): authorizers, the resource policy's
- * length, method ARNs and URLs, stage variables, tags, throttles against the account's quota,
+ * length, method ARNs and URLs, stage variables, tags, throttles against the account's quota, models,
  * CloudWatch's dimensions and the paths API Gateway reserves. Sources and values are listed in
  * docs/service-limits.md.
  */
@@ -33,6 +33,7 @@ public final class ApiLimits {
     static final int MAX_STAGE_VARIABLES = 100;
     static final int MAX_TAGS = 50;
     static final int MAX_DIMENSION = 255;
+    static final int MAX_MODEL_BYTES = 400 * 1024;
     /** The shortest Region name, for a stack whose Region is known only at deploy time. */
     private static final String SHORTEST_REGION = "us-east-1";
     /** The longest Region name in use, for an estimate that should not fall short. */
@@ -63,6 +64,7 @@ public final class ApiLimits {
         CfnRestApi restApi = (CfnRestApi) api.getNode().findChild("Resource");
         CfnStage stage = (CfnStage) api.getNode().findChild("Stage");
         limits.authorizers(rendered.document());
+        limits.models(rendered.document());
         limits.policy(rendered.policy().policy());
         limits.routes(routes.declared(), rendered.policy().policy() != null, stage.getStageName(), endpointTypes(restApi).get(0),
                 metricsEnabled(rendered.methodSettings()));
@@ -93,6 +95,22 @@ public final class ApiLimits {
                             + MAX_AUTHORIZERS + ".",
                     "let routes share authorizers (one JwtAuthorizer serves routes with different scopes), or have AWS "
                             + "Support raise the quota for this API before deploying it.");
+        }
+    }
+
+    /** The request models' size: components.schemas as compact JSON (API Gateway's own count is not published). */
+    private void models(JsonNode document) {
+        JsonNode schemas = document.path("components").path("schemas");
+        if (schemas.isMissingNode() || schemas.isEmpty()) {
+            return;
+        }
+        int bytes = schemas.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_MODEL_BYTES) {
+            findings.report(Rules.MODEL_SIZE, subject, "its " + schemas.size() + " request models take " + bytes
+                            + " bytes, more than the " + MAX_MODEL_BYTES + " (400 KB) of API Gateway's quota 'Model "
+                            + "size per API', which cannot be raised.",
+                    "share models between routes (a RequestModel used by several routes is declared once), drop "
+                            + "descriptions and examples from the schemas, or split the API.");
         }
     }
 

@@ -26,7 +26,7 @@ import software.constructs.IConstruct;
 
 /**
  * The limits of a whole stack that holds a GatewayApi (rules GH730 to GH746): how many usage plans,
- * client certificates, custom domains and edge-optimized APIs it creates against the account's
+ * client certificates, custom domains, edge-optimized APIs and VPC links it creates against the account's
  * quotas, and CloudFormation's limits on a template's outputs, parameters, mappings and names.
  * Checked once per stack, by a validation added to the stack when its first API is made.
  */
@@ -35,6 +35,8 @@ public final class StackLimits {
     static final int MAX_CLIENT_CERTIFICATES = 60;
     static final int MAX_CUSTOM_DOMAINS = 120;
     static final int MAX_EDGE_APIS = 120;
+    static final int MAX_VPC_LINKS_V1 = 20;
+    static final int MAX_VPC_LINKS_V2 = 10;
     static final int MAX_SECTION = 200;
     static final int MAX_NAME = 255;
     private static final Set<Stack> WATCHED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -59,6 +61,8 @@ public final class StackLimits {
         int certificates = 0;
         int domains = 0;
         int edgeApis = 0;
+        int vpcLinksV1 = 0;
+        int vpcLinksV2 = 0;
         List<CfnElement> outputs = new ArrayList<>();
         List<CfnElement> parameters = new ArrayList<>();
         List<CfnElement> mappings = new ArrayList<>();
@@ -81,6 +85,8 @@ public final class StackLimits {
             domains += element instanceof CfnDomainName
                     || element instanceof software.amazon.awscdk.services.apigatewayv2.CfnDomainName ? 1 : 0;
             edgeApis += element instanceof CfnRestApi api && isEdge(api) ? 1 : 0;
+            vpcLinksV1 += element instanceof software.amazon.awscdk.services.apigateway.CfnVpcLink ? 1 : 0;
+            vpcLinksV2 += element instanceof software.amazon.awscdk.services.apigatewayv2.CfnVpcLink ? 1 : 0;
         }
         // the default synthesizer adds its BootstrapVersion parameter when it writes the template, after this
         int synthesizerParameters = stack.getSynthesizer() instanceof DefaultStackSynthesizer
@@ -100,6 +106,14 @@ public final class StackLimits {
         quota(all, Rules.EDGE_APIS_PER_REGION, subject, edgeApis, MAX_EDGE_APIS, "edge-optimized APIs",
                 "what API Gateway allows per account and Region (not adjustable)",
                 "make the APIs REGIONAL (Gatehouse's default), with CloudFront in front where needed.");
+        quota(all, Rules.VPC_LINKS_PER_REGION, subject, vpcLinksV1, MAX_VPC_LINKS_V1, "VPC links V1",
+                "API Gateway's default quota 'VPC links per account per Region' for REST APIs",
+                "share one link between the APIs of a VPC (GatewayVpcLink), or raise the quota through Service "
+                        + "Quotas before deploying.");
+        quota(all, Rules.VPC_LINKS_PER_REGION, subject, vpcLinksV2, MAX_VPC_LINKS_V2, "VPC links V2",
+                "API Gateway's default quota 'VPC links per account per Region' for VPC links V2",
+                "share one link between the APIs of a VPC (GatewayVpcLink), or raise the quota through Service "
+                        + "Quotas before deploying.");
         quota(all, Rules.STACK_OUTPUTS, subject, outputs.size(), MAX_SECTION, "outputs",
                 "what CloudFormation accepts in a template", "split the stack, or drop outputs nobody reads.");
         quota(all, Rules.STACK_PARAMETERS, subject, parameters.size() + synthesizerParameters, MAX_SECTION, "parameters",

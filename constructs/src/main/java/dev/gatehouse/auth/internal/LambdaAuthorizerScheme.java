@@ -56,8 +56,8 @@ public final class LambdaAuthorizerScheme {
                 if (!IDENTITY_SOURCE.matcher(source).matches()) {
                     problems.add(new Problem(Rules.AUTHORIZER_IDENTITY_SOURCE,
                             "the identity source '" + source + "' is not one API Gateway accepts.",
-                            "use IdentitySource.header(\"Authorization\"), IdentitySource.queryString(..), "
-                                    + "IdentitySource.stageVariable(..) or IdentitySource.context(..)."));
+                            "use IdentitySources.header(\"Authorization\"), IdentitySources.queryString(..), "
+                                    + "IdentitySources.stageVariable(..) or IdentitySources.context(..)."));
                 }
             }
             if (settings.ttlSeconds() > 0 && settings.identitySources().isEmpty()) {
