@@ -106,14 +106,12 @@ public final class StackLimits {
         quota(all, Rules.EDGE_APIS_PER_REGION, subject, edgeApis, MAX_EDGE_APIS, "edge-optimized APIs",
                 "what API Gateway allows per account and Region (not adjustable)",
                 "make the APIs REGIONAL (Gatehouse's default), with CloudFront in front where needed.");
+        String shareLinks = "share one link between the APIs of a VPC (GatewayVpcLink), or raise the quota through "
+                + "Service Quotas before deploying.";
         quota(all, Rules.VPC_LINKS_PER_REGION, subject, vpcLinksV1, MAX_VPC_LINKS_V1, "VPC links V1",
-                "API Gateway's default quota 'VPC links per account per Region' for REST APIs",
-                "share one link between the APIs of a VPC (GatewayVpcLink), or raise the quota through Service "
-                        + "Quotas before deploying.");
+                "API Gateway's default quota 'VPC links per account per Region' for REST APIs", shareLinks);
         quota(all, Rules.VPC_LINKS_PER_REGION, subject, vpcLinksV2, MAX_VPC_LINKS_V2, "VPC links V2",
-                "API Gateway's default quota 'VPC links per account per Region' for VPC links V2",
-                "share one link between the APIs of a VPC (GatewayVpcLink), or raise the quota through Service "
-                        + "Quotas before deploying.");
+                "API Gateway's default quota 'VPC links per account per Region' for VPC links V2", shareLinks);
         quota(all, Rules.STACK_OUTPUTS, subject, outputs.size(), MAX_SECTION, "outputs",
                 "what CloudFormation accepts in a template", "split the stack, or drop outputs nobody reads.");
         quota(all, Rules.STACK_PARAMETERS, subject, parameters.size() + synthesizerParameters, MAX_SECTION, "parameters",
