@@ -134,7 +134,8 @@ public final class LocalDatabases implements AutoCloseable {
                 embedded = starter.start();
                 location = embedded.location();
                 out.println("Embedded PostgreSQL on " + location.host() + ":" + location.port());
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | IllegalStateException | LinkageError e) {
+                // a LinkageError: a class the embedded database needs is missing from the classpath
                 unavailable = "the embedded PostgreSQL could not start (" + rootCause(e) + ")"
                         + ("root".equals(System.getProperty("user.name")) ? "; PostgreSQL refuses to run as root" : "")
                         + ": give the gateway a database with --database-url"

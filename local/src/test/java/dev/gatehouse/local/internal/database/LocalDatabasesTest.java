@@ -50,6 +50,36 @@ class LocalDatabasesTest {
     }
 
     @Test
+    void aClassMissingFromTheClasspathIsReportedOnceNotRetriedPerRequest() throws Exception {
+        // Given the sample's stack and an embedded PostgreSQL whose starter lacks a class (the JDBC driver)
+        StackTemplate stack = AssemblyDirectory.read(TestApps.sample()).stack("GatehouseSample");
+        LocalValues values = new LocalValues(stack);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        try (LambdaFunctions functions = new LambdaFunctions(stack, values, List.of(), 10, out)) {
+            LocalDatabases.attach(null, functions, stack, values, out, () -> {
+                starts.incrementAndGet();
+                throw new NoClassDefFoundError("org/postgresql/ds/PGSimpleDataSource");
+            });
+            FunctionSpec proxy = functions.all().stream()
+                    .filter(f -> f.environment().containsKey(LocalDatabases.ENGINE_VARIABLE)).findFirst().orElseThrow();
+
+            // When database routes are called twice
+            LambdaFailure first = assertThrows(LambdaFailure.class,
+                    () -> functions.invoke(proxy, JsonNodeFactory.instance.objectNode(), "id1", 1000));
+            LambdaFailure second = assertThrows(LambdaFailure.class,
+                    () -> functions.invoke(proxy, JsonNodeFactory.instance.objectNode(), "id2", 1000));
+
+            // Then both answer with the reason and the option to use, and the database was tried once
+            assertTrue(first.getMessage().contains("org/postgresql/ds/PGSimpleDataSource")
+                    && first.getMessage().contains("--database-url"), first.getMessage());
+            assertEquals(first.getMessage(), second.getMessage());
+            assertEquals(1, starts.get());
+        }
+    }
+
+    @Test
     void databaseUrlsAreReadAndOthersRefusedWithTheExpectedForm() {
         DatabaseLocation location = DatabaseLocation.parse("jdbc:postgresql://db.local:6543/shop?user=app&password=s%3Dcret");
         assertEquals(new DatabaseLocation("postgresql", "db.local", 6543, "shop", "app", "s=cret"), location);
