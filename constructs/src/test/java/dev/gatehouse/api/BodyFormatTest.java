@@ -38,6 +38,8 @@ class BodyFormatTest {
     private static JsonNode parameterTemplate;
     private static JsonNode againTemplate;
     private static String functionId;
+    private static JsonNode textExported;
+    private static JsonNode objectExported;
 
     @BeforeAll
     static void synthesize() {
@@ -69,6 +71,8 @@ class BodyFormatTest {
         objectTemplate = Fixtures.templateJson(objectStack);
         parameterTemplate = Fixtures.templateJson(parameterStack);
         againTemplate = Fixtures.templateJson(againStack);
+        textExported = ((GatewayApi) textStack.getNode().findChild("Api")).getResolvedOpenApiDocument();
+        objectExported = ((GatewayApi) objectStack.getNode().findChild("Api")).getResolvedOpenApiDocument();
     }
 
     /** A custom integration whose response has an empty object (which a template merge could drop). */
@@ -171,6 +175,14 @@ class BodyFormatTest {
                 Fixtures.onlyResource(textTemplate, "AWS::ApiGateway::Deployment").get("id"));
         Fixtures.assertPassesDeployChecks(textTemplate);
         Fixtures.assertPassesDeployChecks(objectTemplate);
+    }
+
+    @Test
+    void theExportedDocumentDoesNotDependOnTheFormat() {
+        // Then what users export (getResolvedOpenApiDocument, the sample's *.openapi.json) is the same either way
+        assertEquals(objectExported, textExported);
+        assertTrue(objectExported.at("/paths/~1orders~1{id}/get/x-amazon-apigateway-integration/uri").toString()
+                .contains("Fn::"), "deploy-time values stay intrinsics: " + objectExported);
     }
 
     private static JsonNode withoutPath(JsonNode document, String... paths) {

@@ -146,6 +146,20 @@ class OpenApiCheckTest {
     }
 
     @Test
+    void anInlinePrimitiveMethodResponseSchemaIsAWarningAsTheImportLeavesItsModelOut() {
+        // Given the health route's 200 response with an inline string schema, When checked, Then one warning
+        List<Finding> findings = findings(b -> at(b, HEALTH_GET + "/responses/200").putObject("content")
+                .putObject("application/json").putObject("schema").put("type", "string"));
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.WARNING, findings.get(0).severity(), findings.toString());
+        assertTrue(findings.get(0).message().startsWith("API Gateway creates models for method responses from objects "
+                + "(or a $ref to a model), not from an inline string"), findings.toString());
+        // and an object schema is imported as a model: nothing to say
+        assertEquals(List.of(), findings(b -> at(b, HEALTH_GET + "/responses/200").putObject("content")
+                .putObject("application/json").putObject("schema").put("type", "object")));
+    }
+
+    @Test
     void integrationResponsesMaySetOnlyHeadersTheirMethodResponseDeclares() {
         // a status the operation's responses do not declare is imported (AWS's own proxy examples have that shape)
         assertEquals(List.of(), findings(b -> at(integration(b, HEALTH_GET), "/responses/default").put("statusCode", "201")));
