@@ -20,6 +20,7 @@ import dev.gatehouse.lambda.database.internal.ParameterBinder;
 import dev.gatehouse.lambda.database.internal.ProxyLog;
 import dev.gatehouse.lambda.database.internal.QueryExecutor;
 import dev.gatehouse.lambda.database.internal.QueryFailure;
+import dev.gatehouse.lambda.database.internal.RejectedValues;
 import dev.gatehouse.lambda.database.internal.Responses;
 import dev.gatehouse.lambda.database.internal.ResultWriter;
 import dev.gatehouse.lambda.database.internal.RouteTable;
@@ -99,13 +100,14 @@ public final class DatabaseProxy implements AutoCloseable {
             return responses.error(404, "not_found", requestId);
         }
         CompiledRoute route = match.get().route();
+        BoundRequest request = null;
         try {
-            BoundRequest request = binder.bind(route, event, match.get().pathParameters());
+            request = binder.bind(route, event, match.get().pathParameters());
             return answer(route, request, deadline, requestId);
         } catch (InvalidRequestException e) {
             return responses.invalid(e.problems(), null, requestId);
         } catch (QueryFailure e) {
-            return failure(route, e, requestId);
+            return failure(route, e, request, requestId);
         } catch (RuntimeException e) {
             // Deliberate catch-all at the boundary: whatever went wrong, the client gets a 500 with
             // the request id and no internals; the details go to the log.
@@ -133,7 +135,8 @@ public final class DatabaseProxy implements AutoCloseable {
         }
     }
 
-    private APIGatewayProxyResponseEvent failure(CompiledRoute route, QueryFailure e, String requestId) {
+    private APIGatewayProxyResponseEvent failure(CompiledRoute route, QueryFailure e, BoundRequest request,
+            String requestId) {
         switch (e.kind()) {
             case UNAVAILABLE:
                 log.error(requestId, route.toString(), "database_unavailable", e);
@@ -149,7 +152,8 @@ public final class DatabaseProxy implements AutoCloseable {
                 return responses.error(409, "conflict", requestId);
             case INVALID_DATA:
                 log.error(requestId, route.toString(), "value_rejected", e);
-                return responses.invalid(List.of(), "the database rejected a value", requestId);
+                return responses.invalid(RejectedValues.suspects(route, request, e), "the database rejected a value",
+                        requestId);
             case OUTCOME_UNKNOWN:
                 log.error(requestId, route.toString(), "write_outcome_unknown", e);
                 return responses.error(500, "write_outcome_unknown", requestId);

@@ -515,6 +515,24 @@ abstract class DatabaseProxyContractTest {
     }
 
     @Test
+    void aNumberTooLargeForItsColumnIs400NamingTheNumericFieldsItMayBe() throws Exception {
+        // Given total is a decimal(10,2) column (at most 99,999,999.99), When a larger total is sent
+        APIGatewayProxyResponseEvent response = send(request("POST", "/orders", "/orders")
+                .body("{\"customerId\": 1, \"status\": \"new\", \"total\": 123456789, \"note\": \"n\","
+                        + " \"createdAt\": \"2024-01-01T00:00:00Z\"}")
+                .build());
+
+        // Then a 400 names the numeric fields the request gave (not the text ones), without the database's words
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        List<String> fields = new java.util.ArrayList<>();
+        json(response).get("fields").forEach(f -> fields.add(f.get("name").asText()));
+        assertEquals(List.of("customerId", "total"), fields, response.getBody());
+        assertEquals("may be outside what its database column can hold",
+                json(response).get("fields").get(1).get("problem").asText(), response.getBody());
+        assertLeaksNothing(response);
+    }
+
+    @Test
     void statementTimeoutIs504AndTheConnectionStaysUsable() throws Exception {
         APIGatewayProxyResponseEvent response = send(request("GET", "/sleep", "/sleep").query("seconds", "3").build());
 
