@@ -162,4 +162,38 @@ class LambdaProxyTest {
         assertTrue(response.body().contains("Node"), response.body());
         assertNotEquals("", response.header("x-amzn-RequestId"));
     }
+
+    @Test
+    void contextCarriesTheGatewaysRequestIdAndTheFunctionsRemainingTime() throws Exception {
+        // Given a Java handler taking the Lambda Context, of a function with a 3 s timeout and 256 MB
+        // When it is called twice through the gateway
+        LocalResponse first = gateway.client().get("/context").send();
+        LocalResponse second = gateway.client().get("/context").send();
+
+        for (LocalResponse response : List.of(first, second)) {
+            JsonNode context = body(response);
+            // Then its request id is the gateway's: the response header and the event's requestContext.requestId
+            String requestId = response.header("x-amzn-RequestId");
+            assertFalse(requestId == null || requestId.isEmpty());
+            assertEquals(requestId, context.path("awsRequestId").asText());
+            assertEquals(requestId, context.path("eventRequestId").asText());
+            // and the remaining time is positive and at most the function's timeout
+            int remaining = context.path("remainingTimeInMillis").asInt();
+            assertTrue(remaining > 0 && remaining <= 3_000, "remaining " + remaining);
+            assertTrue(context.path("invokedFunctionArn").asText().startsWith("arn:aws:lambda:us-east-1:123456789012:function:"),
+                    context.toString());
+            assertEquals(256, context.path("memoryLimitInMB").asInt());
+        }
+        // and each invocation has its own request id
+        assertNotEquals(first.header("x-amzn-RequestId"), second.header("x-amzn-RequestId"));
+    }
+
+    @Test
+    void contextsRemainingTimeIsTheFunctionsEvenBehindAShorterIntegrationTimeout() throws Exception {
+        // Given the same function (3 s timeout) behind a route whose integration timeout is 1 s,
+        // when it is called, then the Context counts down the function's timeout, as on Lambda,
+        // which knows nothing of API Gateway's integration timeout
+        int remaining = body(gateway.client().get("/context/short").send()).path("remainingTimeInMillis").asInt();
+        assertTrue(remaining > 1_000 && remaining <= 3_000, "remaining " + remaining);
+    }
 }

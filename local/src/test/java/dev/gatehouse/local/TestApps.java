@@ -24,8 +24,10 @@ import dev.gatehouse.auth.JwtAuthorizer;
 import dev.gatehouse.auth.LambdaAuthorizer;
 import dev.gatehouse.functions.EchoFunction;
 import dev.gatehouse.sample.SampleApp;
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,6 +97,13 @@ public final class TestApps {
                     .timeout(software.amazon.awscdk.Duration.seconds(2))
                     .reservedConcurrentExecutions(2)
                     .build();
+            Function context = Function.Builder.create(stack, "ContextProbe")
+                    .runtime(Runtime.JAVA_21)
+                    .handler("dev.gatehouse.local.testfunctions.ContextProbeHandler::handleRequest")
+                    .code(Code.fromAsset(probeAsset().toString()))
+                    .timeout(software.amazon.awscdk.Duration.seconds(3))
+                    .memorySize(256)
+                    .build();
             Function node = Function.Builder.create(stack, "Node")
                     .runtime(Runtime.NODEJS_20_X)
                     .handler("index.handler")
@@ -127,6 +136,9 @@ public final class TestApps {
             api.route("GET /items/special", Integrations.lambda(java), open);
             api.route("ANY /files/{path+}", Integrations.lambda(java), open);
             api.route("GET /node", Integrations.lambda(node), open);
+            api.route("GET /context", Integrations.lambda(context), open);
+            api.route("GET /context/short", Integrations.lambda(context, LambdaRouteIntegrationOptions.builder()
+                    .timeout(software.amazon.awscdk.Duration.seconds(1)).build()), open);
             api.route("GET /ping", Integrations.mock(MockResponse.json(200, "{\"pong\":true}")), open);
             api.route("GET /metered", Integrations.mock(MockResponse.json(200, "{\"metered\":true}")),
                     RouteOptions.builder().authorization(Authorization.none()).apiKeyRequired(true).build());
@@ -137,6 +149,10 @@ public final class TestApps {
                     .quota(Quota.perDay(3))
                     .apiKeys(List.of(key))
                     .build());
+            // one key per plan: API Gateway associates a key with one usage plan per stage
+            quotaPlan(api, "weekly", Quota.perWeek(2).withOffset(1));
+            quotaPlan(api, "monthly", Quota.perMonth(2));
+            quotaPlan(api, "third", Quota.perMonth(2).withOffset(2));
             api.route("POST /quotes/{id}", Integrations.http("https://quotes.example.com/v1/quotes/{id}",
                     HttpRouteIntegrationOptions.builder().mapping(IntegrationMapping.builder()
                             .requestParameter("integration.request.querystring.currency", "method.request.querystring.currency")
@@ -246,6 +262,17 @@ public final class TestApps {
         return large;
     }
 
+    /** A usage plan of the quota with a key of its own, both named {@code name}. */
+    private static void quotaPlan(GatewayApi api, String name, Quota quota) {
+        String id = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        api.addUsagePlan(id, UsagePlanOptions.builder()
+                .name(name)
+                .throttle(Throttle.of(100, 100))
+                .quota(quota)
+                .apiKeys(List.of(api.addApiKey(id + "Key", ApiKeySettings.builder().apiKeyName(name).build())))
+                .build());
+    }
+
     private static RouteOptions cached(Authorization authorization, CacheSettings.Builder caching) {
         return RouteOptions.builder().authorization(authorization).caching(caching.build()).build();
     }
@@ -293,8 +320,14 @@ public final class TestApps {
             for (Path file : files.toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
+            // the functions' one library, in lib/ as in a Lambda deployment package
+            Path core = Path.of(Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Files.createDirectories(asset.resolve("lib"));
+            Files.copy(core, asset.resolve("lib").resolve(core.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy the test functions from " + source, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
         return asset;
     }

@@ -70,16 +70,19 @@ final class FunctionInstance {
      * Invokes the handler with an event.
      *
      * @param timeoutMillis the time the caller waits (the function's timeout, or less)
+     * @param functionTimeoutMillis the function's timeout, which the Context's remaining time counts down
+     *     (Lambda knows nothing of a shorter integration timeout)
      */
-    JsonNode invoke(JsonNode event, String requestId, long timeoutMillis) throws LambdaFailure {
+    JsonNode invoke(JsonNode event, String requestId, long timeoutMillis, long functionTimeoutMillis) throws LambdaFailure {
         if (!concurrency.tryAcquire()) {
             throw new LambdaFailure(LambdaFailure.Kind.THROTTLED, "TooManyRequestsException",
                     spec.logicalId() + ": rate exceeded (concurrency limit " + concurrencyLimit + ")", null);
         }
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long now = System.currentTimeMillis();
+        long deadline = now + timeoutMillis;
         Future<JsonNode> call;
         try {
-            call = executor.submit(callable(event, requestId, deadline));
+            call = executor.submit(callable(event, requestId, now + functionTimeoutMillis));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             concurrency.release();
             throw new LambdaFailure(LambdaFailure.Kind.THROTTLED, "TooManyRequestsException",

@@ -165,7 +165,7 @@ public final class LambdaFunctions implements AutoCloseable {
             }
         }
         long timeout = Math.min(function.timeoutSeconds() * 1000L, maxWaitMillis);
-        return instance.invoke(event, requestId, timeout);
+        return instance.invoke(event, requestId, timeout, function.timeoutSeconds() * 1000L);
     }
 
     /** The environment a function sees: Lambda's variables, its own, then the local overrides. */
