@@ -490,7 +490,8 @@ public final class RouteScopes {
 
         /** Whether the patterns of route {@code i} match a request API Gateway sends to route {@code j}. */
         synchronized boolean reaches(int i, int j) {
-            // (no caller asks with i == j: they skip or answer that case themselves)
+            // (no caller asks with i == j: they skip or answer that case themselves, so mutants of
+            // this line are never run: equivalent)
             if (i == j) {
                 return true;
             }
@@ -524,6 +525,7 @@ public final class RouteScopes {
                 return "";
             }
             RouteKey.Segment first = segments.get(0);
+            // (answering "" for every literal puts them all in one bucket: more candidates, same winners, equivalent)
             return first.kind() == RouteKey.Kind.LITERAL ? first.text() : null;
         }
 
@@ -542,6 +544,8 @@ public final class RouteScopes {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
                 RouteKey.Segment s = x.get(i);
                 RouteKey.Segment t = y.get(i);
+                // ("s.kind() != GREEDY" answers true more often, and differs otherwise only for a
+                // greedy first segment of a, which takes precedence over no b with another first kind: equivalent)
                 if (s.kind() == RouteKey.Kind.GREEDY || t.kind() == RouteKey.Kind.GREEDY) {
                     return true;
                 }

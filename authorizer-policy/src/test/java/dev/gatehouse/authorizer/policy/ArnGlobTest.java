@@ -97,6 +97,21 @@ class ArnGlobTest {
     }
 
     @Test
+    void literalSegmentsTheGlobDoesNotMentionStillTellRoutesApart() {
+        // Given a glob without a letter of either route, and an excluded route whose literal path
+        // has as many characters as the route's
+        RouteKey orders = RouteKey.parse("GET /orders");
+        RouteKey photos = RouteKey.parse("GET /photos");
+
+        // When asked whether the glob reaches requests of GET /orders that GET /photos does not take
+        boolean reaches = ArnGlob.intersects(List.of("GET/*"), orders, List.of(photos));
+
+        // Then it does (GET/orders): the routes' literal segments are letters of the alphabet, so
+        // "orders" and "photos" are not the same string of unlisted characters
+        assertTrue(reaches);
+    }
+
+    @Test
     void containment() {
         assertTrue(ArnGlob.contains("GET/orders/*", "GET/orders/*/lines"));
         assertFalse(ArnGlob.contains("GET/orders/*/lines", "GET/orders/*"));

@@ -261,6 +261,22 @@ class RouteScopesTest {
     }
 
     @Test
+    void routesStartingWithDifferentlyNamedVariablesStillTakePrecedence() {
+        // Given two routes whose first segments are variables of different names, where
+        // GET /{x}/c takes every request GET /{y}/{z} would get with 'c' as its second segment
+        RouteScopes routes = RouteScopes.builder()
+                .route("GET /{x}/c", "c")
+                .route("GET /{y}/{z}", "any")
+                .build();
+        RouteKey literalSecond = RouteKey.parse("GET /{x}/c");
+        RouteKey variableSecond = RouteKey.parse("GET /{y}/{z}");
+
+        // When / Then: GET/*/c reaches only requests routed to GET /{x}/c, never GET /{y}/{z}
+        assertFalse(routes.reaches(literalSecond, variableSecond), "GET/a/c is routed to GET /{x}/c");
+        assertTrue(routes.reaches(variableSecond, literalSecond), "GET/*/* matches GET/a/c");
+    }
+
+    @Test
     void reachesFollowsThePatternsAndPrecedence() {
         RouteScopes routes = shop();
         RouteKey byId = RouteKey.parse("GET /orders/{id}");

@@ -37,8 +37,13 @@ public final class JwtAuthorizerHandler
 
     /** Used by Lambda: the process environment, the system clock, stdout. */
     public JwtAuthorizerHandler() {
+        this(org.crac.Core.getGlobalContext());
+    }
+
+    /** As Lambda builds it, registered with {@code cracContext} (the global context, or a test's). */
+    JwtAuthorizerHandler(org.crac.Context<org.crac.Resource> cracContext) {
         this(System::getenv, Clock.systemUTC(), AuthorizerLog.stdout(), null, JwtAuthorizerHandler::backgroundThread);
-        org.crac.Core.getGlobalContext().register(this); // the handler instance keeps itself reachable
+        cracContext.register(this); // the handler instance keeps itself reachable
     }
 
     /**
@@ -71,7 +76,8 @@ public final class JwtAuthorizerHandler
         this.authorizer = new JwtAuthorizer(loaded, keys, clock, log);
     }
 
-    private static void backgroundThread(Runnable task) {
+    /** Runs a refresh-ahead fetch on a new daemon thread, which cannot keep the runtime from freezing. */
+    static void backgroundThread(Runnable task) {
         Thread thread = new Thread(task, "gatehouse-jwks-refresh");
         thread.setDaemon(true);
         thread.start();

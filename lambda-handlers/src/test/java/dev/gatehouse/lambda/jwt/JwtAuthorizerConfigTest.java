@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.io.IOException;
@@ -29,6 +30,20 @@ class JwtAuthorizerConfigTest {
         env.put("GATEHOUSE_AUDIENCE", "orders-api");
         env.put("GATEHOUSE_ROUTE_SCOPES", ROUTES);
         return env;
+    }
+
+    @Test
+    void fromEnvironmentReadsTheProcessEnvironment() throws Exception {
+        // Given the process environment Surefire and PIT set (a valid configuration)
+        assumeTrue(System.getenv("GATEHOUSE_ISSUER") != null, "GATEHOUSE_* not set: run through Maven");
+
+        // When the configuration is read from it
+        JwtAuthorizerConfig config = JwtAuthorizerConfig.fromEnvironment();
+
+        // Then it holds the environment's values
+        assertEquals(System.getenv("GATEHOUSE_ISSUER"), config.issuer());
+        assertEquals(System.getenv("GATEHOUSE_JWKS_URL"), config.jwksUri().toString());
+        assertEquals(Set.of(System.getenv("GATEHOUSE_AUDIENCE")), config.audiences());
     }
 
     @Test

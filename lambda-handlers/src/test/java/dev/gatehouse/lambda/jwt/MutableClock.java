@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+class MutableClock extends Clock {
     private volatile Instant now;
 
     MutableClock(Instant start) {

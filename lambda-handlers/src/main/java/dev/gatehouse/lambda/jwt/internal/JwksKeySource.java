@@ -75,8 +75,8 @@ public final class JwksKeySource implements KeySource {
 
     @Override
     public List<JWSVerifier> verifiers(String kid, JWSAlgorithm alg) throws Rejection {
+        KeySet keys = current; // read before the clock, so a test's clock can let another thread fetch in between
         Instant now = clock.instant();
-        KeySet keys = current;
         if (keys == null || age(keys, now).compareTo(ttl) >= 0) {
             keys = refreshNow(keys, now);
         } else if (age(keys, now).compareTo(refreshAhead) >= 0) {

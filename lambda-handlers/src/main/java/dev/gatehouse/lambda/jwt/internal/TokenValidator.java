@@ -134,6 +134,8 @@ public final class TokenValidator {
             } catch (JOSEException e) {
                 // a signature of the wrong length or form for this key: try the next key
             } catch (IllegalStateException e) {
+                // (never reached: SignedJWT.parse gives a signed object, and verify wraps whatever a verifier
+                // throws in JOSEException, so "return true" here is an equivalent mutant)
                 return false; // not in a verifiable state
             }
         }
