@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RestApi documents in S3, read from the cloud assembly: aws-cdk's own integration test snapshot
- * of a SpecRestApi whose definition is a file asset (src/test/resources/corpus/cdk-out).
+ * of a SpecRestApi whose definition is a file asset (src/test/resources/corpus/cloud-assembly).
  */
 class CloudAssemblyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,7 @@ class CloudAssemblyTest {
     /** A copy of the snapshot in a temporary directory, to break. */
     private Path snapshot() {
         try {
-            Path source = Path.of(CloudAssemblyTest.class.getResource("/corpus/cdk-out/spec-restapi").toURI());
+            Path source = Path.of(CloudAssemblyTest.class.getResource("/corpus/cloud-assembly/spec-restapi").toURI());
             Path copy = temp.resolve("cdk.out");
             Files.createDirectories(copy);
             try (Stream<Path> files = Files.list(source)) {

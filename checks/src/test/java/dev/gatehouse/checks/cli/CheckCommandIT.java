@@ -51,7 +51,7 @@ class CheckCommandIT {
     void theJarChecksACloudAssemblyAndDocumentsAnywhere() throws IOException, InterruptedException {
         // Given aws-cdk's cloud assembly (its document in an S3 asset) and an AWS Swagger 2.0 example
         // When java -jar checks them from an empty directory
-        List<String> run = javaJar(corpus("cdk-out/spec-restapi").toString(),
+        List<String> run = javaJar(corpus("cloud-assembly/spec-restapi").toString(),
                 corpus("documents/aws-docs/set-up-lambda-proxy-integrations.swagger2.json").toString());
 
         // Then both pass, the asset's document was read, and nothing but the report is printed

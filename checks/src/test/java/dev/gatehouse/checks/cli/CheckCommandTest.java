@@ -55,7 +55,7 @@ class CheckCommandTest {
                 corpusFile("documents/aws-docs/simple-calc-lambda-api-swagger-definition.swagger2.json"),
                 corpusFile("templates/aws-docs/rest-with-auth.yaml"), corpusFile("templates/aws-docs/rest-lambda-proxy.yaml"),
                 corpusFile("templates/aws-docs/usage-plan.yaml"), corpusFile("templates/sam-translator/globals_for_api.json"),
-                corpusFile("cdk-out/spec-restapi"));
+                corpusFile("cloud-assembly/spec-restapi"));
 
         // When checked, Then each is listed with what was checked, and the run passes
         assertEquals(0, run.status(), run.out() + run.err());
@@ -111,7 +111,7 @@ class CheckCommandTest {
     @Test
     void aTemplateInsideACloudAssemblyFindsItsAssets() {
         // Given the template file of aws-cdk's assembly, named on its own
-        Run run = run(corpusFile("cdk-out/spec-restapi/test-apigateway-spec-restapi.template.json"));
+        Run run = run(corpusFile("cloud-assembly/spec-restapi/test-apigateway-spec-restapi.template.json"));
 
         // When checked, Then its BodyS3Location is read from the assembly around it
         assertEquals(0, run.status(), run.out());

@@ -76,7 +76,7 @@ class CorpusTest {
     void theCorpusHoldsEveryKindOfSourceAndEachFileIsListedInItsIndex() throws IOException {
         String index = Files.readString(CORPUS.resolve("README.md"));
         List<Path> all = Stream.of(documents(), files("templates/sam-translator"), files("templates/aws-docs"),
-                files("cdk-out/spec-restapi")).flatMap(List::stream).toList();
+                files("cloud-assembly/spec-restapi")).flatMap(List::stream).toList();
         assertEquals(17, files("documents/aws-docs").size());
         assertEquals(17, files("documents/serverless-patterns").size());
         assertEquals(4, files("templates/sam-translator").size());
