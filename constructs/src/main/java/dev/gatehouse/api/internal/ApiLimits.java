@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.api.GatewayDomain;
 import dev.gatehouse.rules.Findings;
 import dev.gatehouse.rules.Rules;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class ApiLimits {
         if (schemas.isMissingNode() || schemas.isEmpty()) {
             return;
         }
-        int bytes = schemas.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = schemas.toString().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_MODEL_BYTES) {
             findings.report(Rules.MODEL_SIZE, subject, "its " + schemas.size() + " request models take " + bytes
                             + " bytes, more than the " + MAX_MODEL_BYTES + " (400 KB) of API Gateway's quota 'Model "

@@ -51,6 +51,9 @@ public final class DocumentInS3 extends Construct {
     /** Entry point of the bundled publisher. */
     static final String HANDLER = "dev.gatehouse.lambda.document.DocumentPublisherHandler::handleRequest";
 
+    /** Where this JVM writes document assets (see {@link #privateDirectory()}). */
+    private static Path privateDirectory;
+
     private final CustomResource resource;
     private final Bucket bucket;
     private final Asset asset;
@@ -150,8 +153,6 @@ public final class DocumentInS3 extends Construct {
             throw new UncheckedIOException("could not write the OpenAPI document asset to " + file, e);
         }
     }
-
-    private static Path privateDirectory;
 
     /** A directory under java.io.tmpdir that only this JVM's user may read or write, made once per JVM. */
     private static synchronized Path privateDirectory() {
